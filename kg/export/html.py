@@ -1,0 +1,200 @@
+"""One self-contained, offline HTML page to explore a kg-json graph.
+
+`page_data` turns the graph into the small JSON the page script reads (pure, testable);
+`write_html` inlines vis-network (shipped by pyvis), the page's own CSS/JS and that JSON
+into kg/templates/page.html. Data only ever enters the page as escaped JSON and is put on
+screen with textContent, so no input text can become markup or script.
+"""
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from importlib import resources
+from itertools import product
+from pathlib import Path
+from typing import Any
+
+from kg.io import atomic_write
+
+# entity type -> (colour, vis-network shape); a new type is one row here.
+TYPE_STYLE: dict[str, tuple[str, str]] = {
+    "person": ("#d1495b", "dot"),
+    "organization": ("#2e6fb7", "square"),
+    "company": ("#edae49", "diamond"),
+    "place": ("#3a9d5d", "triangle"),
+    "event": ("#8d5fa8", "star"),
+}
+OTHER_STYLE = ("#8c8c8c", "dot")
+# relation -> (colour, Chinese label for the legend and edges)
+RELATION_STYLE: dict[str, tuple[str, str]] = {
+    "holds_position": ("#2e6fb7", "任职"),
+    "participated": ("#8d5fa8", "参加"),
+    "met": ("#d1495b", "会见"),
+    "visited": ("#e07a1f", "考察"),
+    "located_in": ("#3a9d5d", "位于"),
+    "part_of": ("#7aa974", "隶属"),
+    "partner_of": ("#00798c", "结对"),
+    "cooperates_with": ("#edae49", "合作"),
+    "guarantees": ("#a4243b", "担保"),
+    "born_in": ("#6c757d", "出生于"),
+}
+SYMMETRIC = {"partner_of", "cooperates_with"}
+VIS_JS = ("pyvis", "templates/lib/vis-9.1.2/vis-network.min.js")
+_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def script_json(obj: Any) -> str:
+    """JSON that is safe inside <script type="application/json">: no <, >, & or U+2028/9 left.
+
+    >>> script_json({"name": "</script><b>&"})
+    '{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: _SCRIPT_UNSAFE[m.group()], text)
+
+
+def find_marks(sentence: str, names: list[str]) -> list[list[int]]:
+    """Non-overlapping [start, end) spans of any of `names` in `sentence`, longest name first.
+
+    >>> find_marks("市委书记李长萍出席会议，李长萍讲话", ["李长萍", "长萍"])
+    [[4, 7], [12, 15]]
+    """
+    taken: list[list[int]] = []
+    for name in sorted({n for n in names if n}, key=lambda n: (-len(n), n)):
+        for m in re.finditer(re.escape(name), sentence):
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                taken.append([m.start(), m.end()])
+    return sorted(taken)
+
+
+def search_keys(name: str) -> list[str]:
+    """Space-free pinyin readings of a name for the search box (every heteronym of short names).
+
+    >>> search_keys("李长萍")
+    ['lichangping', 'lizhangping']
+    """
+    from pypinyin import Style, pinyin
+
+    from kg.pinyin import to_pinyin
+
+    keys = {to_pinyin(name).replace(" ", "").lower()}
+    readings = pinyin(name[:8], style=Style.NORMAL, heteronym=True, errors=lambda chars: list(chars))
+    if math.prod(len(r) for r in readings) <= 8:
+        keys.update("".join(combo).replace(" ", "").lower() for combo in product(*readings))
+    return sorted(keys)
+
+
+def page_data(graph: dict[str, Any], *, title: str = "knowledge graph", focus: str | None = None,
+              seed: int = 7, max_mentions: int = 20) -> dict[str, Any]:
+    """The page's data: nodes with layout and style, facts with marked sources, legend counts.
+
+    >>> g = {"entities": [{"id": "person/李长萍", "type": "person", "name": "李长萍", "aliases": []},
+    ...      {"id": "organization/中共聊城市委", "type": "organization", "name": "中共聊城市委", "aliases": ["市委"]}],
+    ...      "facts": [{"relation": "holds_position", "subject": "person/李长萍",
+    ...                 "object": "organization/中共聊城市委", "attributes": {"title": "市委书记"},
+    ...                 "sources": [{"document": "d", "start": 0, "end": 7, "sentence": "市委书记李长萍出席"}]}]}
+    >>> d = page_data(g)
+    >>> [n["label"] for n in d["nodes"]], d["facts"][0]["sources"][0]["marks"]
+    (['中共聊城市委', '李长萍'], {'s': [[4, 7]], 'o': [[0, 2]]})
+    """
+    from kg.pinyin import to_pinyin
+    from kg.render import spring_layout
+
+    entities = sorted(graph.get("entities", []), key=lambda e: e["id"])
+    index = {e["id"]: i for i, e in enumerate(entities)}
+    said: dict[str, set[str]] = {e["id"]: {e["name"], *e.get("aliases", ())} for e in entities}
+    mentions: dict[int, list[list[Any]]] = {}
+    for m in sorted(graph.get("mentions", []), key=lambda m: (m["document"], m["start"], m["end"])):
+        if m.get("entity") in index:
+            said[m["entity"]].add(m["text"])
+            mentions.setdefault(index[m["entity"]], []).append([m["document"], m["start"], m["end"], m["text"]])
+    facts = [_fact(f, index, said) for f in graph.get("facts", [])
+             if f["subject"] in index and (f.get("object") is None or f["object"] in index)]
+    facts.sort(key=lambda f: json.dumps(f, ensure_ascii=False, sort_keys=True))
+    degree = [0] * len(entities)
+    for f in facts:
+        for end in (f["s"], f["o"]):
+            if end is not None:
+                degree[end] += 1
+    pos = spring_layout(len(entities), [(f["s"], f["o"]) for f in facts if f["o"] is not None], seed=seed)
+    nodes = [_node(e, to_pinyin(e["name"]), pos[i], degree[i], mentions.get(i, []), max_mentions)
+             for i, e in enumerate(entities)]
+    return {
+        "title": title,
+        "focus": index.get(focus) if focus else None,
+        "types": [[t, *TYPE_STYLE.get(t, OTHER_STYLE), n] for t, n in _count(e["type"] for e in entities)],
+        "relations": [[r, *RELATION_STYLE.get(r, ("#8c8c8c", r)), n, r in SYMMETRIC]
+                      for r, n in _count(f["rel"] for f in facts)],
+        "documents": {d["id"]: {k: d.get(k) for k in ("date", "place", "source")}
+                      for d in graph.get("documents", [])},
+        "nodes": nodes,
+        "facts": facts,
+    }
+
+
+def _count(items: Any) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    order = {t: i for i, t in enumerate([*TYPE_STYLE, *RELATION_STYLE])}
+    return sorted(counts.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+
+
+def _node(e: dict[str, Any], pinyin: str, xy: tuple[float, float], degree: int,
+          mentions: list[list[Any]], max_mentions: int) -> dict[str, Any]:
+    attributes = e.get("attributes", {})
+    return {
+        "id": e["id"], "label": e["name"], "type": e["type"], "pinyin": pinyin,
+        "aliases": list(e.get("aliases", [])), "attributes": attributes,
+        "search": search_keys(e["name"]), "date": attributes.get("date") if e["type"] == "event" else None,
+        "x": round(xy[0] * 70, 1), "y": round(xy[1] * 70, 1),
+        "size": round(10 + 4 * math.sqrt(degree + len(mentions) / 2), 1),
+        "mentions": mentions[:max_mentions], "mention_count": len(mentions),
+    }
+
+
+def _fact(f: dict[str, Any], index: dict[str, int], said: dict[str, set[str]]) -> dict[str, Any]:
+    obj = f.get("object")
+    sources = [{"doc": s.get("document"), "start": s.get("start"), "end": s.get("end"),
+                "sentence": s.get("sentence", ""),
+                "marks": {"s": find_marks(s.get("sentence", ""), sorted(said[f["subject"]])),
+                          "o": find_marks(s.get("sentence", ""), sorted(said[obj])) if obj else []}}
+               for s in f.get("sources", [])]
+    return {"rel": f["relation"], "s": index[f["subject"]], "o": index[obj] if obj is not None else None,
+            "attributes": f.get("attributes", {}), "sources": sources}
+
+
+def render_page(graph: dict[str, Any], *, title: str = "knowledge graph", focus: str | None = None,
+                seed: int = 7, edge_labels: bool | None = None) -> str:
+    """The whole HTML page as a string (see `write_html`)."""
+    data = page_data(graph, title=title, focus=focus, seed=seed)
+    data["edge_labels"] = len(data["facts"]) <= 1500 if edge_labels is None else edge_labels
+    templates = resources.files("kg") / "templates"
+    parts = {
+        "TITLE": html.escape(title),
+        "CSS": (templates / "page.css").read_text(encoding="utf-8"),
+        "VIS": resources.files(VIS_JS[0]).joinpath(VIS_JS[1]).read_text(encoding="utf-8"),
+        "JS": (templates / "page.js").read_text(encoding="utf-8"),
+        "DATA": script_json(data),
+    }
+    page = (templates / "page.html").read_text(encoding="utf-8")
+    # one pass, so text inserted for one slot is never searched for another
+    return re.sub(r"@@([A-Z]+)@@", lambda m: parts[m.group(1)], page)
+
+
+def write_html(graph: dict[str, Any], path: str | Path, **options: Any) -> None:
+    """Write the offline page: vis-network, styles, script and data all inline; nothing fetched.
+
+    Options: `title`, `focus` (entity id selected on opening), `seed` (layout), `edge_labels`
+    (default: shown up to 1,500 edges).
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.html"
+    >>> write_html({"entities": [], "facts": []}, p)
+    >>> page = p.read_text(encoding="utf-8")
+    >>> "vis-network" in page, "<link" in page, 'src="http' in page
+    (True, False, False)
+    """
+    atomic_write(path, render_page(graph, **options))
