@@ -11,8 +11,9 @@ import json
 import math
 import random
 from collections import defaultdict, deque
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from kg.types import ENTITY_TYPES
 

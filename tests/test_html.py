@@ -143,7 +143,7 @@ def test_page_is_self_contained_and_deterministic():
     assert render_page(shuffled, title="聊城日报 2024-02-07") == page
     assert "@license" in page and "vis-network" in page
     assert not re.search(r"<(link|img|iframe)\b|\b(src|href)\s*=\s*[\"']?(https?:)?//", page.split("@@")[0])
-    assert len(re.findall(r"^<script", page, re.M)) == 3    # data, vis-network, page script
+    assert len(re.findall(r"^<script", page, re.MULTILINE)) == 3    # data, vis-network, page script
 
 
 def test_hostile_text_never_becomes_markup(tmp_path):

@@ -41,6 +41,8 @@ RELATION_STYLE: dict[str, tuple[str, str]] = {
     "born_in": ("#6c757d", "出生于"),
 }
 SYMMETRIC = {"partner_of", "cooperates_with"}
+# attribute values worth showing in Chinese on edges (participated.role, holds_position.change)
+VALUE_LABELS = {"chair": "主持", "speaker": "讲话", "attendee": "出席", "appointed": "任", "removed": "免"}
 VIS_JS = ("pyvis", "templates/lib/vis-9.1.2/vis-network.min.js")
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -127,6 +129,7 @@ def page_data(graph: dict[str, Any], *, title: str = "knowledge graph", focus: s
         "types": [[t, *TYPE_STYLE.get(t, OTHER_STYLE), n] for t, n in _count(e["type"] for e in entities)],
         "relations": [[r, *RELATION_STYLE.get(r, ("#8c8c8c", r)), n, r in SYMMETRIC]
                       for r, n in _count(f["rel"] for f in facts)],
+        "value_labels": VALUE_LABELS,
         "documents": {d["id"]: {k: d.get(k) for k in ("date", "place", "source")}
                       for d in graph.get("documents", [])},
         "nodes": nodes,

@@ -3,6 +3,8 @@
 "use strict";
 (function () {
   const D = JSON.parse(document.getElementById("kg-data").textContent);
+  // lookups by data-given keys must not reach Object.prototype ("constructor", "__proto__")
+  const own = (obj, key) => (Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined);
   const TYPES = Object.fromEntries(D.types.map(([t, colour, shape]) => [t, { colour, shape }]));
   const RELS = Object.fromEntries(D.relations.map(([r, colour, zh, n, sym]) => [r, { colour, zh, sym }]));
   const byNode = D.nodes.map(() => []);
@@ -25,17 +27,18 @@
   // ---- network -------------------------------------------------------------
   const nodes = new vis.DataSet(D.nodes.map((n, i) => ({
     id: i, label: n.label, x: n.x, y: n.y, size: n.size,
-    shape: (TYPES[n.type] || {}).shape || "dot", color: (TYPES[n.type] || {}).colour || "#8c8c8c",
+    shape: (own(TYPES, n.type) || {}).shape || "dot", color: (own(TYPES, n.type) || {}).colour || "#8c8c8c",
     title: [n.label, n.pinyin, n.type + (n.date ? " · " + n.date : "")].concat(n.aliases.length ? ["别名: " + n.aliases.join("、")] : []).join("\n"),
   })));
   const edges = new vis.DataSet(D.facts.flatMap((f, i) => f.o === null ? [] : [{
-    id: i, from: f.s, to: f.o, color: { color: (RELS[f.rel] || {}).colour || "#999", opacity: 0.8 },
-    arrows: (RELS[f.rel] || {}).sym ? "" : "to", label: D.edge_labels ? edgeLabel(f) : undefined,
+    id: i, from: f.s, to: f.o, color: { color: (own(RELS, f.rel) || {}).colour || "#999", opacity: 0.8 },
+    arrows: (own(RELS, f.rel) || {}).sym ? "" : "to", label: D.edge_labels ? edgeLabel(f) : undefined,
     title: edgeLabel(f) + "\n" + D.nodes[f.s].label + " → " + D.nodes[f.o].label,
   }]));
   function edgeLabel(f) {
     const a = f.attributes || {};
-    return a.title || a.role || (RELS[f.rel] || {}).zh || f.rel;
+    const role = a.role && (own(D.value_labels, a.role) || a.role);
+    return a.title || role || (own(RELS, f.rel) || {}).zh || f.rel;
   }
   const nodeView = new vis.DataView(nodes, { filter: (n) => visible[n.id] === 1 });
   const edgeView = new vis.DataView(edges, {
@@ -154,15 +157,15 @@
       at = b;
     });
     q.appendChild(document.createTextNode(src.sentence.slice(at)));
-    const doc = D.documents[src.doc] || {};
+    const doc = own(D.documents, src.doc) || {};
     q.appendChild(el("cite", "— " + src.doc + (doc.date ? " · " + doc.date : "") + (doc.place ? " · " + doc.place : "") + " [" + src.start + "–" + src.end + "]"));
     return q;
   }
   function factLine(f, me) {
     const li = el("li"), other = f.s === me ? f.o : f.s, a = f.attributes || {};
-    li.appendChild(el("span", ((RELS[f.rel] || {}).zh || f.rel) + (f.s === me ? " → " : " ← ")));
+    li.appendChild(el("span", ((own(RELS, f.rel) || {}).zh || f.rel) + (f.s === me ? " → " : " ← ")));
     if (other !== null) li.appendChild(link(other));
-    const extra = ["title", "role", "change", "amount", "order"].filter((k) => a[k] !== undefined).map((k) => k + ": " + a[k]);
+    const extra = ["title", "role", "change", "amount", "order"].filter((k) => a[k] !== undefined).map((k) => k + ": " + (own(D.value_labels, a[k]) ? own(D.value_labels, a[k]) + " " : "") + a[k]);
     if (extra.length) li.appendChild(el("span", " (" + extra.join(", ") + ")", "sub"));
     return li;
   }
@@ -201,8 +204,8 @@
   function showEdge(k) {
     const f = D.facts[k];
     panel.replaceChildren(
-      el("h2", ((RELS[f.rel] || {}).zh || f.rel) + " " + f.rel),
-      add(el("div"), link(f.s), el("span", (RELS[f.rel] || {}).sym ? " ↔ " : " → "), link(f.o)),
+      el("h2", ((own(RELS, f.rel) || {}).zh || f.rel) + " " + f.rel),
+      add(el("div"), link(f.s), el("span", (own(RELS, f.rel) || {}).sym ? " ↔ " : " → "), link(f.o)),
       table(f.attributes),
       ...sources([f], (g, s) => s.marks.s.concat(s.marks.o)),
     );
