@@ -8,6 +8,7 @@ person's `posts` attribute instead.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,17 @@ import networkx as nx
 from kg.io import atomic_write
 
 SEPARATOR = "|"
+# characters XML 1.0 cannot carry at all, even escaped (PDF extraction leaves some behind)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value: Any) -> Any:
+    """Strings without XML-illegal control characters; other values unchanged.
+
+    >>> xml_text("聊城\x0c市"), xml_text(3)
+    ('聊城市', 3)
+    """
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
 
 
 def flatten(attributes: dict[str, Any], prefix: str = "") -> dict[str, str | int | float | bool]:
@@ -31,11 +43,11 @@ def flatten(attributes: dict[str, Any], prefix: str = "") -> dict[str, str | int
             flat.update(flatten(value, prefix=f"{name}."))
         elif isinstance(value, (list, tuple, set, frozenset)):
             items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
-            flat[name] = SEPARATOR.join(str(v) for v in items if v is not None)
+            flat[name] = xml_text(SEPARATOR.join(str(v) for v in items if v is not None))
         elif isinstance(value, (str, int, float, bool)):
-            flat[name] = value
+            flat[name] = xml_text(value)
         elif value is not None:
-            flat[name] = str(value)
+            flat[name] = xml_text(str(value))
     return flat
 
 
@@ -59,10 +71,10 @@ def to_networkx(graph: dict[str, Any]) -> nx.MultiDiGraph:
         attrs.update(type=e["type"], name=e["name"], aliases=SEPARATOR.join(e.get("aliases", [])))
         if e["id"] in posts:
             attrs["posts"] = SEPARATOR.join(dict.fromkeys(posts[e["id"]]))
-        g.add_node(e["id"], **attrs)
+        g.add_node(xml_text(e["id"]), **{k: xml_text(v) for k, v in attrs.items()})
     seen: dict[tuple[str, str, str], int] = {}
     for f in facts:
-        s, o = f["subject"], f.get("object")
+        s, o = xml_text(f["subject"]), xml_text(f.get("object"))
         if o is None or s not in g or o not in g:
             continue
         n = seen[(s, o, f["relation"])] = seen.get((s, o, f["relation"]), -1) + 1
@@ -82,7 +94,7 @@ def _edge_attrs(f: dict[str, Any]) -> dict[str, Any]:
     attrs["sources"] = len(sources)
     if sources:
         attrs["documents"] = SEPARATOR.join(dict.fromkeys(str(s.get("document")) for s in sources))
-        attrs["sentence"] = str(sources[0].get("sentence", ""))
+        attrs["sentence"] = xml_text(str(sources[0].get("sentence", "")))
     return attrs
 
 
