@@ -65,9 +65,12 @@ def find_marks(sentence: str, names: list[str]) -> list[list[int]]:
     """
     taken: list[list[int]] = []
     for name in sorted({n for n in names if n}, key=lambda n: (-len(n), n)):
-        for m in re.finditer(re.escape(name), sentence):
-            if all(m.end() <= a or m.start() >= b for a, b in taken):
-                taken.append([m.start(), m.end()])
+        at = sentence.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if all(end <= a or at >= b for a, b in taken):
+                taken.append([at, end])
+            at = sentence.find(name, end)
     return sorted(taken)
 
 
