@@ -22,8 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from kg.export.html import write_html  # noqa: E402
-from test_html import synthetic_graph  # noqa: E402
+from test_html import synthetic_graph
+
+from kg.export.html import write_html
 
 SIZES = [(1000, 4000), (5000, 20000)]
 CHROMIUM = "/usr/bin/chromium"
