@@ -115,8 +115,8 @@ def screenshot(graph_json: Path, png: Path, focus: str = "李长萍") -> None:
         page.goto(html.as_uri())
         wait_ready(page)
         page.evaluate("""(name) => { const D = JSON.parse(document.getElementById('kg-data').textContent);
-            const i = D.nodes.findIndex((n) => n.label === name); kgNetwork.fit();
-            if (i >= 0) { kgNetwork.selectNodes([i]); kgNetwork.emit('click', {nodes: [i], edges: []}); } }""", focus)
+            const i = D.nodes.findIndex((n) => n.label === name);
+            if (i >= 0) { kgFocus(i); kgNetwork.moveTo({scale: 0.8}); } }""", focus)
         page.wait_for_timeout(300)
         page.screenshot(path=str(png))
         browser.close()

@@ -111,6 +111,62 @@ def _within(facts: list[dict[str, Any]], seeds: list[str], hops: int, allowed: s
     return set(depth)
 
 
+def layout(n: int, edges: list[tuple[int, int]], *, seed: int = 7) -> list[tuple[float, float]]:
+    """Each connected part laid out on its own, then packed in rows, biggest first, isolated
+    nodes in a grid last: a page of many small stories stays readable at a glance.
+
+    >>> pos = layout(5, [(0, 1), (1, 2)])
+    >>> len(pos), pos == layout(5, [(0, 1), (1, 2)]), pos[3][1] > max(y for _, y in pos[:3])
+    (5, True, True)
+    """
+    root = list(range(n))
+
+    def find(v: int) -> int:
+        while root[v] != v:
+            root[v] = root[root[v]]
+            v = root[v]
+        return v
+
+    for u, v in edges:
+        root[find(u)] = find(v)
+    parts: dict[int, list[int]] = defaultdict(list)
+    for v in range(n):
+        parts[find(v)].append(v)
+    inner: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for u, v in edges:
+        inner[find(u)].append((u, v))
+    blocks = []
+    for key, members in sorted(parts.items(), key=lambda kv: (-len(kv[1]), kv[1][0])):
+        if len(members) > 1:
+            local = {v: i for i, v in enumerate(members)}
+            blocks.append((members, spring_layout(len(members), [(local[u], local[v]) for u, v in inner[key]],
+                                                  seed=seed)))
+    singles = [m[0] for m in parts.values() if len(m) == 1]
+    if singles:
+        cols = math.ceil(math.sqrt(len(singles)))
+        blocks.append((sorted(singles), [(i % cols * 3.0, i // cols * 1.0) for i in range(len(singles))]))
+    return _pack(n, blocks)
+
+
+def _pack(n: int, blocks: list[tuple[list[int], list[tuple[float, float]]]]) -> list[tuple[float, float]]:
+    """Shelf packing: blocks left to right in rows, the whole somewhat wider than tall."""
+    boxes = []
+    for members, pos in blocks:
+        x0, y0 = min(x for x, _ in pos), min(y for _, y in pos)
+        boxes.append((members, [(x - x0, y - y0) for x, y in pos],
+                      max(x for x, _ in pos) - x0 + 2, max(y for _, y in pos) - y0 + 2))
+    width = max([math.sqrt(sum(w * h for *_, w, h in boxes)) * 1.6] + [w for *_, w, _ in boxes[:1]])
+    out: list[tuple[float, float]] = [(0.0, 0.0)] * n
+    x = y = row = 0.0
+    for members, pos, w, h in boxes:
+        if x > 0 and x + w > width:
+            x, y, row = 0.0, y + row, 0.0
+        for v, (px, py) in zip(members, pos):
+            out[v] = (x + px, y + py)
+        x, row = x + w, max(row, h)
+    return out
+
+
 def spring_layout(n: int, edges: list[tuple[int, int]], *, seed: int = 7,
                   iterations: int | None = None) -> list[tuple[float, float]]:
     """Fruchterman–Reingold with grid-limited repulsion (their 1991 'grid variant'), pure Python.
@@ -207,13 +263,19 @@ def _far_field(x: list[float], y: list[float], dx: list[float], dy: list[float],
         dy[i] += fy
 
 
-def render_html(graph_json: str | Path, out: str | Path, *, focus: str | None = None, hops: int = 2,
-                types: str | None = None, title: str | None = None) -> Path:
-    """Read a kg-json file, cut it around `focus`, and write the offline HTML page to `out`."""
+def render_html(graph_json: str | Path, out: str | Path | None = None, *, focus: str | None = None,
+                hops: int = 2, types: str | None = None, title: str | None = None) -> Path:
+    """Read a kg-json file, cut it around `focus`, and write the offline HTML page.
+
+    `out` defaults to graph.html (whole graph) or focus.html beside the input.
+    Errors a user can fix (unknown entity or type) are one-line ValueErrors.
+    """
     from kg.export.html import write_html
 
-    graph = json.loads(Path(graph_json).read_text(encoding="utf-8"))
+    graph_json = Path(graph_json)
+    graph = json.loads(graph_json.read_text(encoding="utf-8"))
     view = subgraph(graph, focus=focus, hops=hops, types=types)
-    label = title or (f"{focus} · {hops} hops" if focus else "knowledge graph")
+    out = Path(out) if out else graph_json.with_name("focus.html" if focus else "graph.html")
+    label = title or (f"{focus} · {hops} 跳 hops" if focus else f"{graph_json.parent.name} · 知识图谱")
     write_html(view, out, title=label, focus=find_focus(graph, focus)[0] if focus else None)
-    return Path(out)
+    return out

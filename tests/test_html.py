@@ -194,6 +194,8 @@ def test_render_html_reads_graph_json(tmp_path):
     data = json.loads(re.search(r'id="kg-data">(.*?)</script>', out.read_text(encoding="utf-8")).group(1))
     assert data["nodes"][data["focus"]]["label"] == "李长萍"
     assert len(data["nodes"]) == 4
+    assert render_html(tmp_path / "graph.json").name == "graph.html"
+    assert render_html(tmp_path / "graph.json", focus="聊城市", hops=1).name == "focus.html"
 
 
 def test_layout_is_deterministic_and_spreads_a_large_graph():

@@ -105,7 +105,7 @@ def page_data(graph: dict[str, Any], *, title: str = "knowledge graph", focus: s
     (['中共聊城市委', '李长萍'], {'s': [[4, 7]], 'o': [[0, 2]]})
     """
     from kg.pinyin import to_pinyin
-    from kg.render import spring_layout
+    from kg.render import layout
 
     entities = sorted(graph.get("entities", []), key=lambda e: e["id"])
     index = {e["id"]: i for i, e in enumerate(entities)}
@@ -123,7 +123,7 @@ def page_data(graph: dict[str, Any], *, title: str = "knowledge graph", focus: s
         for end in (f["s"], f["o"]):
             if end is not None:
                 degree[end] += 1
-    pos = spring_layout(len(entities), [(f["s"], f["o"]) for f in facts if f["o"] is not None], seed=seed)
+    pos = layout(len(entities), [(f["s"], f["o"]) for f in facts if f["o"] is not None], seed=seed)
     nodes = [_node(e, to_pinyin(e["name"]), pos[i], degree[i], mentions.get(i, []), max_mentions)
              for i, e in enumerate(entities)]
     return {
@@ -155,7 +155,7 @@ def _node(e: dict[str, Any], pinyin: str, xy: tuple[float, float], degree: int,
         "id": e["id"], "label": e["name"], "type": e["type"], "pinyin": pinyin,
         "aliases": list(e.get("aliases", [])), "attributes": attributes,
         "search": search_keys(e["name"]), "date": attributes.get("date") if e["type"] == "event" else None,
-        "x": round(xy[0] * 70, 1), "y": round(xy[1] * 70, 1),
+        "x": round(xy[0] * 50, 1), "y": round(xy[1] * 50, 1),
         "size": round(10 + 4 * math.sqrt(degree + len(mentions) / 2), 1),
         "mentions": mentions[:max_mentions], "mention_count": len(mentions),
     }
