@@ -276,6 +276,6 @@ def render_html(graph_json: str | Path, out: str | Path | None = None, *, focus:
     graph = json.loads(graph_json.read_text(encoding="utf-8"))
     view = subgraph(graph, focus=focus, hops=hops, types=types)
     out = Path(out) if out else graph_json.with_name("focus.html" if focus else "graph.html")
-    label = title or (f"{focus} · {hops} 跳 hops" if focus else f"{graph_json.parent.name} · 知识图谱")
+    label = title or (f"{focus} · {hops} 跳 hops" if focus else None)
     write_html(view, out, title=label, focus=find_focus(graph, focus)[0] if focus else None)
     return out

@@ -172,9 +172,24 @@ def _fact(f: dict[str, Any], index: dict[str, int], said: dict[str, set[str]]) -
             "attributes": f.get("attributes", {}), "sources": sources}
 
 
-def render_page(graph: dict[str, Any], *, title: str = "knowledge graph", focus: str | None = None,
+def default_title(graph: dict[str, Any]) -> str:
+    """知识图谱 and what it was read from.
+
+    >>> default_title({"documents": [{"id": "a.txt", "date": "2024-02-07"}, {"id": "b.txt"}]})
+    '知识图谱 · a.txt 等 2 篇 · 2024-02-07'
+    """
+    docs = graph.get("documents", [])
+    if not docs:
+        return "知识图谱"
+    dates = sorted(d["date"] for d in docs if d.get("date"))
+    span = f" · {dates[0]}" + (f"–{dates[-1]}" if dates and dates[-1] != dates[0] else "") if dates else ""
+    return f"知识图谱 · {docs[0]['id']}" + (f" 等 {len(docs)} 篇" if len(docs) > 1 else "") + span
+
+
+def render_page(graph: dict[str, Any], *, title: str | None = None, focus: str | None = None,
                 seed: int = 7, edge_labels: bool | None = None) -> str:
     """The whole HTML page as a string (see `write_html`)."""
+    title = title or default_title(graph)
     data = page_data(graph, title=title, focus=focus, seed=seed)
     data["edge_labels"] = len(data["facts"]) <= 1500 if edge_labels is None else edge_labels
     templates = resources.files("kg") / "templates"
@@ -193,7 +208,8 @@ def render_page(graph: dict[str, Any], *, title: str = "knowledge graph", focus:
 def write_html(graph: dict[str, Any], path: str | Path, **options: Any) -> None:
     """Write the offline page: vis-network, styles, script and data all inline; nothing fetched.
 
-    Options: `title`, `focus` (entity id selected on opening), `seed` (layout), `edge_labels`
+    Options: `title` (default from the documents), `focus` (entity id selected on opening),
+    `seed` (layout), `edge_labels`
     (default: shown up to 1,500 edges).
 
     >>> import tempfile, pathlib
