@@ -12,11 +12,12 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from pyoxigraph import Dataset, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
+from pyoxigraph import Dataset, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse, serialize
 from rdflib import OWL, RDF, RDFS, XSD
 from rdflib.namespace import FOAF, ORG, PROV, SDO, TIME
 
@@ -29,7 +30,8 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 _DEFAULT = DefaultGraph()
 
 
-def _n(term: Any) -> NamedNode:
+@lru_cache(maxsize=4096)
+def _n(term: str) -> NamedNode:
     return NamedNode(str(term))
 
 
@@ -215,6 +217,8 @@ def _membership(b: _Builder, node: NamedNode, fact: dict[str, Any], attrs: dict[
         during = NamedNode(node.value + "/during")
         core += [(node, ORG.memberDuring, during), (during, A, TIME.Interval)]
         for key, value in ends:
+            # kg:firstSeen/lastSeen repeat the interval's ends: a one-triple OPTIONAL is fast everywhere
+            core.append((node, KG.firstSeen if key == "first_seen" else KG.lastSeen, _date(value)))
             instant = NamedNode(f"{node.value}/{key}")
             core += [(during, TIME.hasBeginning if key == "first_seen" else TIME.hasEnd, instant),
                      (instant, A, TIME.Instant), (instant, TIME.inXSDDate, _date(value))]
@@ -301,18 +305,21 @@ def to_dataset(graph: dict[str, Any], *, base_iri: str = DEFAULT_BASE_IRI) -> Da
     return b.dataset
 
 
-def _sort_key(q: Quad | Triple) -> tuple[str, str, str, str]:
-    g = "" if not isinstance(q, Quad) or isinstance(q.graph_name, DefaultGraph) else str(q.graph_name)
-    return g, str(q.subject), str(q.predicate), str(q.object)
+def canonical_ntriples(dataset: Dataset) -> bytes:
+    """The default-graph union as sorted, de-duplicated canonical N-Triples (sorting lines is
+    10x faster than sorting terms in Python)."""
+    lines = serialize((q.triple for q in dataset), format=RdfFormat.N_TRIPLES).splitlines(keepends=True)
+    return b"".join(sorted(set(lines)))
 
 
-def sorted_quads(dataset: Dataset) -> list[Quad]:
-    return sorted(dataset, key=_sort_key)
-
-
-def sorted_triples(dataset: Dataset) -> list[Triple]:
-    """The default-graph union: every distinct triple of every graph, sorted."""
-    return sorted({q.triple for q in dataset}, key=_sort_key)
+def canonical_nquads(dataset: Dataset) -> bytes:
+    """Sorted canonical N-Quads: the default graph first, then each named graph by IRI."""
+    names = sorted({q.graph_name for q in dataset if not isinstance(q.graph_name, DefaultGraph)}, key=str)
+    chunks = []
+    for name in [_DEFAULT, *names]:
+        lines = serialize(dataset.quads_for_graph_name(name), format=RdfFormat.N_QUADS).splitlines(keepends=True)
+        chunks.append(b"".join(sorted(lines)))
+    return b"".join(chunks)
 
 
 TURTLE_PREFIXES = {**PREFIXES, "owl": str(OWL), "kgid": DEFAULT_BASE_IRI + "id/"}
@@ -324,7 +331,11 @@ _FORMATS = {"turtle": (RdfFormat.TURTLE, False), "ntriples": (RdfFormat.N_TRIPLE
 def serialize_dataset(dataset: Dataset, name: str, *, base_iri: str = DEFAULT_BASE_IRI) -> bytes:
     """Deterministic bytes of `dataset` in format `name` (a key of kg.export.EXPORTERS)."""
     fmt, quads = _FORMATS[name]
-    items = sorted_quads(dataset) if quads else sorted_triples(dataset)
+    canonical = canonical_nquads(dataset) if quads else canonical_ntriples(dataset)
+    if name in ("ntriples", "nquads"):
+        return canonical
+    ordered = parse(canonical, format=RdfFormat.N_QUADS if quads else RdfFormat.N_TRIPLES)
+    items = ordered if quads else (q.triple for q in ordered)
     prefixes = {**TURTLE_PREFIXES, "kgid": base_iri + "id/"} if name in ("turtle", "trig") else None
     return serialize(items, format=fmt, prefixes=prefixes)
 
