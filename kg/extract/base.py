@@ -1,0 +1,101 @@
+"""What every recogniser shares: the reading context, word lists and span helpers."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from kg.divisions import Division
+from kg.types import Mention
+
+CJK = r"\u3400-\u9fff"
+PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】「」『』—…·,.;:?!()[]<>\"' \t\n\u3000■●◆")
+
+# Common Chinese surnames (the Hundred Family Surnames' most frequent, plus compound ones).
+SURNAMES_1 = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
+    "孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童"
+    "凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连"
+    "芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
+    "巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权"
+    "强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母"
+    "裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智"
+    "幸奉植衡富尧闭由")
+SURNAMES_2 = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+              "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "百里", "呼延", "万俟", "轩辕", "钟离", "闻人"}
+
+# Words that may follow a person's name directly (verbs of reporting and taking part).
+FOLLOW = ("出席", "主持", "参加", "讲话", "指出", "强调", "表示", "告诉", "介绍", "要求", "会见", "会谈",
+          "调研", "考察", "陪同", "带队", "主讲", "致辞", "宣读", "参观", "察看", "看望", "慰问", "听取",
+          "走访", "一行", "同志", "等", "在", "和", "与", "及", "说", "作", "代表", "率", "到", "赴", "来",
+          "深入", "认为", "提出", "希望", "的", "是", "也", "还", "则", "先后", "分别", "一起", "共同",
+          "对", "为", "向", "就", "同", "当选", "任", "兼", "主任", "列席", "报道", "摄", "通讯员", "记者",
+          "获", "被", "将", "已", "曾", "现", "从", "因", "于", "并", "作出", "批示", "签署", "签约")
+_FOLLOW_RE = re.compile("|".join(sorted(FOLLOW, key=len, reverse=True)))
+NAME_STOP_CHARS = set("的了在是和与及或等我你他她它们这那之其该各某第年月日时分秒个位名家")
+
+
+@dataclass
+class Lexicon:
+    """A user's lexicon: known names by type, their aliases, and names never to extract."""
+
+    entries: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # name -> (type, aliases)
+    suppressed: set[str] = field(default_factory=set)
+
+    def names_of(self, type_: str) -> dict[str, str]:
+        """surface form -> canonical name, for one type."""
+        out: dict[str, str] = {}
+        for name, (t, aliases) in self.entries.items():
+            if t == type_:
+                out[name] = name
+                out.update({a: name for a in aliases})
+        return out
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a recogniser knows besides the text: home place, publication date, the lexicon."""
+
+    home: Division | None = None
+    date: dt.date | None = None
+    lexicon: Lexicon = field(default_factory=Lexicon)
+
+
+def mention(start: int, end: int, text: str, type_: str, key: str = "", **attrs: object) -> Mention:
+    """A Mention with sorted, hashable attributes."""
+    return Mention(start, end, text[start:end], type_, key or text[start:end],
+                   tuple(sorted((k, v) for k, v in attrs.items() if v is not None)))
+
+
+def follows_name(text: str, pos: int) -> bool:
+    """Can a person's name end at `pos`? (punctuation, end of text, or a FOLLOW word)."""
+    if pos >= len(text) or text[pos] in PUNCT or text[pos].isspace():
+        return True
+    return _FOLLOW_RE.match(text, pos) is not None
+
+
+def surname_len(s: str) -> int:
+    """1 or 2 for a name starting with a known surname, else 0.
+
+    >>> surname_len("欧阳修"), surname_len("李长萍"), surname_len("市长")
+    (2, 1, 0)
+    """
+    if s[:2] in SURNAMES_2:
+        return 2
+    return 1 if s[:1] in SURNAMES_1 else 0
+
+
+def name_shaped(s: str) -> bool:
+    """A plausible Chinese personal name: a surname and one or two given characters.
+
+    >>> name_shaped("张百顺"), name_shaped("司马光"), name_shaped("市委"), name_shaped("张的")
+    (True, True, False, False)
+    """
+    n = surname_len(s)
+    return (n > 0 and 1 <= len(s) - n <= 2 and all("\u4e00" <= c <= "\u9fff" for c in s)
+            and not any(c in NAME_STOP_CHARS for c in s[n:]))
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

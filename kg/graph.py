@@ -1,0 +1,113 @@
+"""Per-document results -> one graph: the kg-json dict, and a networkx view of it.
+
+`assemble` is the reduce step of a build: it merges entities across documents
+(kg.resolve.person_splits), merges facts read more than once (their sources add up,
+holds_position gains first_seen/last_seen), and sorts everything so the same input
+always gives the same bytes.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+FORMAT = "kg-json/1"
+
+
+def _fact_key(f: dict[str, Any]) -> tuple:
+    a = f["attributes"]
+    key_attrs = tuple(sorted((k, str(v)) for k, v in a.items() if k in ("title", "role", "change", "amount")))
+    return f["relation"], f["subject"], f["object"] or "", key_attrs
+
+
+def assemble(results: Iterable[dict[str, Any]], *, never_split: set[str] = frozenset()) -> tuple[dict, list]:
+    """Merge document results into the kg-json dict; also return the merge log."""
+    from kg.resolve import person_splits
+
+    results = sorted(results, key=lambda r: r["document"]["id"])
+    mapping, log = person_splits(results, never_split=set(never_split))
+    entities: dict[str, dict[str, Any]] = {}
+    facts: dict[tuple, dict[str, Any]] = {}
+    mentions: list[dict[str, Any]] = []
+    dates: dict[str, str | None] = {r["document"]["id"]: r["document"].get("date") for r in results}
+
+    for r in results:
+        doc_id = r["document"]["id"]
+
+        def final(ent_id: str | None) -> str | None:
+            return mapping.get((doc_id, ent_id), ent_id) if ent_id else None
+
+        for ent_id, e in r["entities"].items():
+            _merge_entity(entities, final(ent_id), e)
+        for f in r["facts"]:
+            f = dict(f, subject=final(f["subject"]), object=final(f["object"]))
+            _merge_fact(facts, f, dates.get(doc_id))
+        mentions += [dict(m, entity=final(m["entity"])) for m in r["mentions"]]
+
+    graph = {
+        "format": FORMAT,
+        "documents": [r["document"] for r in results],
+        "articles": [a for r in results for a in r["articles"]],
+        "entities": [_entity_out(i, entities[i]) for i in sorted(entities)],
+        "facts": sorted(facts.values(), key=lambda f: json.dumps(_fact_key(f), ensure_ascii=False)),
+        "mentions": sorted(mentions, key=lambda m: (m["document"], m["start"], m["end"], m["type"])),
+    }
+    return graph, log
+
+
+def _merge_entity(entities: dict[str, dict[str, Any]], ent_id: str, e: dict[str, Any]) -> None:
+    cur = entities.get(ent_id)
+    if cur is None:
+        entities[ent_id] = {"type": e["type"], "name": e["name"], "aliases": set(e["aliases"]),
+                            "attributes": dict(e["attributes"])}
+        return
+    cur["aliases"] |= set(e["aliases"])
+    for k, v in e["attributes"].items():
+        if k == "role" and cur["attributes"].get(k) not in (None, "official", "business"):
+            cur["attributes"][k] = v
+        cur["attributes"].setdefault(k, v)
+
+
+def _merge_fact(facts: dict[tuple, dict[str, Any]], f: dict[str, Any], date: str | None) -> None:
+    key = _fact_key(f)
+    cur = facts.get(key)
+    if cur is None:
+        cur = facts[key] = {"relation": f["relation"], "subject": f["subject"], "object": f["object"],
+                            "attributes": dict(f["attributes"]), "sources": []}
+    else:
+        for k, v in f["attributes"].items():
+            cur["attributes"].setdefault(k, v)
+    for s in f["sources"]:
+        if s not in cur["sources"]:
+            cur["sources"].append(s)
+    cur["sources"].sort(key=lambda s: (s["document"], s["start"], s["end"]))
+    if f["relation"] == "holds_position" and date:
+        a = cur["attributes"]
+        a["first_seen"] = min(a.get("first_seen", date), date)
+        a["last_seen"] = max(a.get("last_seen", date), date)
+
+
+def _entity_out(ent_id: str, e: dict[str, Any]) -> dict[str, Any]:
+    return {"id": ent_id, "type": e["type"], "name": e["name"],
+            "aliases": sorted(a for a in e["aliases"] if a != e["name"]), "attributes": e["attributes"]}
+
+
+def to_networkx(graph: dict[str, Any]):
+    """The kg-json dict as a networkx MultiDiGraph: entities are nodes, facts edges.
+
+    >>> g = to_networkx({"entities": [{"id": "a", "type": "person", "name": "甲", "aliases": [], "attributes": {}}],
+    ...                  "facts": [{"relation": "holds_position", "subject": "a", "object": None,
+    ...                             "attributes": {"title": "总书记"}, "sources": []}]})
+    >>> g.number_of_nodes(), g.number_of_edges()
+    (1, 0)
+    """
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for e in graph["entities"]:
+        g.add_node(e["id"], type=e["type"], name=e["name"], aliases=list(e["aliases"]), **e["attributes"])
+    for f in graph["facts"]:
+        if f["object"] is not None and f["subject"] in g and f["object"] in g:
+            g.add_edge(f["subject"], f["object"], key=None, relation=f["relation"], sources=f["sources"],
+                       **f["attributes"])
+    return g

@@ -1,0 +1,201 @@
+"""Paths and JSON lines -> `Document`s: encoding detection and metadata.
+
+Problems with one input never stop the others: they are yielded as `Problem`s, and the
+caller decides (report and go on, or stop with `--strict`).
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.types import Document
+
+TEXT_SUFFIXES = {".txt", ".text"}
+JSONL_SUFFIXES = {".jsonl", ".jsonlines", ".ndjson"}
+_DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why an input (or one line of it) was skipped."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+def date_from_name(name: str) -> str | None:
+    """A publication date written in a file name, as ISO.
+
+    >>> date_from_name("lcrb_20240207_01.txt"), date_from_name("2024-02-07.txt"), date_from_name("a.txt")
+    ('2024-02-07', '2024-02-07', None)
+    """
+    m = _DATE_IN_NAME.search(name)
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+
+
+def decode(raw: bytes) -> str:
+    """Bytes -> text: BOMs first, then strict UTF-8, then chardet (GB18030 family, UTF-16).
+
+    Raises ValueError with a short reason when the bytes are not text.
+
+    >>> decode("聊城".encode("gb18030")), decode(b"\\xef\\xbb\\xbf" + "聊城".encode()), decode("聊城".encode("utf-16"))
+    ('聊城', '聊城', '聊城')
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="strict")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if b"\x00" in raw[:4096] and not _looks_utf16(raw):
+        raise ValueError("binary file (NUL bytes), not text")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    import chardet
+
+    guess = (chardet.detect(raw[:65536]) or {}).get("encoding") or ""
+    guess = guess.lower()
+    if guess in {"gb2312", "gbk", "gb18030", "hz-gb-2312", "iso-2022-cn"} or not guess:
+        guess = "gb18030"
+    try:
+        text = raw.decode(guess)
+    except (UnicodeDecodeError, LookupError):
+        raise ValueError("undecodable bytes: not UTF-8, GB18030 or UTF-16") from None
+    if _cjk_share(text) < 0.05 and guess != "gb18030":
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            pass
+    return text
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    head = raw[:4096]
+    return len(head) > 3 and (head[1::2].count(0) > len(head) // 5 or head[0::2].count(0) > len(head) // 5)
+
+
+def _cjk_share(text: str) -> float:
+    sample = text[:2000]
+    return sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff") / max(1, len(sample))
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
+    """Expand directories (recursively, sorted) into their text and JSONL files."""
+    for p in paths:
+        path = Path(p)
+        if not path.exists():
+            yield Problem(str(p), "no such file or directory")
+        elif path.is_dir():
+            found = sorted(f for f in path.rglob("*") if f.is_file()
+                           and f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES)
+            if not found:
+                yield Problem(str(p), "directory has no .txt or .jsonl files")
+            yield from found
+        else:
+            yield path
+
+
+def read_documents(paths: Iterable[str | Path], *, date: str | None = None,
+                   place: str | None = None) -> Iterator[Document | Problem]:
+    """Every document under `paths`, in a stable order, with problems in between.
+
+    Plain files take `date` (else a date in the file name) and `place`; JSON lines carry
+    their own `date`/`place`, falling back to the same defaults.
+    """
+    for item in iter_paths(paths):
+        if isinstance(item, Problem):
+            yield item
+        elif item.suffix.lower() in JSONL_SUFFIXES:
+            yield from _read_jsonl(item, date=date, place=place)
+        else:
+            yield _read_text_file(item, date=date, place=place)
+
+
+def _read_bytes(path: Path) -> bytes | Problem:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return Problem(str(path), f"cannot read: {exc.strerror or exc}")
+
+
+def _read_text_file(path: Path, *, date: str | None, place: str | None) -> Document | Problem:
+    raw = _read_bytes(path)
+    if isinstance(raw, Problem):
+        return raw
+    if not raw.strip():
+        return Problem(str(path), "empty file")
+    try:
+        text = decode(raw)
+    except ValueError as exc:
+        return Problem(str(path), str(exc))
+    if not text.strip():
+        return Problem(str(path), "empty file")
+    return Document(id=path.name, text=text, date=date or date_from_name(path.name),
+                    place=place, source=str(path))
+
+
+def _read_jsonl(path: Path, *, date: str | None, place: str | None) -> Iterator[Document | Problem]:
+    raw = _read_bytes(path)
+    if isinstance(raw, Problem):
+        yield raw
+        return
+    try:
+        text = decode(raw)
+    except ValueError as exc:
+        yield Problem(str(path), str(exc))
+        return
+    if not text.strip():
+        yield Problem(str(path), "empty file")
+        return
+    for n, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            yield _record(path, n, line, date=date, place=place)
+
+
+def _record(path: Path, n: int, line: str, *, date: str | None, place: str | None) -> Document | Problem:
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Problem(str(path), f"invalid JSON ({exc.msg})", n)
+    if not isinstance(rec, dict):
+        return Problem(str(path), "record is not a JSON object", n)
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Problem(str(path), "record has no 'text' string" if not isinstance(text, str)
+                       else "record's 'text' is empty", n)
+    for key in ("date", "source", "place", "id"):
+        if rec.get(key) is not None and not isinstance(rec[key], (str, int)) or isinstance(rec.get(key), bool):
+            return Problem(str(path), f"'{key}' must be a string, got {type(rec[key]).__name__}", n)
+    rec_date = rec.get("date")
+    if rec_date is not None:
+        rec_date = normalise_date(str(rec_date))
+        if rec_date is None:
+            return Problem(str(path), f"'date' is not a YYYY-MM-DD date: {rec['date']!r}", n)
+    doc_id = str(rec["id"]) if rec.get("id") is not None else f"{path.name}:{n}"
+    return Document(id=doc_id, text=text, date=rec_date or date, place=rec.get("place") or place,
+                    source=rec.get("source") or f"{path}:{n}")
+
+
+def normalise_date(value: str) -> str | None:
+    """'2024-02-07', '20240207', '2024/2/7' or '2024年2月7日' -> '2024-02-07'; else None.
+
+    >>> normalise_date("2024/2/7"), normalise_date("tomorrow")
+    ('2024-02-07', None)
+    """
+    import datetime as dt
+
+    m = re.fullmatch(r"\s*(\d{4})(?:[-/.年]?)(\d{1,2})(?:[-/.月]?)(\d{1,2})日?(?:[T ].*)?\s*", value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None

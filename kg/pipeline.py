@@ -1,0 +1,219 @@
+"""The only file that knows the order of the steps.
+
+    read (ingest) -> clean (text) -> split (articles) -> recognise (extract) ->
+    resolve (resolve) -> relate (relate) -> assemble (graph) -> export
+
+`extract_document` is the map step: pure, one document in, one JSON-ready dict out
+(cacheable, sendable to a worker). `kg.graph.assemble` is the reduce step.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg import relate
+from kg.articles import split_articles
+from kg.divisions import find_home
+from kg.extract import recognise as _recognise
+from kg.extract.base import Context, Lexicon
+from kg.extract.people import leaders
+from kg.graph import assemble
+from kg.ingest import Problem, read_documents
+from kg.io import atomic_write, dumps_json
+from kg.resolve import honorifics, local_entities
+from kg.text import clean
+from kg.types import Document, Mention
+
+
+def context_for(doc: Document, lexicon: Lexicon | None = None) -> Context:
+    published = dt.date.fromisoformat(doc.date) if doc.date else None
+    return Context(home=find_home(doc.place), date=published, lexicon=lexicon or Lexicon())
+
+
+def recognise(text: str, *, place: str | None = None, lexicon: Lexicon | None = None) -> list[Mention]:
+    """All mentions in a plain text (offsets into `text` as given), for evaluation.
+
+    >>> [(m.text, m.type) for m in recognise("总经理付崇建告诉记者") if m.type == "person"]
+    [('付崇建', 'person')]
+    """
+    doc = Document(id="-", text=text, place=place)
+    cleaned = clean(text)
+    out = []
+    for m in _recognise(cleaned.text, context_for(doc, lexicon)):
+        s, e = cleaned.to_original(m.start, m.end)
+        out.append(Mention(s, e, text[s:e], m.type, m.key, m.attrs))
+    return out
+
+
+def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[str, Any]:
+    """One document -> its entities, facts and mentions, offsets into `doc.text`."""
+    ctx = context_for(doc, lexicon)
+    cleaned = clean(doc.text)
+    text = cleaned.text
+    articles = split_articles(text, doc_id=doc.id)
+    mentions = _recognise(text, ctx)
+    mentions = sorted(mentions + honorifics(text, mentions), key=lambda m: (m.start, -m.end, m.type))
+    home_id = f"place/{ctx.home.name}" if ctx.home else None
+
+    found: list[relate.Found] = []
+    dates: dict[str, Any] = {}
+    place_ids = {relate.eid(m) for m in mentions if m.type == "place"}
+    scopes = []
+    for art in articles:
+        sc = relate.Scope(text, art.start, art.end, [m for m in mentions if art.start <= m.start < art.end],
+                          home_id=home_id, published=ctx.date)
+        scopes.append((art, sc))
+        for ev_id, d in relate.event_dates(sc).items():
+            dates.setdefault(ev_id, d)
+        found += relate.find_positions(sc)
+        found += relate.find_participation(sc)
+        found += relate.find_sentence_relations(sc)
+        found += relate.find_hierarchy(sc, place_ids)
+
+    entities = local_entities(mentions, event_dates=dates, clean_text=text,
+                              home=ctx.home.name if ctx.home else None)
+    art_of = _article_lookup(articles)
+    return {
+        "document": {"id": doc.id, "date": doc.date, "place": doc.place, "source": doc.source},
+        "articles": [_article_out(doc, cleaned, a) for a in articles],
+        "entities": {k: dict(v, aliases=sorted(v["aliases"])) for k, v in sorted(entities.items())},
+        "facts": [_fact_out(doc, cleaned, f, art_of(f.start)) for f in found
+                  if f.subject in entities and (f.object is None or f.object in entities)],
+        "mentions": [_mention_out(doc, cleaned, m) for m in mentions],
+    }
+
+
+def _article_lookup(articles):
+    def find(pos: int) -> str:
+        for a in articles:
+            if a.start <= pos < a.end:
+                return a.id
+        return articles[-1].id if articles else ""
+    return find
+
+
+def _article_out(doc: Document, cleaned, a) -> dict[str, Any]:
+    s, e = cleaned.to_original(a.start, a.end)
+    return {"id": a.id, "document": doc.id, "start": s, "end": e, "title": a.title}
+
+
+def _fact_out(doc: Document, cleaned, f: relate.Found, article: str) -> dict[str, Any]:
+    s, e = cleaned.to_original(f.start, f.end)
+    sentence = cleaned.text[f.sentence[0]:f.sentence[1]].strip()
+    return {"relation": f.relation, "subject": f.subject, "object": f.object,
+            "attributes": dict(f.attributes),
+            "sources": [{"document": doc.id, "article": article, "start": s, "end": e, "sentence": sentence}]}
+
+
+def _mention_out(doc: Document, cleaned, m: Mention) -> dict[str, Any]:
+    s, e = cleaned.to_original(m.start, m.end)
+    return {"document": doc.id, "start": s, "end": e, "text": doc.text[s:e], "type": m.type,
+            "entity": None if m.type == "title" else f"{m.type}/{m.key}"}
+
+
+# ---- a whole build ---------------------------------------------------------------------
+
+@dataclass
+class BuildReport:
+    """What a build did: counts for the summary line, and every problem met."""
+
+    documents: int = 0
+    articles: int = 0
+    entities: dict[str, int] = field(default_factory=dict)
+    facts: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+    written: list[str] = field(default_factory=list)
+
+
+OUTPUTS = ("json", "turtle", "html", "graphml")
+RESULTS_FILE = "documents.jsonl"     # per-document results: what `--into` builds on
+
+
+def build(paths: list[str], *, out: str | Path, place: str | None = None, date: str | None = None,
+          lexicon: Lexicon | None = None, jobs: int = 1, into: str | Path | None = None,
+          strict: bool = False, formats: tuple[str, ...] = OUTPUTS, progress: bool = False,
+          scheduler: str | None = None, cache: bool = True) -> BuildReport:
+    """Read `paths`, extract every document, merge, and write the outputs into `out`.
+
+    Bad inputs are reported in `BuildReport.problems` and skipped (with `strict`, the first
+    one raises `BuildError`); the good documents are built all the same.
+    """
+    started = time.perf_counter()
+    out = Path(out)
+    report = BuildReport()
+    docs = _unique_documents(read_documents(paths, date=date, place=place), report, strict=strict)
+    previous = read_results(Path(into)) if into else []
+    known = {r["document"]["id"] for r in previous}
+    for d in [d for d in docs if d.id in known]:
+        _problem(report, Problem(d.source or d.id, f"duplicate document id {d.id!r} (already in {into})"), strict)
+    docs = [d for d in docs if d.id not in known]
+    from kg.parallel import extract_all
+
+    results = previous + extract_all(docs, lexicon=lexicon, jobs=jobs, progress=progress,
+                                     scheduler=scheduler, cache_dir=(out / ".cache") if cache else None)
+    graph, merges = assemble(results, never_split=set(leaders()))
+    write_outputs(graph, merges, results, out, formats=formats, report=report)
+    report.documents = len(graph["documents"])
+    report.articles = len(graph["articles"])
+    report.entities = dict(Counter(e["type"] for e in graph["entities"]))
+    report.facts = dict(Counter(f["relation"] for f in graph["facts"]))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+class BuildError(RuntimeError):
+    """A problem that stops the build (every problem, with --strict)."""
+
+
+def _problem(report: BuildReport, problem: Problem, strict: bool) -> None:
+    if strict:
+        raise BuildError(str(problem))
+    report.problems.append(problem)
+
+
+def _unique_documents(items, report: BuildReport, *, strict: bool) -> list[Document]:
+    docs: dict[str, Document] = {}
+    for item in items:
+        if isinstance(item, Problem):
+            _problem(report, item, strict)
+        elif item.id in docs:
+            _problem(report, Problem(item.source or item.id,
+                                     f"duplicate document id {item.id!r} (first in {docs[item.id].source})"), strict)
+        else:
+            docs[item.id] = item
+    return [docs[k] for k in sorted(docs)]
+
+
+def write_outputs(graph: dict[str, Any], merges: list, results: list[dict[str, Any]], out: Path, *,
+                  formats: tuple[str, ...], report: BuildReport) -> None:
+    """graph.<ext> for each format, merges.json and the per-document results, each atomically."""
+    from kg.export import EXPORTERS, export
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        atomic_write(out / RESULTS_FILE, "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n"
+                                                 for r in sorted(results, key=lambda r: r["document"]["id"])))
+        for name in formats:
+            path = out / f"graph.{EXPORTERS[name][0]}"
+            export(graph, name, path)
+            report.written.append(str(path))
+        atomic_write(out / "merges.json", dumps_json(merges))
+    except OSError as exc:
+        raise BuildError(f"{out}: cannot write outputs: {exc.strerror or exc}") from None
+
+
+def read_results(out: Path) -> list[dict[str, Any]]:
+    """The per-document results of an earlier build in `out` (for `--into`)."""
+    path = out / RESULTS_FILE
+    if not path.exists():
+        raise BuildError(f"{out}: no earlier build here ({RESULTS_FILE} missing)")
+    try:
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, json.JSONDecodeError) as exc:
+        raise BuildError(f"{path}: unreadable earlier build: {exc}") from None

@@ -1,0 +1,300 @@
+"""Mentions in context -> facts with their sources (offsets into the cleaned text).
+
+One `find_x(article)` per family of relations, each yielding `Found` tuples; the
+pipeline maps their spans back to the original text.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from kg.dates import DateSpan, find_dates
+from kg.text import sentences
+from kg.types import Mention
+
+ROLE_VERBS = {"chair": ("主持",), "speaker": ("讲话", "致辞", "作报告", "发言", "作主题报告", "宣讲", "主讲"),
+              "attendee": ("出席", "参加", "列席", "在座", "陪同", "参会", "与会", "观摩")}
+_ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
+_ROLE_RE = re.compile("|".join(v for vs in ROLE_VERBS.values() for v in vs))
+_REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉|介绍|说")
+_CONVENE = re.compile(r"召开|举行|举办|开幕|闭幕|启动|开班|开讲|揭晓")
+_PARTNER = re.compile(r"东西协作|东西部协作|对口支援|对口帮扶|对口协作|对口合作|结对|帮扶|友好城市|友城")
+_COOPERATE = re.compile(r"合作|签约|签署|签订|战略协议|携手")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:亿)?元")
+_CLAUSE = re.compile(r"[，；：]")
+
+
+class Found(NamedTuple):
+    relation: str
+    subject: str            # entity id: "type/key"
+    object: str | None
+    attributes: tuple[tuple[str, object], ...]
+    start: int              # evidence span in the cleaned text
+    end: int
+    sentence: tuple[int, int]
+
+
+def eid(m: Mention) -> str:
+    return f"{m.type}/{m.key}"
+
+
+@dataclass
+class Scope:
+    """An article's text, mentions and sentences: what the finders read."""
+
+    text: str
+    start: int
+    end: int
+    mentions: list[Mention]
+    home_id: str | None = None
+    published: object = None
+    sents: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sents = sentences(self.text, self.start, self.end)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sents:
+            if s <= pos < e:
+                return s, e
+        return pos, pos
+
+    def inside(self, span: tuple[int, int], type_: str | None = None) -> list[Mention]:
+        return [m for m in self.mentions if span[0] <= m.start and m.end <= span[1]
+                and (type_ is None or m.type == type_)]
+
+
+def _attrs(**kw: object) -> tuple[tuple[str, object], ...]:
+    return tuple(sorted((k, v) for k, v in kw.items() if v is not None))
+
+
+def find_positions(sc: Scope) -> Iterator[Found]:
+    """holds_position from every titled person (市委副书记、市长张百顺 -> two posts)."""
+    titles = [m for m in sc.mentions if m.type == "title"]
+    for p in sc.mentions:
+        if p.type != "person" or not p.attr("titles"):
+            continue
+        for title, org in p.attr("titles"):
+            t = next((t for t in titles if t.text == title and t.end <= p.start), None)
+            start = t.start if t else p.start
+            obj = (f"company/{org}" if t is not None and t.attr("company") else f"organization/{org}") if org else None
+            yield Found("holds_position", eid(p), obj, _attrs(title=title), start, p.end, sc.sentence_of(p.start))
+
+
+def event_dates(sc: Scope) -> dict[str, DateSpan]:
+    """Date of each event: a date in its sentence, else the story's dateline date for the
+    event the story reports as convened."""
+    out: dict[str, DateSpan] = {}
+    dates = find_dates(sc.text[sc.start:sc.end], published=sc.published) if sc.published else []
+    dates = [DateSpan(d.start + sc.start, d.end + sc.start, d.date, d.end_date) for d in dates]
+    first_date = dates[0] if dates and dates[0].start < sc.start + 80 else None
+    for ev in (m for m in sc.mentions if m.type == "event"):
+        s, e = sc.sentence_of(ev.start)
+        events_before = [m for m in sc.inside((s, ev.start), "event")]
+        in_sentence = [d for d in dates if s <= d.start < e]
+        if in_sentence and not events_before:
+            out.setdefault(eid(ev), in_sentence[0])
+        elif first_date and _CONVENE.search(sc.text, ev.end, min(e, ev.end + 6)) and not events_before:
+            out.setdefault(eid(ev), first_date)
+    return out
+
+
+def main_event(sc: Scope) -> Mention | None:
+    """The event a story reports on: the first one convened (召开, 举行 …) in it."""
+    evs = [m for m in sc.mentions if m.type == "event"]
+    for ev in evs:
+        s, e = sc.sentence_of(ev.start)
+        if _CONVENE.search(sc.text, ev.end, e):
+            return ev
+    return None
+
+
+def find_participation(sc: Scope) -> Iterator[Found]:
+    """participated: 主持 -> chair, 讲话 -> speaker, 出席/参加 -> attendee, in listing order."""
+    ev = main_event(sc)
+    if ev is None:
+        return
+    seen: dict[str, int] = {}
+    for s, e in sc.sents:
+        if s < ev.start and not sc.inside((s, e), "event"):
+            continue
+        for person, role, venue, span in _roles_in(sc, s, e):
+            pid = eid(person)
+            if pid in seen:
+                continue
+            seen[pid] = len(seen) + 1
+            yield Found("participated", pid, eid(ev), _attrs(role=role, order=seen[pid], venue=venue),
+                        span[0], span[1], (s, e))
+
+
+def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | None, tuple[int, int]]]:
+    pending: list[Mention] = []
+    pos = s
+    bounds = [m.start() + s for m in _CLAUSE.finditer(sc.text[s:e])] + [e]
+    for b in bounds:
+        clause = sc.text[pos:b]
+        people = [m for m in sc.inside((pos, b), "person") if m.attr("role") != "journalist"]
+        verbs = [m.group() for m in _ROLE_RE.finditer(clause)]
+        if people and _REPORTING.search(clause) and not verbs:
+            pending = []
+        elif verbs:
+            role = min((r for r, vs in ROLE_VERBS.items() for v in verbs if v in vs), key=_ROLE_RANK.get)
+            venue = "主会场" if "主会场" in clause else "分会场" if "分会场" in clause else None
+            for p in pending + people:
+                yield p, role, venue, (p.start, b)
+            pending = []
+        else:
+            pending += people
+        pos = b + 1
+
+
+def find_hierarchy(sc: Scope, place_ids: set[str]) -> Iterator[Found]:
+    """part_of from the division data: each place to its nearest mentioned ancestor."""
+    from kg.divisions import gazetteer
+
+    g = gazetteer()
+    done = set()
+    for m in sc.mentions:
+        if m.type != "place" or eid(m) in done or m.attr("ref"):
+            continue
+        done.add(eid(m))
+        chain: list[str] = []
+        if m.attr("code") and m.attr("code") in g.by_code:
+            chain = [a.name for a in g.ancestors(g.by_code[m.attr("code")])]
+        elif m.attr("parent"):
+            parent = m.attr("parent")
+            div = g.lookup(parent)
+            chain = [parent] + ([a.name for a in g.ancestors(div)] if div else [])
+        for anc in chain:
+            if f"place/{anc}" in place_ids:
+                yield Found("part_of", eid(m), f"place/{anc}", (), m.start, m.end, sc.sentence_of(m.start))
+                break
+
+
+def find_sentence_relations(sc: Scope) -> Iterator[Found]:
+    """partner_of, cooperates_with, guarantees, located_in, born_in, met, visited."""
+    for s, e in sc.sents:
+        sent = sc.text[s:e]
+        ms = sc.inside((s, e))
+        yield from _partners(sc, s, e, sent, ms)
+        yield from _cooperation(sc, s, e, sent, ms)
+        yield from _guarantees(sc, s, e, sent, ms)
+        yield from _located(sc, s, e, ms)
+        yield from _born(sc, s, e, sent, ms)
+        yield from _meetings_visits(sc, s, e, sent, ms)
+
+
+def _leaves(places: list[Mention]) -> list[Mention]:
+    from kg.divisions import gazetteer
+
+    g = gazetteer()
+    codes = {m.attr("code") for m in places if m.attr("code")}
+    out = []
+    for m in places:
+        code = m.attr("code")
+        if code and any(code in {a.code for a in g.ancestors(g.by_code[c])} for c in codes if c in g.by_code):
+            continue
+        if m not in out:
+            out.append(m)
+    return out
+
+
+def _partners(sc, s, e, sent, ms) -> Iterator[Found]:
+    if not _PARTNER.search(sent):
+        return
+    places = [m for m in ms if m.type == "place"]
+    home = [m for m in places if m.attr("ref")]
+    subject = eid(home[0]) if home else sc.home_id
+    if subject is None:
+        return
+    seen = set()
+    for m in _leaves([m for m in places if not m.attr("ref") and eid(m) != subject]):
+        if eid(m) in seen:
+            continue
+        seen.add(eid(m))
+        yield Found("partner_of", subject, eid(m), (), m.start, m.end, (s, e))
+
+
+def _cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
+    for m in re.finditer(r"与|同|和", sent):
+        pos = s + m.end()
+        partner = next((x for x in ms if x.start == pos and x.type in ("company", "organization")), None)
+        if partner is None or not _COOPERATE.search(sent, m.end(), min(len(sent), m.end() + 30)):
+            continue
+        subject = next((x for x in ms if x.type in ("company", "organization") and x.end <= s + m.start()), None)
+        if subject and eid(subject) != eid(partner):
+            yield Found("cooperates_with", eid(subject), eid(partner), (), subject.start, partner.end, (s, e))
+
+
+def _guarantees(sc, s, e, sent, ms) -> Iterator[Found]:
+    if "担保" not in sent:
+        return
+    pos = s
+    for b in [x.start() + s for x in _CLAUSE.finditer(sent)] + [e]:
+        clause = sc.text[pos:b]
+        amount = _AMOUNT.search(clause)
+        if amount and "担保" in clause:
+            guarantor = next((x for x in ms if x.type == "company" and x.start < b), None)
+            target = _beneficiary(sc, pos, b, clause, guarantor)
+            if guarantor and target and eid(target) != eid(guarantor):
+                yield Found("guarantees", eid(guarantor), eid(target), _attrs(amount=amount.group()),
+                            guarantor.start, b, (s, e))
+        pos = b + 1
+
+
+def _beneficiary(sc: Scope, pos: int, b: int, clause: str, guarantor: Mention | None) -> Mention | None:
+    inside = [x for x in sc.inside((pos, b), "company") if guarantor is None or eid(x) != eid(guarantor)]
+    if inside:
+        return inside[0]
+    if re.search(r"给予其|为其|向其|为该公司|给该公司", clause):
+        earlier = [x for x in sc.mentions if x.type == "company" and x.end <= pos
+                   and (guarantor is None or eid(x) != eid(guarantor))]
+        return earlier[-1] if earlier else None
+    return None
+
+
+def _located(sc, s, e, ms) -> Iterator[Found]:
+    for m in re.finditer(r"位于", sc.text[s:e]):
+        at = s + m.end()
+        place = next((x for x in ms if x.type == "place" and x.start == at), None)
+        if place is None:
+            continue
+        after = sc.text[place.end:place.end + 1] == "的"
+        thing = next((x for x in ms if x.type in ("company", "organization") and
+                      (x.start == place.end + 1 if after else x.end <= s + m.start())), None)
+        if thing:
+            yield Found("located_in", eid(thing), eid(place), (), min(thing.start, place.start),
+                        max(thing.end, place.end), (s, e))
+
+
+def _born(sc, s, e, sent, ms) -> Iterator[Found]:
+    for m in re.finditer(r"的故乡|的家乡|出生于|生于|出生在", sent):
+        people = [x for x in ms if x.type == "person"]
+        places = [x for x in ms if x.type == "place"]
+        if m.group().startswith("的"):
+            person = next((x for x in people if x.end == s + m.start()), None)
+            place = next((x for x in places if x.end <= (person.start if person else 0)), None)
+        else:
+            person = next((x for x in reversed(people) if x.end <= s + m.start()), None)
+            place = next((x for x in places if x.start >= s + m.end()), None)
+        if person and place:
+            yield Found("born_in", eid(person), eid(place), (), min(person.start, place.start),
+                        max(person.end, place.end), (s, e))
+
+
+def _meetings_visits(sc, s, e, sent, ms) -> Iterator[Found]:
+    people = [x for x in ms if x.type == "person" and x.attr("role") != "journalist"]
+    for m in re.finditer(r"会见|会谈", sent):
+        before = [x for x in people if x.end <= s + m.start()]
+        after = [x for x in people if x.start >= s + m.end()]
+        if before and after:
+            yield Found("met", eid(before[-1]), eid(after[0]), (), before[-1].start, after[0].end, (s, e))
+    for m in re.finditer(r"调研|考察|走访|视察", sent):
+        before = [x for x in people if x.end <= s + m.start()]
+        targets = [x for x in ms if x.type in ("company", "place") and not x.attr("ref")
+                   and before and before[0].end <= x.start < s + m.start() + 20]
+        for who in before[:1]:
+            for t in targets[:3]:
+                yield Found("visited", eid(who), eid(t), (), who.start, t.end, (s, e))

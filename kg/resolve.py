@@ -1,0 +1,167 @@
+"""Mentions -> entities: one node per real-world thing, within a document and across an archive.
+
+Within a document, mentions that share a key are one entity (the recognisers already put
+市委 and 聊城市委 under 中共聊城市委); honorifics such as 李书记 resolve to the one person
+of that surname holding that post. Across documents, a name is one person unless two
+documents' home places and organisations both disagree (王刚 of 聊城 and 王刚 of 临沂).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from kg.extract.base import SURNAMES_1, mention
+from kg.extract.people import POSTS
+from kg.types import Mention
+
+_ROLE_RANK = {"official": 0, "business": 1, "journalist": 2, "other": 3}
+_HONORIFIC = re.compile(rf"([{''.join(sorted(SURNAMES_1))}])({'|'.join(sorted(POSTS, key=len, reverse=True))})")
+
+
+def eid(m: Mention) -> str:
+    return f"{m.type}/{m.key}"
+
+
+def honorifics(text: str, mentions: list[Mention]) -> list[Mention]:
+    """李书记 -> 李长萍 when she is the document's only 李 with a post ending in 书记.
+
+    >>> from kg.extract.base import mention
+    >>> t = "市委书记李长萍出席。李书记指出"
+    >>> li = mention(4, 7, t, "person", titles=(("市委书记", "中共聊城市委"),))
+    >>> [(m.text, m.key) for m in honorifics(t, [li])]
+    [('李书记', '李长萍')]
+    """
+    titled: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        for title, _ in m.attr("titles") or ():
+            for post in POSTS:
+                if title.endswith(post):
+                    titled[(m.key[0], post)].add(m.key)
+    taken = [(m.start, m.end) for m in mentions if m.type != "title"]
+    out = []
+    for h in _HONORIFIC.finditer(text):
+        names = titled.get((h.group(1), h.group(2)), set())
+        if len(names) != 1 or any(a < h.end() and h.start() < b for a, b in taken):
+            continue
+        if h.start() and text[h.start() - 1] in "副":
+            continue
+        out.append(mention(h.start(), h.end(), text, "person", next(iter(names)), role="official"))
+    return out
+
+
+def local_entities(mentions: list[Mention], *, event_dates: dict[str, Any], clean_text: str,
+                   home: str | None) -> dict[str, dict[str, Any]]:
+    """id -> {type, name, aliases, attributes} for one document's mentions."""
+    ents: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        if m.type == "title":
+            continue
+        e = ents.setdefault(eid(m), {"type": m.type, "name": m.key, "aliases": set(), "attributes": {}})
+        surface = clean_text[m.start:m.end]
+        if surface != m.key:
+            e["aliases"].add(surface)
+        for extra in (m.attr("alias"), m.attr("short")):
+            if isinstance(extra, str) and extra != m.key:
+                e["aliases"].add(extra)
+        _attributes(e, m)
+    for key, e in ents.items():
+        e["aliases"] |= derived_aliases(e["type"], e["name"], home)
+        e["aliases"].discard(e["name"])
+        if key in event_dates:
+            d = event_dates[key]
+            e["attributes"]["date"] = d.date.isoformat()
+            if d.end_date:
+                e["attributes"]["end_date"] = d.end_date.isoformat()
+    return ents
+
+
+def _attributes(e: dict[str, Any], m: Mention) -> None:
+    a = e["attributes"]
+    if m.type == "person":
+        role = m.attr("role") or "other"
+        if _ROLE_RANK.get(role, 9) < _ROLE_RANK.get(a.get("role", "other"), 9) or "role" not in a:
+            a["role"] = role
+    elif m.type == "place":
+        for k in ("level", "code"):
+            if m.attr(k):
+                a.setdefault(k, m.attr(k))
+
+
+def derived_aliases(type_: str, name: str, home: str | None) -> set[str]:
+    """Other names a paper uses for the same body.
+
+    >>> sorted(derived_aliases("organization", "中共聊城市委", "聊城市"))
+    ['市委', '聊城市委']
+    >>> sorted(derived_aliases("event", "聊城市质量大会", "聊城市"))
+    ['市质量大会']
+    """
+    out = set()
+    if type_ == "organization":
+        m = re.fullmatch(r"中共(.+?[省市县区])委", name)
+        if m:
+            out.add(f"{m.group(1)}委")
+        m = re.fullmatch(r"(.+?[省市县区])人民政府", name)
+        if m:
+            out.add(f"{m.group(1)}政府")
+    if home and name.startswith(home) and len(name) > len(home) + 1 and type_ in ("organization", "event"):
+        level = home[-1]
+        rest = name[len(home):]
+        out.add(level + rest)
+        if type_ == "organization" and name.startswith("中共") is False and rest in ("委",):
+            out.add(level + "委")
+    if home and type_ == "organization" and name == f"中共{home}委":
+        out.add(home[-1] + "委")
+    return out
+
+
+# ---- across documents ----------------------------------------------------------------
+
+def person_splits(results: list[dict[str, Any]], *, never_split: set[str]) -> tuple[dict[tuple[str, str], str], list[dict]]:
+    """(document id, person id) -> final id, and the merge log.
+
+    Documents naming the same person are grouped by home place; groups that share an
+    organisation of a post, or whose home place is unknown, are merged.
+    """
+    seen: dict[str, list[tuple[str, str | None, set[str]]]] = defaultdict(list)
+    for r in results:
+        doc = r["document"]
+        orgs_by_person = defaultdict(set)
+        for f in r["facts"]:
+            if f["relation"] == "holds_position" and f["object"]:
+                orgs_by_person[f["subject"]].add(f["object"])
+        for pid, e in r["entities"].items():
+            if e["type"] == "person":
+                seen[pid].append((doc["id"], doc.get("place"), orgs_by_person[pid]))
+    mapping: dict[tuple[str, str], str] = {}
+    log: list[dict] = []
+    for pid in sorted(seen):
+        groups = _group(seen[pid]) if pid.split("/", 1)[1] not in never_split else [seen[pid]]
+        for group in groups:
+            final = pid if len(groups) == 1 else f"{pid} ({group[0][1] or '?'})"
+            for doc_id, _, _ in group:
+                mapping[(doc_id, pid)] = final
+            if len(group) > 1:
+                places = sorted({p for _, p, _ in group if p})
+                orgs = sorted(set().union(*(o for _, _, o in group)))
+                log.append({"entity": final, "documents": sorted(d for d, _, _ in group),
+                            "evidence": {"same_name": pid.split("/", 1)[1], "home_places": places,
+                                         "organizations": orgs}})
+        if len(groups) > 1:
+            log.append({"kept_apart": sorted(mapping[(g[0][0], pid)] for g in groups),
+                        "evidence": "same name, different home places and no shared organisation"})
+    return mapping, log
+
+
+def _group(items: list[tuple[str, str | None, set[str]]]) -> list[list[tuple[str, str | None, set[str]]]]:
+    groups: list[list[tuple[str, str | None, set[str]]]] = []
+    for item in sorted(items, key=lambda x: (x[1] or "", x[0])):
+        for g in groups:
+            places = {p for _, p, _ in g}
+            orgs = set().union(*(o for _, _, o in g))
+            if item[1] is None or None in places or item[1] in places or item[2] & orgs:
+                g.append(item)
+                break
+        else:
+            groups.append([item])
+    return groups

@@ -1,0 +1,75 @@
+"""The only module that touches jieba: one private tokenizer, loaded once per process.
+
+Recognisers ask three questions of it: where do the words of a short window fall,
+is a string an ordinary dictionary word, and what part of speech does jieba give it.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from functools import lru_cache
+
+_lock = threading.Lock()
+_state: dict[str, object] = {}
+
+
+def _tokenizer():  # -> jieba.Tokenizer
+    tok = _state.get("tok")
+    if tok is None:
+        with _lock:
+            tok = _state.get("tok")
+            if tok is None:
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                tok = jieba.Tokenizer()
+                tok.initialize()
+                _state["tok"] = tok
+    return tok
+
+
+def _tags() -> dict[str, str]:
+    tags = _state.get("tags")
+    if tags is None:
+        import jieba.posseg
+
+        tags = jieba.posseg.POSTokenizer(_tokenizer()).word_tag_tab
+        _state["tags"] = tags
+    return tags  # type: ignore[return-value]
+
+
+def warm_up() -> None:
+    """Load the dictionary now (a worker pays this once, not per document)."""
+    _tokenizer()
+    _tags()
+
+
+def words(text: str) -> list[str]:
+    """jieba's words of a short window (HMM on, so unknown names stay whole).
+
+    >>> words("在位于高新区的山东博源精密机械有限公司")[:4]
+    ['在', '位于', '高新区', '的']
+    """
+    return _tokenizer().lcut(text, HMM=True)
+
+
+@lru_cache(maxsize=200_000)
+def frequency(word: str) -> int:
+    """How often jieba's dictionary saw `word` (0 when unknown)."""
+    return int(_tokenizer().FREQ.get(word) or 0)
+
+
+@lru_cache(maxsize=200_000)
+def tag(word: str) -> str:
+    """jieba's part of speech for a dictionary word ('' when unknown).
+
+    >>> tag("市场"), tag("孔繁森")
+    ('n', 'nr')
+    """
+    return _tags().get(word, "")
+
+
+def add_word(word: str, *, freq: int | None = None, tag_: str | None = None) -> None:
+    """Teach the tokenizer a user-lexicon word so windows keep it whole."""
+    _tokenizer().add_word(word, freq=freq, tag=tag_)
+    frequency.cache_clear()

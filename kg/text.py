@@ -1,0 +1,167 @@
+"""Cleaning that keeps a map back to the original: PDF line joins, widths, stray spaces.
+
+`clean(text)` returns the cleaned string and, for each of its characters, the offset of
+the original character it came from, so any span found in the clean text maps back with
+`to_original`. Every change is a deletion or a one-to-one replacement.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TERMINAL = "。！？!?…"
+_CLOSERS = "”’」』）)》"
+PARAGRAPH_STARTS = ("本报讯", "■", "——", "【", "本报记者", "新华社", "据新华社", "（记者", "(记者")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    offsets: tuple[int, ...]   # offsets[i] = original index of text[i]; one extra: len(original)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a clean span [start, end) to the original span covering the same characters."""
+        if end <= start:
+            o = self.offsets[start]
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def width_char(ch: str, prev: str, nxt: str) -> str:
+    """Full-width letters/digits/space -> ASCII; ASCII brackets and commas beside Chinese -> Chinese."""
+    o = ord(ch)
+    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A or o in (0xFF05, 0xFF0E):
+        return chr(o - 0xFEE0)
+    if o == 0x3000 or ch == "\xa0":
+        return " "
+    if ch in "(),:;" and (is_cjk(prev) or is_cjk(nxt)):
+        return {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"}[ch]
+    return ch
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line's content, newline characters excluded."""
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        spans.append((pos, pos + len(content)))
+        pos += len(line)
+    return spans
+
+
+def _visible_len(s: str) -> int:
+    return sum(1 for ch in s if not ch.isspace())
+
+
+def ends_sentence(line: str) -> bool:
+    s = line.rstrip()
+    while s and s[-1] in _CLOSERS and len(s) > 1 and s[-2] in TERMINAL:
+        s = s[:-1]
+    return bool(s) and s[-1] in TERMINAL
+
+
+def joins(prev: str, nxt: str) -> bool:
+    """Does the line break between `prev` and `nxt` fall inside a paragraph?
+
+    The column layout breaks lines wherever the column ends: a line that is about as
+    long as its neighbour and does not end a sentence continues on the next one.
+
+    >>> joins("突出顶层设计、立梁构柱，建立高", "规格工作推进机制。市委常委会专题")
+    True
+    >>> joins("为全省三个示范市之一", "2月4日，在位于高新区的山东博源精密机械有限公司新能源汽车关键零部件项目现场")
+    False
+    """
+    p, n = prev.strip(), nxt.strip()
+    if not p or not n or ends_sentence(p):
+        return False
+    if n.startswith(PARAGRAPH_STARTS) or p.startswith("——") or p.endswith(("：", ":")):
+        return False
+    return _visible_len(p) >= 0.7 * max(_visible_len(p), _visible_len(n))
+
+
+def clean(text: str) -> Cleaned:
+    """Join broken lines, keep paragraph breaks as one newline, normalise widths and spaces.
+
+    >>> page = "立梁构柱，建立高\\n\\n规格工作机制。\\n现有 50 个民族"
+    >>> c = clean(page)
+    >>> c.text
+    '立梁构柱，建立高规格工作机制。\\n现有50个民族'
+    >>> c.to_original(5, 10), text_at(c, page, 5, 10)
+    ((5, 12), '建立高\\n\\n规格')
+    """
+    out: list[str] = []
+    offs: list[int] = []
+    lines = [(s, e) for s, e in _line_spans(text) if text[s:e].strip()]
+    for i, (s, e) in enumerate(lines):
+        _clean_line(text, s, e, out, offs)
+        if i + 1 < len(lines):
+            ns, ne = lines[i + 1]
+            if not joins(text[s:e], text[ns:ne]):
+                out.append("\n")
+                offs.append(e)
+    offs.append(len(text))
+    return Cleaned("".join(out), tuple(offs))
+
+
+def text_at(c: Cleaned, original: str, start: int, end: int) -> str:
+    s, e = c.to_original(start, end)
+    return original[s:e]
+
+
+def _clean_line(text: str, s: int, e: int, out: list[str], offs: list[int]) -> None:
+    line = text[s:e]
+    lead = len(line) - len(line.lstrip())
+    line = line.strip()
+    base = s + lead
+    spaced = _letter_spaced(line)
+    for j, ch in enumerate(line):
+        prev = line[j - 1] if j else ""
+        nxt = line[j + 1] if j + 1 < len(line) else ""
+        if ch.isspace() and _drop_space(line, j, spaced):
+            continue
+        out.append(width_char(ch, prev, nxt))
+        offs.append(base + j)
+
+
+def _letter_spaced(line: str) -> bool:
+    """'凝 心 聚 力 建 设': a headline set with a space after every character."""
+    return re.fullmatch(r"(?:[\u3400-\u9fff]\s){3,}[\u3400-\u9fff]", line) is not None
+
+
+def _drop_space(line: str, j: int, spaced: bool) -> bool:
+    if spaced:
+        return True
+    left = line[:j].rstrip()
+    right = line[j + 1:].lstrip()
+    if not left or not right:
+        return False
+    a, b = left[-1], right[0]
+    digit = a.isdigit() or b.isdigit() or a in "０１２３４５６７８９" or b in "０１２３４５６７８９"
+    return digit and (is_cjk(a) or is_cjk(b) or (a.isdigit() and b.isdigit() is False and b in "%％."))
+
+
+_SENT_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end], split after 。！？ (with closing quotes) and newlines.
+
+    >>> t = "会议召开。李长萍出席！\\n好"
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['会议召开。', '李长萍出席！', '好']
+    """
+    end = len(text) if end is None else end
+    spans, pos = [], start
+    for m in _SENT_END.finditer(text, start, end):
+        stop = m.end() if m.group() != "\n" else m.start()
+        if text[pos:stop].strip():
+            spans.append((pos, stop))
+        pos = m.end()
+    if text[pos:end].strip():
+        spans.append((pos, end))
+    return spans

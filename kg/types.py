@@ -1,0 +1,80 @@
+"""The records that flow through the pipeline: small, frozen, offset-based.
+
+Offsets in `Mention`, `Source` and `Article` are into the *cleaned* text of a document
+until `kg.pipeline` maps them back; everything written to disk points into the original.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ENTITY_TYPES = ("person", "place", "organization", "company", "event")
+MENTION_TYPES = ENTITY_TYPES + ("title",)
+RELATIONS = (
+    "holds_position", "participated", "met", "visited", "located_in",
+    "part_of", "partner_of", "cooperates_with", "guarantees", "born_in",
+)
+SYMMETRIC_RELATIONS = frozenset({"partner_of", "cooperates_with"})
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input text as given: `text` is never modified."""
+
+    id: str
+    text: str
+    date: str | None = None      # ISO publication date
+    place: str | None = None     # home place that 我市/本市 refer to
+    source: str | None = None    # file path or URL it came from
+
+
+@dataclass(frozen=True)
+class Article:
+    """A span of a page's cleaned text that one story occupies."""
+
+    id: str
+    start: int
+    end: int
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A recognised span. `key` is the recogniser's proposal for the entity it names."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    key: str = ""                       # canonical name proposed by the recogniser
+    attrs: tuple[tuple[str, Any], ...] = ()
+
+    def attr(self, name: str, default: Any = None) -> Any:
+        return dict(self.attrs).get(name, default)
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    start: int
+    end: int
+    sentence: str
+    article: str = ""
+
+
+@dataclass
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Fact:
+    relation: str
+    subject: str
+    object: str | None
+    attributes: dict[str, Any] = field(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)
