@@ -78,3 +78,5 @@ def push(source: str | Path, endpoint: str, *, graph_iri: str | None = None, qua
     except urllib.error.HTTPError as err:
         detail = err.read().decode("utf-8", "replace")[:500]
         raise RuntimeError(f"{method} {url} refused with HTTP {err.code}: {detail}") from err
+    except urllib.error.URLError as err:
+        raise RuntimeError(f"cannot reach {url}: {err.reason}") from err

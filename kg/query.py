@@ -14,6 +14,7 @@ import io
 import json
 import re
 import unicodedata
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from functools import lru_cache
@@ -166,8 +167,14 @@ def _run_http(endpoint: str, query: NamedQuery, terms: dict[str, Any]) -> tuple[
         endpoint, data=with_values(query.text, terms).encode("utf-8"), method="POST",
         headers={"Content-Type": "application/sparql-query; charset=utf-8",
                  "Accept": "application/sparql-results+json"})
-    with urllib.request.urlopen(request, timeout=60) as response:
-        result = json.loads(response.read().decode("utf-8"))
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            result = json.loads(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as err:
+        detail = err.read().decode("utf-8", "replace")[:500]
+        raise RuntimeError(f"{endpoint} answered HTTP {err.code}: {detail}") from err
+    except urllib.error.URLError as err:
+        raise RuntimeError(f"cannot reach {endpoint}: {err.reason}") from err
     if "boolean" in result:
         return ["result"], [(result["boolean"],)]
     names = result["head"]["vars"]

@@ -123,3 +123,16 @@ def test_a_hostile_parameter_over_http_changes_nothing(server: str, outdir: Path
 def test_a_refusal_is_an_error(server: str, outdir: Path) -> None:
     with pytest.raises(RuntimeError, match="HTTP 4"):
         push(outdir, server + "/no-such-endpoint")
+
+
+def test_an_unreachable_endpoint_is_a_clear_error(outdir: Path) -> None:
+    url = f"http://127.0.0.1:{_free_port()}"
+    with pytest.raises(RuntimeError, match="cannot reach"):
+        push(outdir, url + "/store")
+    with pytest.raises(RuntimeError, match="cannot reach"):
+        run_query(url + "/query", "officials", bindings={"org": "市委"})
+
+
+def test_a_bad_query_over_http_reports_the_server_message(server: str) -> None:
+    with pytest.raises(RuntimeError, match="HTTP 400"):
+        run_query(server + "/query", "SELECT WHERE {")

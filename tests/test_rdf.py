@@ -239,3 +239,17 @@ def test_any_name_round_trips_through_every_format(name: str, alias: str) -> Non
                  and q.predicate.value == "https://schema.org/name"}
         assert names == {clean_text(name)}, fmt
         assert len(set(parsed)) == (len(ds) if fmt in QUAD_FORMATS else len({q.triple for q in ds}))
+
+
+@pytest.mark.parametrize("base", ["https://data.example.net/kg/", "https://h.org/kg#"])
+def test_base_iri_moves_every_resource(seed: dict[str, Any], base: str) -> None:
+    ds = to_dataset(seed, base_iri=base)
+    assert all(q.subject.value.startswith(base) for q in ds)
+    assert all(q.graph_name.value.startswith(base) for q in ds if isinstance(q.graph_name, ox.NamedNode))
+    assert entity_iri("person/李长萍", base) in {q.subject.value for q in ds}
+
+
+@pytest.mark.parametrize("base", ["https://kg.example.org", "not an iri/", "https://例子.org/"])
+def test_a_bad_base_iri_is_refused(base: str) -> None:
+    with pytest.raises(ValueError):
+        to_dataset({"entities": []}, base_iri=base)

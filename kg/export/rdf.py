@@ -292,6 +292,8 @@ def to_dataset(graph: dict[str, Any], *, base_iri: str = DEFAULT_BASE_IRI) -> Da
     >>> sorted(q.object.value for q in to_dataset(g) if q.predicate.value.endswith("label"))
     ['zhang bai shun', '张百顺']
     """
+    if not base_iri.endswith(("/", "#")) or not NamedNode(base_iri).value.isascii():
+        raise ValueError(f"base_iri must be an absolute ASCII IRI ending in / or #: {base_iri!r}")
     b = _Builder(base_iri)
     for doc in graph.get("documents") or ():
         b.document(doc)
@@ -340,18 +342,38 @@ def serialize_dataset(dataset: Dataset, name: str, *, base_iri: str = DEFAULT_BA
     return serialize(items, format=fmt, prefixes=prefixes)
 
 
-def _writer(name: str) -> Any:
-    def write(graph: dict[str, Any], path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
-        atomic_write(path, serialize_dataset(to_dataset(graph, base_iri=base_iri), name, base_iri=base_iri))
-    write.__name__ = f"write_{name}"
-    write.__doc__ = f"Write `graph` (kg-json) as {fmt_label[name]} to `path`, atomically and byte-stable."
-    return write
+def write_rdf(graph: dict[str, Any], path: str | Path, name: str, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
+    """Write `graph` (kg-json) in RDF format `name` to `path`, atomically and byte-stable.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "graph.nt"
+    >>> write_rdf({"entities": [{"id": "place/聊城市", "type": "place", "name": "聊城市"}]}, p, "ntriples")
+    >>> len(p.read_text("utf-8").splitlines())
+    5
+    """
+    atomic_write(path, serialize_dataset(to_dataset(graph, base_iri=base_iri), name, base_iri=base_iri))
 
 
-fmt_label = {"turtle": "Turtle", "ntriples": "N-Triples", "jsonld": "JSON-LD",
-             "trig": "TriG (one named graph per article)", "nquads": "N-Quads (one named graph per article)"}
-write_turtle = _writer("turtle")
-write_ntriples = _writer("ntriples")
-write_jsonld = _writer("jsonld")
-write_trig = _writer("trig")
-write_nquads = _writer("nquads")
+def write_turtle(graph: dict[str, Any], path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
+    """Turtle: every graph merged into the default graph."""
+    write_rdf(graph, path, "turtle", base_iri=base_iri)
+
+
+def write_ntriples(graph: dict[str, Any], path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
+    """N-Triples, sorted lines: every graph merged into the default graph."""
+    write_rdf(graph, path, "ntriples", base_iri=base_iri)
+
+
+def write_jsonld(graph: dict[str, Any], path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
+    """JSON-LD (expanded, flat): every graph merged into the default graph."""
+    write_rdf(graph, path, "jsonld", base_iri=base_iri)
+
+
+def write_trig(graph: dict[str, Any], path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
+    """TriG: each article's facts in a named graph of its own (the article IRI)."""
+    write_rdf(graph, path, "trig", base_iri=base_iri)
+
+
+def write_nquads(graph: dict[str, Any], path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
+    """N-Quads, sorted lines: each article's facts in a named graph of its own (the article IRI)."""
+    write_rdf(graph, path, "nquads", base_iri=base_iri)
