@@ -16,7 +16,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.export import EXPORTERS, get_writer
-from kg.export.rdf import DEFAULT_BASE_IRI, clean_text, entity_iri, iri_path, serialize_dataset, to_dataset
+from kg.export.rdf import DEFAULT_BASE_IRI, clean_text, entity_iri, fact_ids, iri_path, serialize_dataset, to_dataset
 from kg.vocab import ONTOLOGY_DIR, PREFIXES
 
 SHARED = Path("/work/shared")
@@ -253,3 +253,20 @@ def test_base_iri_moves_every_resource(seed: dict[str, Any], base: str) -> None:
 def test_a_bad_base_iri_is_refused(base: str) -> None:
     with pytest.raises(ValueError):
         to_dataset({"entities": []}, base_iri=base)
+
+
+def _fact_nodes(graph: dict[str, Any]) -> dict[tuple[str, str], str]:
+    rows = query(to_dataset(graph), """SELECT ?m ?p ?t WHERE { ?m org:member/schema:name ?p ; kg:title ?t }""")
+    return {(p, t): m for m, p, t in rows}
+
+
+def test_fact_iris_do_not_move_when_the_graph_grows(seed: dict[str, Any]) -> None:
+    before = _fact_nodes(seed)
+    grown = {**seed, "facts": [{"relation": "holds_position", "subject": "person/王刚", "object": "organization/聊城市政协",
+                                "attributes": {"title": "市政协副主席"}, "sources": []}, *seed["facts"]]}
+    after = _fact_nodes(grown)
+    assert len(after) == len(before) + 1 and all(after[k] == v for k, v in before.items())
+    # pinned: a change of the IRI scheme breaks every link users made to the graph
+    assert before[("李长萍", "市委书记")] == "https://kg.example.org/fact/" + next(
+        fid for fid, f in fact_ids(seed["facts"]) if f["subject"] == "person/李长萍" and f["relation"] == "holds_position")
+    assert before[("李长萍", "市委书记")] == "https://kg.example.org/fact/9635c16ba147055c1929"
