@@ -16,7 +16,15 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.export import EXPORTERS, get_writer
-from kg.export.rdf import DEFAULT_BASE_IRI, clean_text, entity_iri, fact_ids, iri_path, serialize_dataset, to_dataset
+from kg.export.rdf import (
+    DEFAULT_BASE_IRI,
+    clean_text,
+    entity_iri,
+    fact_ids,
+    iri_path,
+    serialize_dataset,
+    to_dataset,
+)
 from kg.vocab import ONTOLOGY_DIR, PREFIXES
 
 SHARED = Path("/work/shared")
