@@ -102,6 +102,9 @@ def _export_file(source: str | Path) -> Path:
         found = next((path / n for n in EXPORT_FILES if (path / n).exists()), None)
         if found is None:
             raise FileNotFoundError(f"no export in {path} (looked for {', '.join(EXPORT_FILES)})")
+        kg_json = path / "graph.json"
+        if kg_json.exists() and kg_json.stat().st_mtime_ns > found.stat().st_mtime_ns:
+            return kg_json  # an RDF export older than the graph would answer from stale data
         return found
     if not path.exists():
         raise FileNotFoundError(path)

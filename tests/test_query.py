@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -140,3 +141,10 @@ def test_every_named_query_documents_itself() -> None:
     queries = named_queries()
     assert set(queries) >= {"officials", "event_roles", "co_attendance", "timeline", "companies_by_place", "sources"}
     assert all(q.description for q in queries.values())
+
+
+def test_a_stale_rdf_export_is_not_used(tmp_path: Path) -> None:
+    export({"entities": [{"id": "person/甲", "type": "person", "name": "甲"}]}, "nquads", tmp_path / "graph.nq")
+    time.sleep(0.01)
+    atomic_write(tmp_path / "graph.json", dumps_json({"entities": [{"id": "person/乙", "type": "person", "name": "乙"}]}))
+    assert run_query(tmp_path, "SELECT ?n WHERE { ?p schema:name ?n }")[1] == [("乙",)]
