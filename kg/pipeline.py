@@ -77,6 +77,10 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
 
     entities = local_entities(mentions, event_dates=dates, clean_text=text,
                               home=ctx.home.name if ctx.home else None)
+    for f in found:      # a post names its body even where no span does (市长 -> 聊城市人民政府)
+        if f.relation == "holds_position" and f.object and f.object not in entities:
+            type_, name = f.object.split("/", 1)
+            entities[f.object] = {"type": type_, "name": name, "aliases": set(), "attributes": {}}
     art_of = _article_lookup(articles)
     return {
         "document": {"id": doc.id, "date": doc.date, "place": doc.place, "source": doc.source},

@@ -77,10 +77,12 @@ def find_positions(sc: Scope) -> Iterator[Found]:
         if p.type != "person" or not p.attr("titles"):
             continue
         for title, org in p.attr("titles"):
-            t = next((t for t in titles if t.text == title and t.end <= p.start), None)
+            t = next((t for t in titles if t.text == title and (t.end <= p.start or p.attr("change"))), None)
             start = t.start if t else p.start
             obj = (f"company/{org}" if t is not None and t.attr("company") else f"organization/{org}") if org else None
-            yield Found("holds_position", eid(p), obj, _attrs(title=title), start, p.end, sc.sentence_of(p.start))
+            start, end = (min(start, p.start), max(p.end, t.end if t else p.end))
+            yield Found("holds_position", eid(p), obj, _attrs(title=title, change=p.attr("change")), start, end,
+                        sc.sentence_of(p.start))
 
 
 def event_dates(sc: Scope) -> dict[str, DateSpan]:

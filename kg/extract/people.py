@@ -59,6 +59,7 @@ def find(text: str, ctx: Context, found: list[Mention]) -> list[Mention]:
     """
     orgs = [m for m in found if m.type in ("organization", "company")]
     out = _titled(text, ctx, orgs)
+    out += _appointments(text, ctx, orgs, out)
     out += _bylines(text, out)
     out += _lists(text, out)
     out += _leaders(text, out)
@@ -142,13 +143,59 @@ def _one_title(text: str, post_start: int, post_end: int, ctx: Context,
             break
     org = org_by_end.get(start)
     post = text[post_start:post_end]
+    if org is not None and org.type == "company":     # 总经理 of the company named before it
+        return mention(start, post_end, text, "title", org=org.key, company=org.key)
     if org is not None:
-        return mention(org.start, post_end, text, "title", org=org.key,
-                       company=org.key if org.type == "company" else None)
+        return mention(org.start, post_end, text, "title", org=org.key)
     level_char = _GOV_POSTS.get(post)
     owner = home_division(ctx, level_char) if level_char else None
     org_key = full_name(owner.name, "政府") if owner else None
     return mention(start, post_end, text, "title", org=org_key)
+
+
+_APPOINT = re.compile(r"(任命|免去)")
+_APPOINTEE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:同志)?(为|的)([^，。；：\n]{2,40}?)(?:职务|[，。；]|$)")
+
+
+def _appointments(text: str, ctx: Context, orgs: list[Mention], found: list[Mention]) -> list[Mention]:
+    """决定任命X为Y (appointed) and 免去X的Y职务 (removed), with every post in Y."""
+    taken = {(m.start, m.end) for m in found}
+    org_by_end = {o.end: o for o in orgs}
+    out = []
+    for kw in _APPOINT.finditer(text):
+        change = "appointed" if kw.group() == "任命" else "removed"
+        pos = kw.end()
+        while True:
+            m = _APPOINTEE.match(text, pos)
+            if not m or not name_shaped(m.group(1)) or (m.group(2) == "为") != (change == "appointed"):
+                break
+            titles = []
+            for part_start, part in _title_parts(m.start(3), m.group(3)):
+                post = _POST_RE.search(part)
+                if not post or post.end() != len(part):
+                    continue
+                t = _one_title(text, part_start + post.start(), part_start + post.end(), ctx, org_by_end)
+                titles.append(mention(part_start, part_start + len(part), text, "title", part, org=t.attr("org"),
+                                      company=t.attr("company"), change=change))
+            if titles:
+                name_span = (m.start(1), m.end(1))
+                if name_span not in taken:
+                    out.append(mention(*name_span, text, "person", m.group(1), role="official",
+                                       titles=tuple((t.text, t.attr("org")) for t in titles), change=change))
+                out += titles
+            pos = m.end()
+            if text[pos - 1:pos] != "，" and text[pos:pos + 1] != "，":
+                break
+            pos += 1 if text[pos:pos + 1] == "，" else 0
+    return out
+
+
+def _title_parts(start: int, span: str) -> list[tuple[int, str]]:
+    parts, pos = [], start
+    for piece in span.split("、"):
+        parts.append((pos, piece))
+        pos += len(piece) + 1
+    return parts
 
 
 def _bylines(text: str, found: list[Mention]) -> list[Mention]:

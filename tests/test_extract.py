@@ -1,0 +1,111 @@
+"""Recognisers, one table per family: (sentence, expected mentions)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import recognise
+
+
+def spans(text, ctx, type_):
+    return [(m.text, m.key) for m in recognise(text, ctx) if m.type == type_]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市委书记李长萍出席会议并讲话", ["李长萍"]),
+    ("市委副书记、市长张百顺主持", ["张百顺"]),
+    ("市政协主席曾晓黎，市委副书记谢兆村出席。", ["曾晓黎", "谢兆村"]),
+    ("刘元朝、柳庆发、刘文强、陈波在主会场参加会议。", ["刘元朝", "柳庆发", "刘文强", "陈波"]),
+    ("市领导王建华、欧阳明、司马光辉参加。", ["王建华", "欧阳明", "司马光辉"]),
+    ("国防部长梁光烈会见了来访客人。", ["梁光烈"]),
+    ("山东鑫大地控股集团有限公司总经理付崇建告诉记者", ["付崇建"]),
+    ("本报讯（记者 朱海波 张颖 通讯员 潘玉亮）2月4日，", ["朱海波", "张颖", "潘玉亮"]),
+    ("取得了新进展和新成效。 ■ 田柏林", ["田柏林"]),
+    ("要压紧压实责任，严督导、强保障，确保各项措施落到实处。", []),
+    ("全力打好打赢蓝天、碧水、净土保卫战。", []),
+    ("深入学习贯彻习近平总书记关于质量工作的重要论述", ["习近平"]),
+])
+def test_people(text, expected, home_ctx):
+    assert [k for _, k in spans(text, home_ctx, "person")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市委副书记、市长张百顺主持", [("市委副书记", "中共聊城市委"), ("市长", "聊城市人民政府")]),
+    ("市人大常委会主任王彤宇出席", [("市人大常委会主任", "聊城市人大常委会")]),
+    ("山东鑫大地控股集团有限公司总经理付崇建告诉记者", [("总经理", "山东鑫大地控股集团有限公司")]),
+    ("市委常委、常务副市长李明出席", [("市委常委", "中共聊城市委"), ("常务副市长", "聊城市人民政府")]),
+])
+def test_titles_and_their_organisations(text, expected, home_ctx):
+    person = next(m for m in recognise(text, home_ctx) if m.type == "person")
+    assert list(person.attr("titles")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("积极与西藏阿里地区、青海省刚察县、重庆市彭水县对接", ["西藏自治区", "阿里地区", "青海省", "刚察县", "重庆市",
+                                               "彭水苗族土家族自治县"]),
+    ("茌平区、东昌府区有关负责同志作了发言", ["茌平区", "东昌府区"]),
+    ("在位于高新区的山东博源精密机械有限公司", ["聊城高新区", "山东省"]),
+    ("坚持“创新兴区”战略", []),                        # 新兴区 is a district, but not here
+    ("我市获评首批示范市", ["聊城市"]),
+])
+def test_places(text, expected, home_ctx):
+    assert [k for _, k in spans(text, home_ctx, "place")] == expected
+
+
+def test_place_codes_and_levels(home_ctx):
+    ms = {m.key: m for m in recognise("青海省刚察县和聊城市茌平区", home_ctx) if m.type == "place"}
+    assert ms["刚察县"].attr("code") == "632224" and ms["刚察县"].attr("level") == "county"
+    assert ms["茌平区"].attr("parent") == "聊城市" and ms["聊城市"].attr("level") == "city"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市委常委会专题研究，市人大将列入计划；市政府将示范创建；市政协创建活动",
+     ["中共聊城市委", "聊城市人大常委会", "聊城市人民政府", "聊城市政协"]),
+    ("在试点地区自评、省民族宗教委复核基础上", ["山东省民族宗教委"]),
+    ("市生态环境局、市住房城乡建设局、市城管局、市公安局有关负责同志", ["聊城市生态环境局", "聊城市住房城乡建设局",
+                                                     "聊城市城管局", "聊城市公安局"]),
+    ("宣读了《山东省质量强省及品牌战略推进工作领导小组关于公布名单的通报》", ["山东省质量强省及品牌战略推进工作领导小组"]),
+    ("《聊城市人民政府关于公布获奖名单的通报》", ["聊城市人民政府"]),
+    ("为1.92万户市场主体提供融资担保服务", []),
+])
+def test_organisations(text, expected, home_ctx):
+    got = [k for _, k in spans(text, home_ctx, "organization")]
+    assert [k for k in got if k != "中共聊城市委" or "市委" in text] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在位于高新区的山东博源精密机械有限公司新能源汽车关键零部件项目现场", ["山东博源精密机械有限公司"]),
+    ("在此情况下，昌信融资担保有限公司积极对接多家银行机构", ["昌信融资担保有限公司"]),
+    ("与省担保集团开展业务合作5057笔", ["省担保集团"]),
+    ("得益于国资背景平台公司提供的贷款担保，该公司顺利完成设备更新", []),
+    ("山东鑫大地控股集团有限公司产品广泛应用。鑫大地去年销售收入突破5亿元", ["山东鑫大地控股集团有限公司"] * 2),
+])
+def test_companies(text, expected, home_ctx):
+    assert [k for _, k in spans(text, home_ctx, "company")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2月4日，记者从全省民族宗教局长会议获悉", ["全省民族宗教局长会议"]),
+    ("2月6日上午，聊城市质量大会召开。", ["聊城市质量大会"]),
+    ("全市生态环境保护工作会议暨市环委会全体会议召开", ["全市生态环境保护工作会议暨市环委会全体会议"]),
+    ("举办“弘扬孔繁森精神与铸牢中华民族共同体意识研讨会”，形成成果", ["弘扬孔繁森精神与铸牢中华民族共同体意识研讨会"]),
+    ("举行铸牢中华民族共同体意识示范创建工作新闻发布会，进一步提高", ["铸牢中华民族共同体意识示范创建工作新闻发布会"]),
+    ("——“龙腾盛世两河春”2024聊城春节联欢会精彩纷呈", ["2024聊城春节联欢会"]),
+    ("市十六届人大常委会第四十二次会议召开", ["市十六届人大常委会第四十二次会议"]),
+    ("就抓好会议精神贯彻落实，会议以视频形式召开", []),
+])
+def test_events(text, expected, home_ctx):
+    assert [k for _, k in spans(text, home_ctx, "event")] == expected
+
+
+def test_user_lexicon_adds_and_suppresses(home_ctx):
+    from dataclasses import replace
+
+    from kg.lexicon import parse_lexicon
+
+    text = "近日，高新区与博源公司签约。"
+    plain = {(m.type, m.key) for m in recognise(text, home_ctx)}
+    assert ("company", "山东博源精密机械有限公司") not in plain and any(t == "place" for t, _ in plain)
+    ctx = replace(home_ctx, lexicon=parse_lexicon("山东博源精密机械有限公司\tcompany\t博源公司\n高新区\tnone"))
+    got = {(m.type, m.key) for m in recognise(text, ctx)}
+    assert ("company", "山东博源精密机械有限公司") in got
+    assert not any(t == "place" for t, _ in got)
