@@ -118,7 +118,7 @@ def screenshot(graph_json: Path, png: Path, focus: str = "李长萍") -> None:
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
         browser = launch(p)
         html = Path(tmp) / "graph.html"
-        write_html(graph, html, title=f"{graph_json.parent.name}/graph.json")
+        write_html(graph, html)
         page = browser.new_page(viewport={"width": 1500, "height": 900})
         page.goto(html.as_uri())
         wait_ready(page)
