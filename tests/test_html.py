@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.export.html import find_marks, page_data, render_page, script_json, search_keys, write_html
 from kg.render import find_focus, render_html, spring_layout, subgraph
@@ -103,6 +105,12 @@ def test_script_json_leaves_nothing_that_can_close_the_script(text):
     out = script_json({"name": text, text: [text]})
     assert not set("<>&\u2028\u2029") & set(out)
     assert json.loads(out) == {"name": text, text: [text]}
+
+
+@given(st.text())
+def test_script_json_is_safe_for_any_text(text):
+    out = script_json([text])
+    assert not set("<>&\u2028\u2029") & set(out) and json.loads(out) == [text]
 
 
 @pytest.mark.parametrize("sentence, names, expected", [
