@@ -41,6 +41,9 @@ def find_focus(graph: dict[str, Any], focus: str) -> list[str]:
             return found
     names = sorted({e["name"] for e in entities})
     hint = difflib.get_close_matches(focus, names, n=3, cutoff=0.5)
+    if not hint:  # a homophone typo (李常平 for 李长萍) is close in sound, not in characters
+        sound = {to_pinyin(n): n for n in names}
+        hint = [sound[p] for p in difflib.get_close_matches(to_pinyin(focus), sorted(sound), n=3, cutoff=0.75)]
     raise ValueError(f"unknown entity {focus!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""))
 
 

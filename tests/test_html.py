@@ -181,7 +181,9 @@ def test_subgraph_around_a_focus(focus, hops, types, expected, absent):
 
 
 @pytest.mark.parametrize("focus, types, message", [
-    ("李常平", None, "unknown entity '李常平'"),
+    ("李常平", None, "unknown entity '李常平'; did you mean 李长萍"),
+    ("中共聊城市委员会", None, "unknown entity '中共聊城市委员会'; did you mean 中共聊城市委"),
+    ("王小明", None, "unknown entity '王小明'"),
     ("李长萍", "person,venue", "unknown entity type venue"),
 ])
 def test_bad_focus_or_type_is_one_clear_line(focus, types, message):
