@@ -47,6 +47,8 @@ def build(paths, out, place, date, lexicon, into, jobs, scheduler, strict, no_ca
                            lexicon=lex, jobs=jobs, into=into, strict=strict, scheduler=scheduler,
                            cache=not no_cache, progress=not quiet and sys.stderr.isatty())
     except (BuildError, LexiconError) as exc:
+        for p in getattr(exc, "problems", ()):
+            click.echo(f"kg: skipped {p}", err=True)
         _fail(str(exc))
     for p in report.problems:
         click.echo(f"kg: skipped {p}", err=True)
@@ -61,3 +63,115 @@ def _summary(r) -> str:
     facts = ", ".join(f"{k} {v}" for k, v in sorted(r.facts.items())) or "none"
     return (f"{r.documents} documents, {r.articles} articles in {r.seconds:.1f} s\n"
             f"entities: {ents}\nfacts: {facts}\nwrote: {', '.join(r.written)}")
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            _fail(f"--param {pair!r} is not NAME=VALUE", 2)
+        out[key] = value
+    return out
+
+
+@main.command()
+@click.argument("source")
+@click.argument("query", required=False)
+@click.option("--named", help="A named query from ontology/queries/ (officials, event_roles, co_attendance, …).")
+@click.option("--param", "params", multiple=True, help="NAME=VALUE, bound as an RDF term, never spliced.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(source, query, named, params, fmt) -> None:
+    """SPARQL over an export (folder or file) or an http(s) endpoint; QUERY is text or a .rq file."""
+    from kg.query import format_rows, run_query
+
+    if bool(query) == bool(named):
+        _fail("give a QUERY (SPARQL text or .rq file) or --named NAME, not both", 2)
+    try:
+        names, rows = run_query(source, named or query, bindings=_params(params))
+    except (ValueError, RuntimeError, OSError, SyntaxError) as exc:
+        _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    click.echo(format_rows(names, rows, fmt), nl=False)
+
+
+@main.command()
+@click.argument("outdir", type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), required=True)
+@click.option("--output", type=click.Path(dir_okay=False), help="Write here instead of OUTDIR/graph.<ext>.")
+@click.option("--base-iri", help="Base for entity IRIs (RDF formats), e.g. https://your.org/kg/.")
+def export(outdir, fmt, output, base_iri) -> None:
+    """Write OUTDIR/graph.json in another format (the formats come from kg.export.EXPORTERS)."""
+    import json
+
+    from kg.export import export as run_export
+
+    src = Path(outdir) / "graph.json"
+    try:
+        graph = json.loads(src.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        _fail(f"{src}: cannot read graph: {getattr(exc, 'strerror', None) or exc}")
+    target = Path(output) if output else Path(outdir) / f"graph.{EXPORTERS[fmt][0]}"
+    options = {"base_iri": base_iri} if base_iri and fmt not in ("json", "html", "graphml") else {}
+    try:
+        run_export(graph, fmt, target, **options)
+    except OSError as exc:
+        _fail(f"{target}: cannot write: {exc.strerror or exc}")
+    click.echo(f"wrote {target}")
+
+
+@main.command()
+@click.argument("outdir", type=click.Path(file_okay=False))
+@click.option("--focus", help="Entity (name, alias or id) to centre an ego network on.")
+@click.option("--hops", default=2, show_default=True, type=click.IntRange(0, 10))
+@click.option("--types", help="Entity types to keep, e.g. person,event.")
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="HTML file to write.")
+def render(outdir, focus, hops, types, out) -> None:
+    """Draw the graph (or an ego network around --focus) as one offline HTML page."""
+    from kg.render import render_html
+
+    try:
+        path = render_html(Path(outdir) / "graph.json", out, focus=focus, hops=hops, types=types)
+    except (ValueError, OSError) as exc:
+        _fail(str(exc))
+    click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("outdir", type=click.Path(exists=True))
+@click.option("--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://localhost:7878/store.")
+@click.option("--graph", "graph_iri", help="Named graph to replace (PUT); default: add to the default graph.")
+@click.option("--quads", is_flag=True, help="Send N-Quads with one named graph per article (quad stores).")
+def push(outdir, endpoint, graph_iri, quads) -> None:
+    """Load an export into any SPARQL 1.1 store over the Graph Store HTTP Protocol."""
+    from kg.push import push as run_push
+
+    try:
+        done = run_push(outdir, endpoint, graph_iri=graph_iri, quads=quads)
+    except (ValueError, RuntimeError, OSError) as exc:
+        _fail(str(exc))
+    click.echo(f"{done.method} {done.url}: HTTP {done.status}, {done.statements} statements")
+
+
+@main.command(name="eval")
+@click.argument("gold_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--predictor", type=click.Choice(["kg", "tagger", "jieba"]), default="kg", show_default=True,
+              help="kg: all recognisers; tagger: the CRF alone; jieba: jieba.posseg as a baseline.")
+@click.option("--types", help="Types to score, e.g. person,place,organization.")
+@click.option("--limit", type=int, help="Score only the first N sentences.")
+@click.option("--heldout", is_flag=True, help="Only the slice of CLUENER train held out of the tagger's training.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def eval_(gold_file, predictor, types, limit, heldout, fmt) -> None:
+    """Score recognised mentions against CLUENER JSON lines or char BIO/BMES files."""
+    from kg.evaluate import evaluate
+
+    try:
+        result = evaluate(gold_file, predictor=predictor, limit=limit, heldout=heldout,
+                          types=types.split(",") if types else None)
+    except (ValueError, OSError) as exc:
+        _fail(str(exc))
+    if fmt == "json":
+        from kg.io import dumps_json
+
+        click.echo(dumps_json(result.to_dict()), nl=False)
+    else:
+        click.echo(result.table())

@@ -74,10 +74,26 @@ def _name_at(text: str, pos: int) -> str | None:
         return None
     valid = [k for k in (sn + 1, sn + 2) if name_shaped(text[pos:pos + k]) and follows_name(text, pos + k)]
     if not valid:
-        return None
+        return _segmented_name(text, pos, sn)
     if len(valid) == 2 and text[pos + valid[1] - 1] not in "在和与及等的是也还则为对向就说到来率同一":
         return text[pos:pos + valid[1]]
     return text[pos:pos + valid[0]]
+
+
+def _segmented_name(text: str, pos: int, sn: int) -> str | None:
+    """No verb we know follows: let jieba's words of the window say where the name ends."""
+    from kg.segment import words
+
+    toks = words(text[pos:pos + 8])
+    if not toks:
+        return None
+    cand = toks[0]
+    if len(cand) == sn and len(toks) > 1 and len(toks[1]) <= 2:
+        cand += toks[1]
+    known_word = frequency(cand) > 0 and not tag(cand).startswith("nr")
+    if not name_shaped(cand) or known_word or _is_common_word(cand) or cand[-1] in "要会将都也还就才又再把被让使":
+        return None
+    return cand
 
 
 def _titled(text: str, ctx: Context, orgs: list[Mention]) -> list[Mention]:
