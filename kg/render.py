@@ -114,13 +114,15 @@ def _within(facts: list[dict[str, Any]], seeds: list[str], hops: int, allowed: s
     return set(depth)
 
 
-def layout(n: int, edges: list[tuple[int, int]], *, seed: int = 7) -> list[tuple[float, float]]:
+def layout(n: int, edges: list[tuple[int, int]], *, seed: int = 7,
+           widths: list[float] | None = None) -> list[tuple[float, float]]:
     """Each connected part laid out on its own, then packed in rows, biggest first, isolated
-    nodes in a grid last: a page of many small stories stays readable at a glance.
+    nodes last, flowed like words (`widths`: label widths in layout units) so labels don't
+    overlap: a page of many small stories stays readable at a glance.
 
-    >>> pos = layout(5, [(0, 1), (1, 2)])
-    >>> len(pos), pos == layout(5, [(0, 1), (1, 2)]), pos[3][1] > max(y for _, y in pos[:3])
-    (5, True, True)
+    >>> pos = layout(5, [(0, 1), (1, 2)], widths=[1, 1, 1, 4, 1])
+    >>> len(pos), pos == layout(5, [(0, 1), (1, 2)], widths=[1, 1, 1, 4, 1]), pos[4][1] - pos[3][1]
+    (5, True, 1.0)
     """
     root = list(range(n))
 
@@ -146,19 +148,31 @@ def layout(n: int, edges: list[tuple[int, int]], *, seed: int = 7) -> list[tuple
                                                   seed=seed)))
     singles = [m[0] for m in parts.values() if len(m) == 1]
     if singles:
-        cols = math.ceil(math.sqrt(len(singles)))
-        blocks.append((sorted(singles), [(i % cols * 3.0, i // cols * 1.0) for i in range(len(singles))]))
+        blocks.append((sorted(singles), _flow(sorted(singles), widths)))
     return _pack(n, blocks)
 
 
+def _flow(nodes: list[int], widths: list[float] | None) -> list[tuple[float, float]]:
+    """Rows of labelled dots about three times wider than tall, each label given its width."""
+    space = [(widths[v] if widths else 1.0) + 0.8 for v in nodes]
+    row_width = max(max(space), math.sqrt(sum(space) * 3.0))
+    out, x, y = [], 0.0, 0.0
+    for w in space:
+        if x > 0 and x + w > row_width:
+            x, y = 0.0, y + 1.0
+        out.append((x + w / 2, y))
+        x += w
+    return out
+
+
 def _pack(n: int, blocks: list[tuple[list[int], list[tuple[float, float]]]]) -> list[tuple[float, float]]:
-    """Shelf packing: blocks left to right in rows, the whole somewhat wider than tall."""
+    """Shelf packing: blocks left to right in rows, the whole about square like the canvas."""
     boxes = []
     for members, pos in blocks:
         x0, y0 = min(x for x, _ in pos), min(y for _, y in pos)
         boxes.append((members, [(x - x0, y - y0) for x, y in pos],
                       max(x for x, _ in pos) - x0 + 2, max(y for _, y in pos) - y0 + 2))
-    width = max([math.sqrt(sum(w * h for *_, w, h in boxes)) * 1.6] + [w for *_, w, _ in boxes[:1]])
+    width = max([math.sqrt(sum(w * h for *_, w, h in boxes)) * 1.1] + [w for *_, w, _ in boxes[:1]])
     out: list[tuple[float, float]] = [(0.0, 0.0)] * n
     x = y = row = 0.0
     for members, pos, w, h in boxes:

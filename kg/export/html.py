@@ -43,6 +43,7 @@ RELATION_STYLE: dict[str, tuple[str, str]] = {
 SYMMETRIC = {"partner_of", "cooperates_with"}
 # attribute values worth showing in Chinese on edges (participated.role, holds_position.change)
 VALUE_LABELS = {"chair": "主持", "speaker": "讲话", "attendee": "出席", "appointed": "任", "removed": "免"}
+UNIT_PX, FONT_PX = 50, 18   # canvas pixels per layout unit; node label size (page.js)
 VIS_JS = ("pyvis", "templates/lib/vis-9.1.2/vis-network.min.js")
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -123,7 +124,8 @@ def page_data(graph: dict[str, Any], *, title: str = "knowledge graph", focus: s
         for end in (f["s"], f["o"]):
             if end is not None:
                 degree[end] += 1
-    pos = layout(len(entities), [(f["s"], f["o"]) for f in facts if f["o"] is not None], seed=seed)
+    pos = layout(len(entities), [(f["s"], f["o"]) for f in facts if f["o"] is not None], seed=seed,
+                 widths=[len(e["name"]) * FONT_PX / UNIT_PX for e in entities])
     nodes = [_node(e, to_pinyin(e["name"]), pos[i], degree[i], mentions.get(i, []), max_mentions)
              for i, e in enumerate(entities)]
     return {
@@ -155,7 +157,7 @@ def _node(e: dict[str, Any], pinyin: str, xy: tuple[float, float], degree: int,
         "id": e["id"], "label": e["name"], "type": e["type"], "pinyin": pinyin,
         "aliases": list(e.get("aliases", [])), "attributes": attributes,
         "search": search_keys(e["name"]), "date": attributes.get("date") if e["type"] == "event" else None,
-        "x": round(xy[0] * 50, 1), "y": round(xy[1] * 50, 1),
+        "x": round(xy[0] * UNIT_PX, 1), "y": round(xy[1] * UNIT_PX, 1),
         "size": round(10 + 4 * math.sqrt(degree + len(mentions) / 2), 1),
         "mentions": mentions[:max_mentions], "mention_count": len(mentions),
     }

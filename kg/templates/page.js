@@ -47,7 +47,7 @@
   const network = new vis.Network(document.getElementById("network"), { nodes: nodeView, edges: edgeView }, {
     physics: false,
     layout: { improvedLayout: false },
-    nodes: { font: { size: 14, face: "WenQuanYi Zen Hei, Noto Sans CJK SC, sans-serif" }, borderWidth: 1 },
+    nodes: { font: { size: 18, face: "WenQuanYi Zen Hei, Noto Sans CJK SC, sans-serif", strokeWidth: 3, strokeColor: "#fff" }, borderWidth: 1 },
     edges: { smooth: false, width: 1.2, font: { size: 11, align: "middle", color: "#555" }, selectionWidth: 2 },
     interaction: { hover: !big, tooltipDelay: 200, hideEdgesOnDrag: big, hideEdgesOnZoom: big },
   });
