@@ -21,11 +21,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from test_html import synthetic_graph
+sys.path[:0] = [str(ROOT)]
 
 from kg.export.html import write_html
+from tests.test_html import synthetic_graph
 
 SIZES = [(1000, 4000), (5000, 20000)]
 CHROMIUM = "/usr/bin/chromium"

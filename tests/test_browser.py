@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_html import INJECTIONS, gold_graph, hostile_graph
 
 from kg.export.html import write_html
+from tests.test_html import INJECTIONS, gold_graph, hostile_graph
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from test_html import INJECTIONS, gold_graph, hostile_graph
 
 from kg.export.graphml import flatten, write_graphml
+from tests.test_html import INJECTIONS, gold_graph, hostile_graph
 
 
 @pytest.mark.parametrize("attributes, expected", [
