@@ -168,3 +168,19 @@ def test_injected_markup_stays_text_and_runs_nothing(browser, pages):
         assert len(bad.requests) == 1
     finally:
         bad.page.close()
+
+
+def test_built_seed_page_finds_li_changping_with_evidence(browser, seed_graph, tmp_path):
+    """The same checks on what `kg build` really makes of the seed page (conftest.seed_graph)."""
+    write_html(seed_graph, tmp_path / "built.html")
+    built = Opened(browser, tmp_path / "built.html")
+    try:
+        built.page.fill("#search", "li chang ping")
+        built.page.press("#search", "Enter")
+        assert built.page.inner_text("#panel h2") == "李长萍"
+        quotes = built.page.locator("#panel blockquote").all_inner_texts()
+        assert any("市委书记李长萍出席会议并讲话" in q and "000_6cad7e01a6f62b59.txt" in q for q in quotes)
+        assert "李长萍" in built.page.locator("#panel mark").all_inner_texts()
+        assert built.errors == [] and [u for u in built.requests if not u.startswith("file:")] == []
+    finally:
+        built.page.close()
