@@ -93,13 +93,14 @@
   // ---- search ----------------------------------------------------------------
   const search = document.getElementById("search");
   const results = document.getElementById("results");
+  const lowered = D.nodes.map((n) => [n.label].concat(n.aliases).map((s) => s.toLowerCase()));
   function matches(q) {
     const raw = q.trim().toLowerCase(), squashed = raw.replace(/\s+/g, "");
     if (!squashed) return [];
     const scored = [];
     D.nodes.forEach((n, i) => {
       if (!visible[i]) return;
-      const names = [n.label].concat(n.aliases).map((s) => s.toLowerCase());
+      const names = lowered[i];
       let score = 9;
       if (names[0] === raw) score = 0;
       else if (names.includes(raw)) score = 1;
