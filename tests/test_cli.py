@@ -8,7 +8,7 @@ import sys
 from click.testing import CliRunner
 
 from kg.cli import main
-from tests.conftest import GOLD, SEED, SHARED
+from conftest import GOLD, SEED, SHARED
 
 
 def run(*args):

@@ -23,12 +23,13 @@ def recognise(text: str, ctx: Context) -> list[Mention]:
     >>> [(m.text, m.type, m.key) for m in ms]
     [('市委书记', 'title', '市委书记'), ('市委', 'organization', '中共聊城市委'), ('李长萍', 'person', '李长萍'), ('李长萍', 'person', '李长萍')]
     """
+    tagged = _tag(text)
     found = places.find(text, ctx)
     found += organizations.find(text, ctx, found)
     found += companies.find(text, ctx)
     found += events.find(text, ctx)
-    found += people.find(text, ctx, found)
-    found += _tagged(text, ctx, found)
+    found += people.find(text, ctx, found, tagged=tagged)
+    found += tagged_mentions(text, found, tagged)
     found += _lexicon_mentions(text, ctx)
     kept = resolve_overlaps(found)
     kept += _recurring_people(text, kept)
@@ -47,32 +48,59 @@ def _lexicon_mentions(text: str, ctx: Context) -> list[Mention]:
     return out
 
 
-def _tagged(text: str, ctx: Context, found: list[Mention]) -> list[Mention]:
-    """Person names from the learned tagger, where the rules found none at that place."""
+def _tag(text: str) -> list[tuple[int, int, str, float]]:
+    """The learned tagger's spans (kg.extract.tagger, trained by scripts/train_ner.py)."""
     from kg.extract import tagger
 
-    try:
-        return tagger_people(text, found, tagger.tag)
-    except FileNotFoundError:      # model not built yet (scripts/train_ner.py)
-        return []
+    return tagger.tag(text)
 
 
-def tagger_people(text: str, found: list[Mention], tag) -> list[Mention]:
+_TAG_MIN_CONFIDENCE = {"person": 0.6, "place": 0.7, "organization": 0.7, "company": 0.7}
+
+
+def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int, str, float]]) -> list[Mention]:
+    """Spans of the learned tagger that no rule found, for every type; names must look like names."""
+    from kg.divisions import gazetteer
     from kg.extract.base import name_shaped
     from kg.segment import frequency, tag as pos
 
     out = []
-    spans = [(m.start, m.end) for m in found]
-    for start, end, type_, conf in tag(text):
+    spans = [(m.start, m.end) for m in found if m.type != "title"]
+    for start, end, type_, conf in tagged:
         name = text[start:end]
-        if type_ != "person" or not name_shaped(name) or conf < 0.6:
+        if conf < _TAG_MIN_CONFIDENCE.get(type_, 1.1) or any(s < end and start < e for s, e in spans):
             continue
-        if frequency(name) > 30 and not pos(name).startswith("nr"):
-            continue
-        if any(s < end and start < e for s, e in spans):
-            continue
-        out.append(mention(start, end, text, "person", name, role="other", tagged=True))
+        if type_ == "person":
+            if frequency(name) > 30 and not pos(name).startswith("nr"):
+                continue
+            if not name_shaped(name) and not (conf >= 0.8 and 2 <= len(name) <= 12
+                                              and _word_aligned(text, start, end)):
+                continue
+            out.append(mention(start, end, text, "person", name, role="other", tagged=True))
+        elif len(name) >= 2 and _word_aligned(text, start, end):
+            div = gazetteer().lookup(name) if type_ == "place" else None
+            key = div.name if div else name
+            out.append(mention(start, end, text, type_, key, tagged=True,
+                               level=div.level if div else None, code=div.code if div else None))
+        spans.append((start, end))
     return out
+
+
+def _word_aligned(text: str, start: int, end: int) -> bool:
+    """A tagged span must start and end where jieba's words do (not 中华 of 中华民族), and not
+    open with a verb (开新局)."""
+    from kg.segment import tag as pos, words
+
+    lo = max(0, start - 4)
+    bounds, at = {lo}, lo
+    toks = words(text[lo:min(len(text), end + 4)])
+    for tok in toks:
+        at += len(tok)
+        bounds.add(at)
+    if start not in bounds or end not in bounds:
+        return False
+    first = words(text[start:end])[0]
+    return not (pos(first) or pos(first[0])).startswith("v")
 
 
 def resolve_overlaps(found: list[Mention]) -> list[Mention]:

@@ -50,7 +50,8 @@ def find(text: str, ctx: Context, places: list[Mention]) -> list[Mention]:
     >>> [(m.text, m.key) for m in find("市委、市政府和省民族宗教委，市住房城乡建设局", ctx, [])]
     [('市委', '中共聊城市委'), ('市政府', '聊城市人民政府'), ('省民族宗教委', '山东省民族宗教委'), ('市住房城乡建设局', '聊城市住房城乡建设局')]
     """
-    out = _short_forms(text, ctx) + _long_forms(text, places)
+    inside_place = {i for p in places if not p.attr("ref") for i in range(p.start, p.end)}
+    out = [m for m in _short_forms(text, ctx) if m.start not in inside_place] + _long_forms(text, places)
     out.sort(key=lambda m: (m.start, -m.end))
     return [m for m in out if m.key not in ctx.lexicon.suppressed and m.text not in ctx.lexicon.suppressed]
 
@@ -83,6 +84,7 @@ def _glued(text: str, start: int) -> bool:
 
 def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
     out = []
+    starts = {p.start for p in places if not p.attr("ref")}
     for p in places:
         if p.attr("ref") or p.type != "place":
             continue
@@ -90,7 +92,7 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
         if text[max(0, start - 2):start] == "中共":
             start -= 2
         m = _LONG.match(text, p.end)
-        if not m or any(c in _NO_MID_LONG for c in m.group(1)):
+        if not m or any(c in _NO_MID_LONG for c in m.group(1)) or p.end in starts:
             continue
         rest = m.group()
         out.append(mention(start, m.end(), text, "organization", full_name(p.key, rest)))

@@ -44,7 +44,8 @@ def leaders() -> dict[str, tuple[str, str]]:
     return out
 
 
-def find(text: str, ctx: Context, found: list[Mention]) -> list[Mention]:
+def find(text: str, ctx: Context, found: list[Mention], *,
+         tagged: list[tuple[int, int, str, float]] = ()) -> list[Mention]:
     """Person and title mentions, sorted.
 
     >>> from kg.divisions import find_home
@@ -58,22 +59,26 @@ def find(text: str, ctx: Context, found: list[Mention]) -> list[Mention]:
     (('市委副书记', '中共聊城市委'), ('市长', '聊城市人民政府'))
     """
     orgs = [m for m in found if m.type in ("organization", "company")]
-    out = _titled(text, ctx, orgs)
+    tagged_names = {s: e for s, e, t, _ in tagged if t == "person"}
+    out = _titled(text, ctx, orgs, tagged_names)
     out += _appointments(text, ctx, orgs, out)
     out += _bylines(text, out)
-    out += _lists(text, out)
+    out += _lists(text, out, tagged_names)
     out += _leaders(text, out)
-    out += _dictionary_names(text, out + found)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type))
 
 
-def _name_at(text: str, pos: int) -> str | None:
-    """The personal name that starts at `pos`, if the text after it lets a name end there."""
+def _name_at(text: str, pos: int, tagged_names: dict[int, int] | None = None) -> str | None:
+    """The personal name that starts at `pos`, if the text after it lets a name end there
+    (or, failing that, where the learned tagger ends a name that starts there)."""
     sn = surname_len(text[pos:pos + 2])
     if not sn:
         return None
     valid = [k for k in (sn + 1, sn + 2) if name_shaped(text[pos:pos + k]) and follows_name(text, pos + k)]
     if not valid:
+        end = (tagged_names or {}).get(pos)
+        if end and name_shaped(text[pos:end]):
+            return text[pos:end]
         return _segmented_name(text, pos, sn)
     if len(valid) == 2 and text[pos + valid[1] - 1] not in "在和与及等的是也还则为对向就说到来率同一":
         return text[pos:pos + valid[1]]
@@ -96,13 +101,13 @@ def _segmented_name(text: str, pos: int, sn: int) -> str | None:
     return cand
 
 
-def _titled(text: str, ctx: Context, orgs: list[Mention]) -> list[Mention]:
+def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int, int]) -> list[Mention]:
     org_by_end = {}
     for o in orgs:
         org_by_end.setdefault(o.end, o)
     out = []
     for m in _POST_RE.finditer(text):
-        name = _name_at(text, m.end())
+        name = _name_at(text, m.end(), tagged_names)
         if not name:
             continue
         chain = _title_chain(text, m.start(), m.end(), ctx, org_by_end)
@@ -237,19 +242,7 @@ def _is_common_word(tok: str) -> bool:
     return len(given) == 2 and (tag(given)[:1] in ("v", "a", "d", "c", "p", "u") or frequency(given) >= 5000)
 
 
-def _dictionary_names(text: str, found: list[Mention]) -> list[Mention]:
-    """Three-character names jieba's dictionary knows as people (孔繁森), where nothing else is."""
-    spans = [(m.start, m.end) for m in found]
-    out = []
-    for i in range(len(text) - 2):
-        cand = text[i:i + 3]
-        if tag(cand) == "nr" and name_shaped(cand) and not _is_common_word(cand) and not any(a < i + 3 and i < b for a, b in spans):
-            out.append(mention(i, i + 3, text, "person", cand, role="other"))
-            spans.append((i, i + 3))
-    return out
-
-
-def _lists(text: str, found: list[Mention]) -> list[Mention]:
+def _lists(text: str, found: list[Mention], tagged_names: dict[int, int]) -> list[Mention]:
     """刘元朝、柳庆发、陈波在主会场参加会议: names separated by 、."""
     taken = {(m.start, m.end) for m in found}
     out = []
@@ -263,7 +256,7 @@ def _lists(text: str, found: list[Mention]) -> list[Mention]:
                 cand = next((part[-k:] for k in (3, 2, 4) if len(part) >= k and name_shaped(part[-k:])), "")
                 pos += len(part) - len(cand)
             elif i == len(parts) - 1:
-                cand = _name_at(text, pos) or ""
+                cand = _name_at(text, pos, tagged_names) or ""
             if not name_shaped(cand) or _is_common_word(cand) or cand != part[-len(cand):] and i == 0:
                 if names and i == len(parts) - 1:
                     break
