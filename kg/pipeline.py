@@ -35,16 +35,22 @@ def context_for(doc: Document, lexicon: Lexicon | None = None) -> Context:
     return Context(home=find_home(doc.place), date=published, lexicon=lexicon or Lexicon())
 
 
-def recognise(text: str, *, place: str | None = None, lexicon: Lexicon | None = None) -> list[Mention]:
-    """All mentions in a plain text (offsets into `text` as given), for evaluation.
+def recognise(text: str, *, place: str | None = None, lexicon: Lexicon | None = None,
+              flat: bool = True) -> list[Mention]:
+    """Mentions in a plain text (offsets into `text` as given), for evaluation against
+    flat NER corpora: with `flat`, a span inside another (聊城市 in 聊城市人民政府) is dropped.
 
-    >>> [(m.text, m.type) for m in recognise("总经理付崇建告诉记者") if m.type == "person"]
-    [('付崇建', 'person')]
+    >>> [(m.text, m.type) for m in recognise("聊城市人民政府和山东鑫大地控股集团有限公司")]
+    [('聊城市人民政府', 'organization'), ('山东鑫大地控股集团有限公司', 'company')]
     """
     doc = Document(id="-", text=text, place=place)
     cleaned = clean(text)
+    found = _recognise(cleaned.text, context_for(doc, lexicon))
+    if flat:
+        found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                             and o.end - o.start > m.end - m.start for o in found)]
     out = []
-    for m in _recognise(cleaned.text, context_for(doc, lexicon)):
+    for m in found:
         s, e = cleaned.to_original(m.start, m.end)
         out.append(Mention(s, e, text[s:e], m.type, m.key, m.attrs))
     return out
@@ -157,6 +163,12 @@ def build(paths: list[str], *, out: str | Path, place: str | None = None, date: 
     for d in [d for d in docs if d.id in known]:
         _problem(report, Problem(d.source or d.id, f"duplicate document id {d.id!r} (already in {into})"), strict)
     docs = [d for d in docs if d.id not in known]
+    if not docs and not previous:  # never overwrite an earlier build with an empty graph
+        raise BuildError(f"nothing to build: no input could be read; {out} left as it was", report.problems)
+    try:  # fail before hours of extraction, not after
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"{out}: cannot write outputs: {exc.strerror or exc}", report.problems) from None
     from kg.parallel import extract_all
 
     results = previous + extract_all(docs, lexicon=lexicon, jobs=jobs, progress=progress,
@@ -172,7 +184,11 @@ def build(paths: list[str], *, out: str | Path, place: str | None = None, date: 
 
 
 class BuildError(RuntimeError):
-    """A problem that stops the build (every problem, with --strict)."""
+    """A problem that stops the build (every problem, with --strict); `problems` met before it."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = list(problems or [])
 
 
 def _problem(report: BuildReport, problem: Problem, strict: bool) -> None:
@@ -201,6 +217,8 @@ def write_outputs(graph: dict[str, Any], merges: list, results: list[dict[str, A
 
     try:
         out.mkdir(parents=True, exist_ok=True)
+        for stale in out.glob(".*.tmp"):  # atomic_write's leftovers from a build killed mid-write
+            stale.unlink(missing_ok=True)
         atomic_write(out / RESULTS_FILE, "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n"
                                                  for r in sorted(results, key=lambda r: r["document"]["id"])))
         for name in formats:

@@ -65,28 +65,31 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
     from kg.segment import frequency, tag as pos
 
     out = []
-    spans = [(m.start, m.end) for m in found if m.type != "title"]
+    spans = [(m.start, m.end, m.type) for m in found if m.type != "title"]
     for start, end, type_, conf in tagged:
         name = text[start:end]
-        if conf < _TAG_MIN_CONFIDENCE.get(type_, 1.1) or any(s < end and start < e for s, e in spans):
-            continue
+        if conf < _TAG_MIN_CONFIDENCE.get(type_, 1.1) or any(
+                s < end and start < e and not (start <= s and e < end and t == "place"
+                                               and type_ in ("organization", "company"))
+                for s, e, t in spans):
+            continue       # an organisation may hold a found place (中国 in 中国共产党), nothing may cross
         if type_ == "person":
             if frequency(name) > 30 and not pos(name).startswith("nr"):
                 continue
             if not name_shaped(name) and not (conf >= 0.8 and 2 <= len(name) <= 12
-                                              and _word_aligned(text, start, end)):
+                                              and word_aligned(text, start, end)):
                 continue
             out.append(mention(start, end, text, "person", name, role="other", tagged=True))
-        elif len(name) >= 2 and _word_aligned(text, start, end):
+        elif len(name) >= 2 and word_aligned(text, start, end):
             div = gazetteer().lookup(name) if type_ == "place" else None
             key = div.name if div else name
             out.append(mention(start, end, text, type_, key, tagged=True,
                                level=div.level if div else None, code=div.code if div else None))
-        spans.append((start, end))
+        spans.append((start, end, type_))
     return out
 
 
-def _word_aligned(text: str, start: int, end: int) -> bool:
+def word_aligned(text: str, start: int, end: int) -> bool:
     """A tagged span must start and end where jieba's words do (not 中华 of 中华民族), and not
     open with a verb (开新局)."""
     from kg.segment import tag as pos, words

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 
 from kg.divisions import Division, gazetteer
 from kg.extract.base import Context, mention
@@ -28,6 +30,7 @@ def find(text: str, ctx: Context) -> list[Mention]:
     [('西藏', '西藏自治区', 'province'), ('阿里地区', '阿里地区', 'prefecture'), ('青海省', '青海省', 'province'), ('刚察县', '刚察县', 'county'), ('我市', '聊城市', 'city')]
     """
     found = list(_divisions(text, ctx))
+    found += _countries(text, found)
     found += _zones(text, ctx, found)
     found += _home_refs(text, ctx)
     return sorted(found, key=lambda m: (m.start, -m.end))
@@ -52,6 +55,44 @@ def _divisions(text: str, ctx: Context) -> Iterator[Mention]:
                     step = length
                     break
         i += step
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """Surface form -> name for places abroad (kg/resources/countries.txt)."""
+    out: dict[str, str] = {}
+    raw = resources.files("kg.resources").joinpath("countries.txt").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, *aliases = line.split("\t")
+            out.update({a: name for a in [name, *aliases]})
+    return out
+
+
+def _countries(text: str, found: list[Mention]) -> list[Mention]:
+    names = countries()
+    taken = [(m.start, m.end) for m in found]
+    pattern = _country_re(tuple(sorted(names, key=len, reverse=True)))
+    out = []
+    for m in pattern.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken) and _aligned(text, m.start(), m.end()):
+            level = "continent" if names[m.group()] in _REGIONS else "country"
+            out.append(mention(m.start(), m.end(), text, "place", names[m.group()], level=level))
+    return out
+
+
+def _aligned(text: str, start: int, end: int) -> bool:
+    from kg.extract import word_aligned       # 中国 is not a place in 中国式现代化
+
+    return word_aligned(text, start, end)
+
+
+_REGIONS = {"欧洲", "亚洲", "非洲", "北美", "南美", "拉美", "中东", "东南亚", "南亚", "中亚", "东欧", "西欧", "欧盟"}
+
+
+@lru_cache(maxsize=1)
+def _country_re(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, names)))
 
 
 def _inside_word(text: str, i: int, div: Division | None) -> bool:
