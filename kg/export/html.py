@@ -18,15 +18,15 @@ from typing import Any
 
 from kg.io import atomic_write
 
-# entity type -> (colour, vis-network shape); a new type is one row here.
-TYPE_STYLE: dict[str, tuple[str, str]] = {
-    "person": ("#d1495b", "dot"),
-    "organization": ("#2e6fb7", "square"),
-    "company": ("#edae49", "diamond"),
-    "place": ("#3a9d5d", "triangle"),
-    "event": ("#8d5fa8", "star"),
+# entity type -> (colour, vis-network shape, Chinese name); a new type is one row here.
+TYPE_STYLE: dict[str, tuple[str, str, str]] = {
+    "person": ("#d1495b", "dot", "人物"),
+    "organization": ("#2e6fb7", "square", "机构"),
+    "company": ("#edae49", "diamond", "企业"),
+    "place": ("#3a9d5d", "triangle", "地点"),
+    "event": ("#8d5fa8", "star", "事件"),
 }
-OTHER_STYLE = ("#8c8c8c", "dot")
+OTHER_STYLE = ("#8c8c8c", "dot", "其他")
 # relation -> (colour, Chinese label for the legend and edges)
 RELATION_STYLE: dict[str, tuple[str, str]] = {
     "holds_position": ("#2e6fb7", "任职"),

@@ -38,7 +38,7 @@
   function edgeLabel(f) {
     const a = f.attributes || {};
     const role = a.role && (own(D.value_labels, a.role) || a.role);
-    return a.title || role || (own(RELS, f.rel) || {}).zh || f.rel;
+    return String(a.title || role || (own(RELS, f.rel) || {}).zh || f.rel);
   }
   const nodeView = new vis.DataView(nodes, { filter: (n) => visible[n.id] === 1 });
   const edgeView = new vis.DataView(edges, {
@@ -72,9 +72,9 @@
     input.addEventListener("change", () => { input.checked ? set.add(key) : set.delete(key); refresh(); });
     box.appendChild(add(el("label"), input, swatch, el("span", label)));
   }
-  D.types.forEach(([t, colour, shape, n]) => {
+  D.types.forEach(([t, colour, shape, zh, n]) => {
     const sw = el("span", null, "swatch"); sw.style.background = colour;
-    checkbox(document.getElementById("type-filters"), t, show.types, t + " (" + n + ")", sw);
+    checkbox(document.getElementById("type-filters"), t, show.types, zh + " " + t + " (" + n + ")", sw);
   });
   D.relations.forEach(([r, colour, zh, n]) => {
     const sw = el("span", null, "line"); sw.style.background = colour;
