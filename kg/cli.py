@@ -175,3 +175,7 @@ def eval_(gold_file, predictor, types, limit, heldout, fmt) -> None:
         click.echo(dumps_json(result.to_dict()), nl=False)
     else:
         click.echo(result.table())
+
+
+if __name__ == "__main__":  # python -m kg.cli
+    main()

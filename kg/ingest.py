@@ -49,37 +49,74 @@ def decode(raw: bytes) -> str:
     >>> decode("聊城".encode("gb18030")), decode(b"\\xef\\xbb\\xbf" + "聊城".encode()), decode("聊城".encode("utf-16"))
     ('聊城', '聊城', '聊城')
     """
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    if b"\x00" in raw[:4096] and not _looks_utf16(raw):
-        raise ValueError("binary file (NUL bytes), not text")
+    bom = next((b for b in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff") if raw.startswith(b)), None)
+    if bom:
+        try:
+            return raw[3:].decode("utf-8") if len(bom) == 3 else raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            name = "UTF-8" if len(bom) == 3 else "UTF-16"
+            raise ValueError(f"undecodable bytes: {name} byte-order mark, but invalid {name} "
+                             f"at byte {exc.start + (3 if len(bom) == 3 else 0)}") from None
+    if b"\x00" in raw[:4096]:
+        return _bomless_utf16(raw)
     try:
         return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        where = exc.start
+    # chardet misreads short GB texts (李长萍 as EUC-JP): GB2312-shaped bytes are GB18030
+    if _decodes(raw, "gb18030") and _gb2312_share(raw) >= 0.8:
+        return raw.decode("gb18030")
     import chardet
 
-    guess = (chardet.detect(raw[:65536]) or {}).get("encoding") or ""
-    guess = guess.lower()
-    if guess in {"gb2312", "gbk", "gb18030", "hz-gb-2312", "iso-2022-cn"} or not guess:
-        guess = "gb18030"
-    try:
-        text = raw.decode(guess)
-    except (UnicodeDecodeError, LookupError):
-        raise ValueError("undecodable bytes: not UTF-8, GB18030 or UTF-16") from None
-    if _cjk_share(text) < 0.05 and guess != "gb18030":
+    guess = (chardet.detect(raw[:65536]) or {}).get("encoding") or "gb18030"
+    for encoding in (guess.lower(), "gb18030"):
         try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            pass
+            text = raw.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _cjk_share(text) >= 0.05:
+            return text
+    raise ValueError(f"undecodable bytes: not UTF-8 (byte {where}), GB18030, Big5 or UTF-16")
+
+
+def _gb2312_share(raw: bytes) -> float:
+    """Share of double-byte characters in GB2312's rows: near 1 for GB text, about half for Big5."""
+    pairs = hits = i = 0
+    end = min(len(raw), 65536) - 1
+    while i < end:
+        if raw[i] < 0x80:
+            i += 1
+        elif 0x30 <= raw[i + 1] <= 0x39:     # a GB18030 four-byte sequence
+            i += 4
+        else:
+            pairs += 1
+            hits += 0xA1 <= raw[i] <= 0xF7 and raw[i + 1] >= 0xA1
+            i += 2
+    return hits / pairs if pairs else 0.0
+
+
+def _decodes(raw: bytes, encoding: str) -> bool:
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _bomless_utf16(raw: bytes) -> str:
+    """NUL bytes: UTF-16 without a byte-order mark if either byte order reads as text, else binary."""
+    best, text = 0.0, ""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        if len(raw) % 2 == 0 and _decodes(raw, encoding):
+            candidate = raw.decode(encoding)
+            sample = candidate[:2000]
+            share = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff" or " " <= ch <= "~" or ch in "\r\n\t"
+                        or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef") / max(1, len(sample))
+            if share > best:
+                best, text = share, candidate
+    if best < 0.9:
+        raise ValueError("binary file (NUL bytes), not text")
     return text
-
-
-def _looks_utf16(raw: bytes) -> bool:
-    head = raw[:4096]
-    return len(head) > 3 and (head[1::2].count(0) > len(head) // 5 or head[0::2].count(0) > len(head) // 5)
 
 
 def _cjk_share(text: str) -> float:
@@ -164,22 +201,23 @@ def _record(path: Path, n: int, line: str, *, date: str | None, place: str | Non
     try:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
-        return Problem(str(path), f"invalid JSON ({exc.msg})", n)
+        return Problem(str(path), f"invalid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})", n)
     if not isinstance(rec, dict):
         return Problem(str(path), "record is not a JSON object", n)
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         return Problem(str(path), "record has no 'text' string" if not isinstance(text, str)
                        else "record's 'text' is empty", n)
-    for key in ("date", "source", "place", "id"):
-        if rec.get(key) is not None and not isinstance(rec[key], (str, int)) or isinstance(rec.get(key), bool):
+    for key, types in (("date", (str, int)), ("id", (str, int)), ("place", str), ("source", str)):
+        if rec.get(key) is not None and not isinstance(rec[key], types) or isinstance(rec.get(key), bool):
             return Problem(str(path), f"'{key}' must be a string, got {type(rec[key]).__name__}", n)
     rec_date = rec.get("date")
     if rec_date is not None:
         rec_date = normalise_date(str(rec_date))
         if rec_date is None:
             return Problem(str(path), f"'date' is not a YYYY-MM-DD date: {rec['date']!r}", n)
-    doc_id = str(rec["id"]) if rec.get("id") is not None else f"{path.name}:{n}"
+    given = "" if rec.get("id") is None else str(rec["id"])
+    doc_id = given if given.strip() else f"{path.name}:{n}"
     return Document(id=doc_id, text=text, date=rec_date or date, place=rec.get("place") or place,
                     source=rec.get("source") or f"{path}:{n}")
 
