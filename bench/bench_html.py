@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import sys
@@ -88,7 +89,8 @@ def bench(runs: int = 3) -> list[dict]:
                 writes.append(time.perf_counter() - t)
             query = next(x["name"] for x in graph["entities"] if x["type"] == "company")
             results = [one_run(browser, path, query) for _ in range(runs)]
-            row = {"nodes": n, "edges": e, "runs": runs, "write_s": statistics.median(writes),
+            row = {"nodes": n, "edges": e, "runs": runs, "load_avg_1m": round(os.getloadavg()[0], 1),
+                   "write_s": statistics.median(writes),
                    "html_mb": round(path.stat().st_size / 1e6, 2)}
             row.update({k: round(statistics.median(r[k] for r in results), 3) for k in results[0]})
             rows.append(row)
@@ -106,7 +108,8 @@ def report(rows: list[dict]) -> str:
                      f"{r['tti_in_page_s']:.2f} | {r['tti_wall_s']:.2f} | {r['zoom_redraw_s']:.3f} | "
                      f"{r['filter_toggle_s']:.3f} | "
                      f"{r['search_s']:.3f} |")
-    return "\n".join(lines) + f"\n\nmedian of {rows[0]['runs']}; {platform.machine()}, headless Chromium, 2 cores\n"
+    return "\n".join(lines) + (f"\n\nmedian of {rows[0]['runs']}; {platform.machine()}, headless Chromium, "
+                                f"{os.cpu_count()} cores, load average {rows[-1]['load_avg_1m']}\n")
 
 
 def screenshot(graph_json: Path, png: Path, focus: str = "李长萍") -> None:
