@@ -6,6 +6,7 @@ caller decides (report and go on, or stop with `--strict`).
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -39,6 +40,27 @@ def date_from_name(name: str) -> str | None:
     """
     m = _DATE_IN_NAME.search(name)
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+
+
+def os_text(name: str) -> str:
+    """A file name or argument as text that can be written: its bytes as UTF-8, else GB18030
+    (a GBK name from a Windows zip), else with U+FFFD; under an ASCII locale too.
+
+    >>> os_text("p\\udcc1\\udcc4.txt"), os_text("聊城.txt")
+    ('p聊.txt', '聊城.txt')
+    """
+    raw = os.fsencode(name)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return raw.decode("utf-8", errors="replace")
+
+
+def _no_surrogates(text: str) -> str:
+    """JSON may carry lone surrogates (\\ud800) that no file can hold: U+FFFD, one for one, so offsets stay."""
+    return re.sub("[\ud800-\udfff]", "\ufffd", text)
 
 
 def decode(raw: bytes) -> str:
@@ -147,6 +169,7 @@ def read_documents(paths: Iterable[str | Path], *, date: str | None = None,
     Plain files take `date` (else a date in the file name) and `place`; JSON lines carry
     their own `date`/`place`, falling back to the same defaults.
     """
+    place = os_text(place) if place else place
     for item in iter_paths(paths):
         if isinstance(item, Problem):
             yield item
@@ -175,8 +198,8 @@ def _read_text_file(path: Path, *, date: str | None, place: str | None) -> Docum
         return Problem(str(path), str(exc))
     if not text.strip():
         return Problem(str(path), "empty file")
-    return Document(id=path.name, text=text, date=date or date_from_name(path.name),
-                    place=place, source=str(path))
+    return Document(id=os_text(path.name), text=text, date=date or date_from_name(path.name),
+                    place=place, source=os_text(str(path)))
 
 
 def _read_jsonl(path: Path, *, date: str | None, place: str | None) -> Iterator[Document | Problem]:
@@ -217,9 +240,10 @@ def _record(path: Path, n: int, line: str, *, date: str | None, place: str | Non
         if rec_date is None:
             return Problem(str(path), f"'date' is not a YYYY-MM-DD date: {rec['date']!r}", n)
     given = "" if rec.get("id") is None else str(rec["id"])
-    doc_id = given if given.strip() else f"{path.name}:{n}"
-    return Document(id=doc_id, text=text, date=rec_date or date, place=rec.get("place") or place,
-                    source=rec.get("source") or f"{path}:{n}")
+    doc_id = _no_surrogates(given) if given.strip() else f"{os_text(path.name)}:{n}"
+    return Document(id=doc_id, text=_no_surrogates(text), date=rec_date or date,
+                    place=_no_surrogates(rec.get("place") or "") or place,
+                    source=_no_surrogates(rec.get("source") or "") or f"{os_text(str(path))}:{n}")
 
 
 def normalise_date(value: str) -> str | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 
 import pytest
@@ -146,3 +147,19 @@ def test_a_folder_is_read_in_name_order_whatever_the_order_on_disk(tmp_path):
             (tmp_path / root / f"p{n}.txt").write_text(PAGE + n, encoding="utf-8")
     ids = [[d.id for d in read_documents([tmp_path / root])] for root in ("a", "b")]
     assert ids[0] == ids[1] == ["p1.txt", "p2.txt", "p3.txt"]
+
+
+def test_a_gbk_file_name_becomes_a_readable_id(tmp_path):
+    name = "聊城日报_20240207.txt".encode("gbk")      # as unzipped from a Windows archive
+    path = tmp_path.joinpath(os.fsdecode(name))
+    path.write_text(PAGE, encoding="utf-8")
+    (doc,) = read_documents([tmp_path])
+    assert (doc.id, doc.date) == ("聊城日报_20240207.txt", "2024-02-07")
+    assert doc.source == f"{tmp_path}/聊城日报_20240207.txt"
+    json.dumps(doc.__dict__, ensure_ascii=False).encode("utf-8")  # and it can be written
+
+
+def test_lone_surrogates_in_json_become_replacement_characters_one_for_one(tmp_path):
+    line = '{"id": "x\\ud800", "text": "李长萍\\udc00出席\\ud83d\\ude00会议", "place": "聊城\\ud800"}'
+    (doc,) = _docs(tmp_path, "crawl.jsonl", line)
+    assert (doc.id, doc.text, doc.place) == ("x\ufffd", "李长萍\ufffd出席😀会议", "聊城\ufffd")
