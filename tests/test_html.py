@@ -144,6 +144,17 @@ def test_page_data_styles_sizes_and_evidence():
     assert len({(n["x"], n["y"]) for n in d["nodes"]}) == len(d["nodes"])
 
 
+def test_sparse_records_still_render():
+    g = {"entities": [{"id": "person/王刚", "type": "person", "name": "王刚"},
+                      {"id": "thing/某物", "type": "thing", "name": "某物", "aliases": []}],
+         "facts": [{"relation": "met", "subject": "person/王刚", "object": "thing/某物", "attributes": None,
+                    "sources": [{"document": "d", "start": 0, "end": 1, "sentence": None}]},
+                   {"relation": "met", "subject": "person/王刚", "object": "person/不存在"}]}
+    d = page_data(g)
+    assert [t[0] for t in d["types"]] == ["person", "thing"] and len(d["facts"]) == 1
+    assert d["facts"][0]["sources"][0]["sentence"] == ""
+
+
 def test_page_is_self_contained_and_deterministic():
     g = gold_graph()
     page = render_page(g, title="聊城日报 2024-02-07")

@@ -165,13 +165,14 @@ def _node(e: dict[str, Any], pinyin: str, xy: tuple[float, float], degree: int,
 
 def _fact(f: dict[str, Any], index: dict[str, int], said: dict[str, set[str]]) -> dict[str, Any]:
     obj = f.get("object")
-    sources = [{"doc": s.get("document"), "start": s.get("start"), "end": s.get("end"),
-                "sentence": s.get("sentence", ""),
-                "marks": {"s": find_marks(s.get("sentence", ""), sorted(said[f["subject"]])),
-                          "o": find_marks(s.get("sentence", ""), sorted(said[obj])) if obj else []}}
-               for s in f.get("sources", [])]
+    sources = []
+    for s in f.get("sources") or []:
+        text = str(s.get("sentence") or "")
+        sources.append({"doc": s.get("document"), "start": s.get("start"), "end": s.get("end"), "sentence": text,
+                        "marks": {"s": find_marks(text, sorted(said[f["subject"]])),
+                                  "o": find_marks(text, sorted(said[obj])) if obj else []}})
     return {"rel": f["relation"], "s": index[f["subject"]], "o": index[obj] if obj is not None else None,
-            "attributes": f.get("attributes", {}), "sources": sources}
+            "attributes": f.get("attributes") or {}, "sources": sources}
 
 
 def default_title(graph: dict[str, Any]) -> str:
