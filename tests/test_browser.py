@@ -6,6 +6,7 @@ sentence, filters hide, injected markup stays text, and nothing leaves the page.
 """
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 
 from kg.export.html import write_html
+from kg.render import render_html
 from tests.test_html import INJECTIONS, gold_graph, hostile_graph
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -184,3 +186,16 @@ def test_built_seed_page_finds_li_changping_with_evidence(browser, seed_graph, t
         assert built.errors == [] and [u for u in built.requests if not u.startswith("file:")] == []
     finally:
         built.page.close()
+
+
+def test_focus_view_opens_on_its_entity(browser, tmp_path):
+    (tmp_path / "graph.json").write_text(json.dumps(gold_graph(), ensure_ascii=False), encoding="utf-8")
+    path = render_html(tmp_path / "graph.json", tmp_path / "li.html", focus="李长萍", hops=2, types="person,event")
+    view = Opened(browser, path)
+    try:
+        assert view.page.inner_text("#panel h2") == "李长萍"
+        assert view.page.inner_text("#title") == "李长萍 · 2 跳 hops"
+        assert view.page.locator("#type-filters input").count() == 2      # person, event
+        assert view.errors == []
+    finally:
+        view.page.close()
