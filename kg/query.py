@@ -90,8 +90,10 @@ def to_term(value: Any, kind: str = "string") -> ox.NamedNode | ox.Literal:
 def _terms(query: NamedQuery, bindings: dict[str, Any] | None) -> dict[str, ox.NamedNode | ox.Literal]:
     out = {}
     for key, value in (bindings or {}).items():
-        if not re.fullmatch(r"\w+", key):
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
             raise ValueError(f"not a variable name: {key!r}")
+        if query.params and key not in query.params:  # a typo would silently bind nothing
+            raise ValueError(f"unknown parameter {key!r}; {query.name or 'the query'} takes: {', '.join(query.params)}")
         out[key] = to_term(value, query.params.get(key, ("string", ""))[0])
     return out
 

@@ -101,9 +101,10 @@ def test_parameters_are_escaped_terms_not_text() -> None:
     assert 'VALUES (?org) { ("\\"} ; DROP ALL #"@zh) }' in query
 
 
-def test_a_bad_variable_name_is_refused(outdir: Path) -> None:
+@pytest.mark.parametrize("bindings", [{"org) } DROP ALL": "x"}, {"orgg": "市委"}, {"org": "市委", "person": "李长萍"}])
+def test_a_bad_or_unknown_parameter_is_refused(outdir: Path, bindings: dict[str, str]) -> None:
     with pytest.raises(ValueError):
-        run_query(outdir, "officials", bindings={"org) } DROP ALL": "x"})
+        run_query(outdir, "officials", bindings=bindings)
 
 
 def test_the_store_is_loaded_once_and_reloaded_when_the_file_changes(tmp_path: Path) -> None:
