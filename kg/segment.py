@@ -73,3 +73,34 @@ def add_word(word: str, *, freq: int | None = None, tag_: str | None = None) -> 
     """Teach the tokenizer a user-lexicon word so windows keep it whole."""
     _tokenizer().add_word(word, freq=freq, tag=tag_)
     frequency.cache_clear()
+
+
+def trie_regex(words_: list[str] | set[str]) -> str:
+    """One regular expression matching any of `words_`, longest first, as a character trie
+    (the regex engine walks it in C instead of trying thousands of alternatives).
+
+    >>> import re
+    >>> re.findall(trie_regex(["聊城", "聊城市", "山东省"]), "山东省聊城市和聊城")
+    ['山东省', '聊城市', '聊城']
+    """
+    import re
+
+    trie: dict = {}
+    for w in words_:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if len(branches) == 1 and len(body) > 1 and not body.startswith("(?:"):
+            body = "(?:" + body + ")"
+        return body + "?" if ends else body
+
+    return walk(trie)
+

@@ -90,8 +90,8 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
 
 
 def word_aligned(text: str, start: int, end: int) -> bool:
-    """A tagged span must start and end where jieba's words do (not 中华 of 中华民族), and not
-    open with a verb (开新局)."""
+    """A span must start and end where jieba's words of a window around it do (not 中华 of
+    中华民族), and not open with a verb (开新局)."""
     from kg.segment import tag as pos, words
 
     lo = max(0, start - 4)
@@ -102,7 +102,7 @@ def word_aligned(text: str, start: int, end: int) -> bool:
         bounds.add(at)
     if start not in bounds or end not in bounds:
         return False
-    first = words(text[start:end])[0]
+    first = next((text[start:e] for e in range(start + 1, end + 1) if e in bounds), text[start:end])
     return not (pos(first) or pos(first[0])).startswith("v")
 
 
@@ -111,19 +111,27 @@ def resolve_overlaps(found: list[Mention]) -> list[Mention]:
     order = sorted(set(found), key=lambda m: (not m.attr("lexicon"), -(m.end - m.start),
                                               _PRIORITY.get(m.type, 9), m.start, m.key))
     kept: list[Mention] = []
-    seen: set[tuple[int, int, str]] = set()
+    by_start: dict[int, list[Mention]] = {}
+    longest = 0
     for m in order:
-        if (m.start, m.end, m.type) in seen:
-            continue
-        crossing = any(k.start < m.start < k.end < m.end or m.start < k.start < m.end < k.end for k in kept)
-        same_span_other_type = any(k.start == m.start and k.end == m.end and k.type != "title" and
-                                   m.type != "title" for k in kept)
-        inside_person = any(k.type == "person" and k.start <= m.start and m.end <= k.end for k in kept)
-        if crossing or same_span_other_type or inside_person:
+        near = [k for s in range(m.start - longest, m.end) for k in by_start.get(s, ())]
+        if _conflicts(m, near):
             continue
         kept.append(m)
-        seen.add((m.start, m.end, m.type))
+        by_start.setdefault(m.start, []).append(m)
+        longest = max(longest, m.end - m.start)
     return sorted(kept, key=lambda m: (m.start, -m.end, m.type))
+
+
+def _conflicts(m: Mention, near: list[Mention]) -> bool:
+    for k in near:
+        if k.start < m.start < k.end < m.end or m.start < k.start < m.end < k.end:
+            return True                                     # crossing
+        if (k.start, k.end) == (m.start, m.end) and (k.type == m.type or "title" not in (k.type, m.type)):
+            return True                                     # same span twice
+        if k.type == "person" and k.start <= m.start and m.end <= k.end:
+            return True                                     # nothing inside a name
+    return False
 
 
 def _recurring_people(text: str, found: list[Mention]) -> list[Mention]:

@@ -38,23 +38,23 @@ def find(text: str, ctx: Context) -> list[Mention]:
 
 def _divisions(text: str, ctx: Context) -> Iterator[Mention]:
     g = gazetteer()
-    names, lengths = g.by_name, g.lengths
-    i, n = 0, len(text)
     recent: list[Division] = []
-    while i < n:
-        step = 1
-        if is_cjk(text[i]):
-            for length in lengths:
-                cand = text[i:i + length]
-                if len(cand) == length and cand in names and cand not in _NOT_PLACES:
-                    div = g.lookup(cand, home=ctx.home, near=tuple(recent[-2:]))
-                    if cand in ctx.lexicon.suppressed or _inside_word(text, i, div):
-                        break
-                    yield _division_mention(i, i + length, text, div, cand)
-                    recent += [div] if div else []
-                    step = length
-                    break
-        i += step
+    for m in _division_re().finditer(text):
+        cand, i = m.group(), m.start()
+        if cand in _NOT_PLACES or cand in ctx.lexicon.suppressed:
+            continue
+        div = g.lookup(cand, home=ctx.home, near=tuple(recent[-2:]))
+        if _inside_word(text, i, div):
+            continue
+        yield _division_mention(i, m.end(), text, div, cand)
+        recent += [div] if div else []
+
+
+@lru_cache(maxsize=1)
+def _division_re() -> re.Pattern[str]:
+    from kg.segment import trie_regex
+
+    return re.compile(trie_regex(gazetteer().by_name))
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +72,7 @@ def countries() -> dict[str, str]:
 def _countries(text: str, found: list[Mention]) -> list[Mention]:
     names = countries()
     taken = [(m.start, m.end) for m in found]
-    pattern = _country_re(tuple(sorted(names, key=len, reverse=True)))
+    pattern = _country_re()
     out = []
     for m in pattern.finditer(text):
         if not any(a < m.end() and m.start() < b for a, b in taken) and _aligned(text, m.start(), m.end()):
@@ -82,7 +82,7 @@ def _countries(text: str, found: list[Mention]) -> list[Mention]:
 
 
 def _aligned(text: str, start: int, end: int) -> bool:
-    from kg.extract import word_aligned       # 中国 is not a place in 中国式现代化
+    from kg.extract import word_aligned      # 中国 is not a place in 中国式现代化
 
     return word_aligned(text, start, end)
 
@@ -91,8 +91,10 @@ _REGIONS = {"欧洲", "亚洲", "非洲", "北美", "南美", "拉美", "中东"
 
 
 @lru_cache(maxsize=1)
-def _country_re(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, names)))
+def _country_re() -> re.Pattern[str]:
+    from kg.segment import trie_regex
+
+    return re.compile(trie_regex(countries()))
 
 
 def _inside_word(text: str, i: int, div: Division | None) -> bool:
