@@ -35,11 +35,11 @@ class Problem:
 def date_from_name(name: str) -> str | None:
     """A publication date written in a file name, as ISO.
 
-    >>> date_from_name("lcrb_20240207_01.txt"), date_from_name("2024-02-07.txt"), date_from_name("a.txt")
+    >>> date_from_name("lcrb_20240207_01.txt"), date_from_name("2024-02-07.txt"), date_from_name("a_20240231.txt")
     ('2024-02-07', '2024-02-07', None)
     """
     m = _DATE_IN_NAME.search(name)
-    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+    return normalise_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}") if m else None  # not 2024-02-31
 
 
 def os_text(name: str) -> str:

@@ -171,3 +171,28 @@ def test_kg_never_unpickles():
              for m in UNSAFE_LOADS.finditer(p.read_text(encoding="utf-8"))]
     assert found == []
     assert UNSAFE_LOADS.search("import pickle\n") and UNSAFE_LOADS.search("np.load(f, allow_pickle=True)")
+
+
+def test_an_impossible_date_in_a_file_name_is_no_date(tmp_path):
+    page = tmp_path / "lcrb_20240231_01.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    res = build(page, "--out", tmp_path / "out", "--place", "聊城市")
+    assert res.exit_code == 0, res.output
+    graph = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
+    assert graph["documents"][0]["date"] is None
+
+
+def test_a_page_the_extractor_chokes_on_is_one_line_naming_it(tmp_path, good, monkeypatch):
+    import kg.pipeline
+
+    real = kg.pipeline.extract_document
+
+    def choke(doc, **kw):
+        if doc.id == "bad.txt":
+            raise IndexError("string index out of range")
+        return real(doc, **kw)
+    monkeypatch.setattr(kg.pipeline, "extract_document", choke)
+    (tmp_path / "bad.txt").write_text(PAGE, encoding="utf-8")
+    res = build(good, tmp_path / "bad.txt", "--out", tmp_path / "out", "--no-cache")
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert res.stderr.splitlines()[-1] == "kg: bad.txt: extraction failed: IndexError: string index out of range"
