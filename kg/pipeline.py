@@ -25,7 +25,7 @@ from kg.extract.people import leaders
 from kg.graph import assemble
 from kg.ingest import Problem, read_documents
 from kg.io import atomic_write, dumps_json
-from kg.resolve import honorifics, local_entities
+from kg.resolve import honorifics, local_entities, merge_event_names
 from kg.text import clean
 from kg.types import Document, Mention
 
@@ -63,7 +63,8 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
     text = cleaned.text
     articles = split_articles(text, doc_id=doc.id)
     mentions = _recognise(text, ctx)
-    mentions = sorted(mentions + honorifics(text, mentions), key=lambda m: (m.start, -m.end, m.type))
+    mentions = merge_event_names(mentions + honorifics(text, mentions))
+    mentions.sort(key=lambda m: (m.start, -m.end, m.type))
     home_id = f"place/{ctx.home.name}" if ctx.home else None
 
     found: list[relate.Found] = []

@@ -108,7 +108,7 @@ def main_event(sc: Scope) -> Mention | None:
     evs = [m for m in sc.mentions if m.type == "event"]
     for ev in evs:
         s, e = sc.sentence_of(ev.start)
-        if _CONVENE.search(sc.text, ev.end, e):
+        if _CONVENE.search(sc.text, ev.end, e) or _CONVENE.search(sc.text, max(s, ev.start - 6), ev.start):
             return ev
     return None
 
@@ -119,14 +119,16 @@ def find_participation(sc: Scope) -> Iterator[Found]:
     if ev is None:
         return
     seen: dict[str, int] = {}
+    done: set[tuple[str, str]] = set()
     for s, e in sc.sents:
         if s < ev.start and not sc.inside((s, e), "event"):
             continue
         for person, role, venue, span in _roles_in(sc, s, e):
             pid = eid(person)
-            if pid in seen:
+            if (pid, role) in done:
                 continue
-            seen[pid] = len(seen) + 1
+            done.add((pid, role))
+            seen.setdefault(pid, len(seen) + 1)
             yield Found("participated", pid, eid(ev), _attrs(role=role, order=seen[pid], venue=venue),
                         span[0], span[1], (s, e))
 
@@ -142,10 +144,13 @@ def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | N
         if people and _REPORTING.search(clause) and not verbs:
             pending = []
         elif verbs:
-            role = min((r for r, vs in ROLE_VERBS.items() for v in verbs if v in vs), key=_ROLE_RANK.get)
+            roles = {r for r, vs in ROLE_VERBS.items() for v in verbs if v in vs}
+            if roles & {"chair", "speaker"}:      # 出席会议并讲话 is a speaker; 主持并讲话 both
+                roles.discard("attendee")
             venue = "主会场" if "主会场" in clause else "分会场" if "分会场" in clause else None
             for p in pending + people:
-                yield p, role, venue, (p.start, b)
+                for role in sorted(roles, key=_ROLE_RANK.get):
+                    yield p, role, venue, (p.start, b)
             pending = []
         else:
             pending += people

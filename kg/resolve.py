@@ -50,6 +50,28 @@ def honorifics(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def merge_event_names(mentions: list[Mention]) -> list[Mention]:
+    """A headline's 五届十三次常委会议 is the body's 市政协五届十三次常委会议: a name that ends
+    another event's name in the same document takes the longer name.
+
+    >>> from kg.extract.base import mention
+    >>> t = "五届十三次常委会议。市政协五届十三次常委会议召开"
+    >>> [m.key for m in merge_event_names([mention(0, 9, t, "event"), mention(10, 21, t, "event")])]
+    ['市政协五届十三次常委会议', '市政协五届十三次常委会议']
+    """
+    names = sorted({m.key for m in mentions if m.type == "event"}, key=len, reverse=True)
+    longer = {}
+    for short in names:
+        for full in names:
+            if len(full) > len(short) >= 5 and full.endswith(short):
+                longer[short] = full
+                break
+    if not longer:
+        return mentions
+    return [Mention(m.start, m.end, m.text, m.type, longer.get(m.key, m.key), m.attrs) if m.type == "event" else m
+            for m in mentions]
+
+
 def local_entities(mentions: list[Mention], *, event_dates: dict[str, Any], clean_text: str,
                    home: str | None) -> dict[str, dict[str, Any]]:
     """id -> {type, name, aliases, attributes} for one document's mentions."""

@@ -21,7 +21,7 @@ SURNAMES_1 = set(
     "巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权"
     "强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母"
     "裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智"
-    "幸奉植衡富尧闭由")
+    "幸奉植衡富尧闭由赖綦竺杞资阎逄钭雒糜郦訾庹仉")
 SURNAMES_2 = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
               "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "百里", "呼延", "万俟", "轩辕", "钟离", "闻人"}
 
@@ -35,7 +35,7 @@ FOLLOW = ("出席", "主持", "参加", "讲话", "指出", "强调", "表示", 
           "通报", "汇报", "部署", "宣布", "发表", "讲解", "解读", "回答", "领读", "现场", "实地", "一同", "随同",
           "带领", "率领", "参与", "观看", "检查", "督导", "督查", "推动", "出任", "兼任", "担任", "坦言", "透露",
           "称", "谈到", "提到", "会同", "赶赴", "前往", "莅临", "亲自", "专程", "详细", "认真", "首先", "最后",
-          "带头", "同时", "均", "都", "又", "再", "即", "便", "所", "们")
+          "带头", "同时", "均", "都", "又", "再", "即", "便", "所", "们", "应邀", "受邀", "代表团")
 _FOLLOW_RE = re.compile("|".join(sorted(FOLLOW, key=len, reverse=True)))
 NAME_STOP_CHARS = set("的了在是和与及或等我你他她它们这那之其该各某第年月日时分秒个位名家")
 
@@ -70,6 +70,14 @@ def mention(start: int, end: int, text: str, type_: str, key: str = "", **attrs:
     """A Mention with sorted, hashable attributes."""
     return Mention(start, end, text[start:end], type_, key or text[start:end],
                    tuple(sorted((k, v) for k, v in attrs.items() if v is not None)))
+
+
+def follow_length(text: str, pos: int) -> int:
+    """Length of the FOLLOW word at `pos` (punctuation counts as 3: the strongest evidence)."""
+    if pos >= len(text) or text[pos] in PUNCT or text[pos].isspace():
+        return 3
+    m = _FOLLOW_RE.match(text, pos)
+    return len(m.group()) if m else 0
 
 
 def follows_name(text: str, pos: int) -> bool:

@@ -18,7 +18,8 @@ HEADS = ("常委会会议", "全体会议", "工作会议", "座谈会", "研讨
          "博览会", "展览会", "交易会", "洽谈会", "推介会", "联欢会", "晚会", "签约仪式", "开工仪式",
          "揭牌仪式", "启动仪式", "颁奖仪式", "仪式", "典礼", "大赛", "比赛", "竞赛", "运动会", "艺术节",
          "文化节", "旅游节", "美食节", "音乐节", "电影节", "读书节", "科技节", "大讲堂", "讲座", "大会",
-         "会议", "联席会", "听证会", "恳谈会", "茶话会", "招聘会", "运动会", "马拉松", "展会")
+         "会议", "联席会", "听证会", "恳谈会", "茶话会", "招聘会", "运动会", "马拉松", "展会", "书画展", "摄影展",
+         "展览", "画展", "展销会", "开幕式", "闭幕式", "启动会", "誓师大会", "表彰大会", "年会", "对接会")
 _HEAD_RE = re.compile("|".join(sorted(set(HEADS), key=len, reverse=True)))
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+次(?:全体|常务|主任)?会议")
 _QUOTED = re.compile(r"“([^“”\n]{2,40})”")
@@ -41,10 +42,12 @@ def find(text: str, ctx: Context) -> list[Mention]:
     out = _quoted(text)
     taken = [(m.start, m.end) for m in out]
     for m in _HEAD_RE.finditer(text):
-        end = m.end()
+        end = _longest_head_end(text, m)
         if any(s <= m.start() < e for s, e in taken):
             continue
         start = _left_edge(text, m.start(), end)
+        if text[start - 1:start] == "与" and re.search(r"签约|签字|合作", text[start:end]):
+            start = _left_edge(text, start - 1, end)     # 临沂市人民政府与华润集团战略合作签约仪式
         name = text[start:end]
         if len(name) - len(m.group()) < 2 or _GENERIC.match(name) or name in ctx.lexicon.suppressed \
                 or _verb_phrase(name[:len(name) - len(m.group())]):
@@ -52,6 +55,16 @@ def find(text: str, ctx: Context) -> list[Mention]:
         out.append(mention(start, end, text, "event", name))
         taken.append((start, end))
     return _join_ji(text, sorted(out, key=lambda x: (x.start, -x.end)))
+
+
+def _longest_head_end(text: str, m: re.Match[str]) -> int:
+    """推进会议, not 推进会: a head that starts inside the match and ends later wins."""
+    end = m.end()
+    for pos in range(m.start() + 1, m.end()):
+        longer = _HEAD_RE.match(text, pos)
+        if longer and longer.end() > end:
+            end = longer.end()
+    return end
 
 
 def _verb_phrase(prefix: str) -> bool:

@@ -18,10 +18,14 @@ _NO_MID = set("的了和与及或在是为对把被将从向给等、，。；�
 _NO_MID_LONG = _NO_MID - set("和及")
 CORE = r"(?:人大常委会|人大|政协|政府|人民政府|纪委监委|纪委|监委|委)"
 SUFFIX = (r"(?:领导小组|委员会|办公室|人民政府|政府|委会|中级人民法院|人民法院|法院|人民检察院|检察院|"
-          r"总工会|工会|联合会|协会|学会|商会|妇联|团委|局|厅|委|办|中心|大学|学院|医院)")
-_SHORT = re.compile(rf"([省市县区])({CORE}|{_MID}{{1,10}}?{SUFFIX})")
+          r"总工会|工会|联合会|协会|学会|商会|妇联|团委|工商联|科协|文联|侨联|残联|政协|人大常委会|纪委监委|"
+          r"局|厅|委|办|中心|大学|学院|医院)")
+_LEVEL = re.compile(r"[省市县区]")
+_UNIT = re.compile(rf"{_MID}{{1,10}}?{SUFFIX}")
+_CORE = re.compile(CORE)
+_NUMBERED = re.compile(r"[一二三四五六七八九十百零〇\d]+届")
 # The first two characters of ordinary words that start with a level character.
-_NOT_ORG_STARTS = {"市场", "市民", "市区", "市级", "市属", "市直", "市内", "市外", "市县", "市中", "县级",
+_NOT_ORG_STARTS = {"市场", "市民", "市区", "市级", "市属", "市直", "市内", "市外", "市县", "县级",
                    "县域", "县城", "县区", "区域", "区级", "区县", "省级", "省内", "省外", "省份", "省市",
                    "市委", "市政"}
 _LONG = re.compile(rf"(?:中共|中国共产党)?({_MID}{{0,20}}?){SUFFIX}")
@@ -33,8 +37,9 @@ def full_name(prefix: str, rest: str) -> str:
     >>> full_name("聊城市", "委"), full_name("聊城市", "政府"), full_name("聊城市", "人大")
     ('中共聊城市委', '聊城市人民政府', '聊城市人大常委会')
     """
-    if rest == "委":
-        return f"中共{prefix}委"
+    rest = _NUMBERED.sub("", rest)            # 市五届人大常委会 is the same body every term
+    if rest == "委" or (rest.startswith("委") and rest.endswith(("部", "办", "办公室"))):
+        return f"中共{prefix}{rest}"
     if rest in ("政府", "人民政府"):
         return f"{prefix}人民政府"
     if rest in ("人大", "人大常委会"):
@@ -58,18 +63,32 @@ def find(text: str, ctx: Context, places: list[Mention]) -> list[Mention]:
 
 def _short_forms(text: str, ctx: Context) -> list[Mention]:
     out = []
-    for m in _SHORT.finditer(text):
-        start, level_char, rest = m.start(), m.group(1), m.group(2)
+    for m in _LEVEL.finditer(text):
+        start, level_char = m.start(), m.group()
+        rest = _rest_at(text, m.end())
+        if not rest:
+            continue
         if start and is_cjk(text[start - 1]) and _glued(text, start):
             continue
-        if text[start:start + 2] in _NOT_ORG_STARTS and not re.match(CORE, rest):
-            continue
-        if any(c in _NO_MID for c in rest):
+        if text[start:start + 2] in _NOT_ORG_STARTS and not _CORE.match(rest):
             continue
         owner = home_division(ctx, level_char)
-        key = full_name(owner.name, rest) if owner else m.group()
-        out.append(mention(start, m.end(), text, "organization", key, short=m.group()))
+        written = level_char + rest
+        key = full_name(owner.name, rest) if owner else written
+        out.append(mention(start, m.end() + len(rest), text, "organization", key, short=written))
     return out
+
+
+def _rest_at(text: str, pos: int) -> str | None:
+    """The unit after a level character: 市|政协办公室 (a named unit) over 市|政协, but 市|委 before
+    a post (市委常委, 市委书记)."""
+    core = _CORE.match(text, pos)
+    unit = _UNIT.match(text, pos)
+    if unit and any(c in _NO_MID for c in unit.group()):
+        unit = None
+    if core and (unit is None or text[core.end():core.end() + 1] in "常书副"):
+        return core.group()
+    return unit.group() if unit else None
 
 
 def _glued(text: str, start: int) -> bool:
@@ -94,6 +113,10 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
         m = _LONG.match(text, p.end)
         if not m or any(c in _NO_MID_LONG for c in m.group(1)) or p.end in starts:
             continue
+        if len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) == 1 and m.group() not in ("委", "人大"):
+            continue                 # 遵义布局 is no bureau: a one-character unit needs a real name
+        if p.text != p.key and len(m.group(1)) < 2 and m.group() != "委":
+            continue                 # after a short form (遵义), only a clear body
         rest = m.group()
         out.append(mention(start, m.end(), text, "organization", full_name(p.key, rest)))
     return out

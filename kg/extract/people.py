@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.base import Context, follows_name, mention, name_shaped, surname_len
+from kg.extract.base import Context, follow_length, follows_name, mention, name_shaped, surname_len
 from kg.extract.organizations import full_name
 from kg.extract.places import home_division
 from kg.segment import frequency, tag
@@ -25,7 +25,6 @@ _POST_RE = re.compile("|".join(sorted(POSTS, key=len, reverse=True)))
 _MODS = ("常务", "代理", "执行", "名誉", "党组", "党委", "副", "代", "兼")
 _BUSINESS = {"董事长", "总经理", "经理", "总裁", "总监", "行长", "首席执行官"}
 _GOV_POSTS = {"市长": "市", "省长": "省", "县长": "县", "区长": "区", "州长": "州"}
-_INHERIT = {"书记", "常委", "秘书长", "委员", "主任", "主席"}
 _BYLINE = re.compile(r"[（(]\s*((?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影)[^（）()]{1,60})[）)]")
 _BYLINE_ROLE = re.compile(r"(?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影|摄)")
 _CAPTION = re.compile(r"(?:■|本报记者)\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})")
@@ -60,7 +59,7 @@ def find(text: str, ctx: Context, found: list[Mention], *,
     """
     orgs = [m for m in found if m.type in ("organization", "company")]
     tagged_names = {s: e for s, e, t, _ in tagged if t == "person"}
-    out = _titled(text, ctx, orgs, tagged_names)
+    out = _titled(text, ctx, orgs, tagged_names, found)
     out += _appointments(text, ctx, orgs, out)
     out += _bylines(text, out)
     out += _lists(text, out, tagged_names)
@@ -74,15 +73,27 @@ def _name_at(text: str, pos: int, tagged_names: dict[int, int] | None = None) ->
     sn = surname_len(text[pos:pos + 2])
     if not sn:
         return None
-    valid = [k for k in (sn + 1, sn + 2) if name_shaped(text[pos:pos + k]) and follows_name(text, pos + k)]
+    valid = [k for k in (sn + 1, sn + 2) if name_shaped(text[pos:pos + k]) and follows_name(text, pos + k)
+             and not _is_common_word(text[pos:pos + k])]
     if not valid:
         end = (tagged_names or {}).get(pos)
-        if end and name_shaped(text[pos:end]):
+        if end and name_shaped(text[pos:end]) and not _is_common_word(text[pos:end]):
             return text[pos:end]
         return _segmented_name(text, pos, sn)
-    if len(valid) == 2 and text[pos + valid[1] - 1] not in "在和与及等的是也还则为对向就说到来率同一":
+    if len(valid) == 2:     # 罗成陪同: the reading followed by the longer verb wins (陪同 over 同)
+        a, b = (follow_length(text, pos + k) for k in valid)
+        if a > b or (a == b and text[pos + valid[1] - 1] in "在和与及等的是也还则为对向就说到来率同一"):
+            return text[pos:pos + valid[0]]
         return text[pos:pos + valid[1]]
     return text[pos:pos + valid[0]]
+
+
+def _unmarked_name_at(text: str, pos: int, tagged_names: dict[int, int]) -> str | None:
+    """A name without a Han surname (泽仁多吉, 才让东智) after a title: only the tagger can say."""
+    end = tagged_names.get(pos)
+    if end and 2 <= end - pos <= 6 and follows_name(text, end) and not _is_common_word(text[pos:end]):
+        return text[pos:end]
+    return None
 
 
 def _segmented_name(text: str, pos: int, sn: int) -> str | None:
@@ -101,33 +112,39 @@ def _segmented_name(text: str, pos: int, sn: int) -> str | None:
     return cand
 
 
-def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int, int]) -> list[Mention]:
+def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int, int],
+            places: list[Mention]) -> list[Mention]:
+    place_by_end = {p.end: p for p in places if p.type == "place" and not p.attr("ref")}
     org_by_end = {}
     for o in orgs:
         org_by_end.setdefault(o.end, o)
     out = []
     for m in _POST_RE.finditer(text):
-        name = _name_at(text, m.end(), tagged_names)
+        name = _name_at(text, m.end(), tagged_names) or _unmarked_name_at(text, m.end(), tagged_names)
         if not name:
             continue
-        chain = _title_chain(text, m.start(), m.end(), ctx, org_by_end)
+        chain = _title_chain(text, m.start(), m.end(), ctx, org_by_end, place_by_end)
         if not chain:
             continue
         titles = tuple((t.text, t.attr("org")) for t in chain)
-        business = any(t.attr("company") for t in chain) or m.group() in _BUSINESS
+        role = "business" if any(t.attr("company") for t in chain) or m.group() in _BUSINESS else "official"
         out += chain
-        out.append(mention(m.end(), m.end() + len(name), text, "person", name,
-                           role="business" if business else "official", titles=titles))
+        pos = m.end()
+        while name:           # 市政协副主席司马红、钱国良、俞佳妮: the title covers the whole list
+            out.append(mention(pos, pos + len(name), text, "person", name, role=role, titles=titles))
+            pos += len(name)
+            name = _name_at(text, pos + 1, tagged_names) if text[pos:pos + 1] == "、" else None
+            pos += 1
     return out
 
 
 def _title_chain(text: str, post_start: int, post_end: int, ctx: Context,
-                 org_by_end: dict[int, Mention]) -> list[Mention]:
+                 org_by_end: dict[int, Mention], place_by_end: dict[int, Mention] | None = None) -> list[Mention]:
     """Titles ending at post_end, then any before them joined by 、 (市委副书记、市长)."""
     chain: list[Mention] = []
     end, start = post_end, post_start
     while True:
-        title = _one_title(text, start, end, ctx, org_by_end)
+        title = _one_title(text, start, end, ctx, org_by_end, place_by_end or {})
         chain.insert(0, title)
         if title.start == 0 or text[title.start - 1] not in "、兼":
             break
@@ -138,13 +155,30 @@ def _title_chain(text: str, post_start: int, post_end: int, ctx: Context,
         if prev_post is None:
             break
         end, start = prev_post.end(), prev_post.start()
-    inherited = None
+    inherited, company = None, None
     fixed = []
     for t in chain:
-        org = t.attr("org") or (inherited if _bare_post(t.text) in _INHERIT else None)
+        org = t.attr("org") or _inherit(t.text, inherited)
         inherited = org or inherited
-        fixed.append(mention(t.start, t.end, text, "title", t.key, org=org, company=t.attr("company")))
+        company = t.attr("company") or (company if org == company else None)
+        fixed.append(mention(t.start, t.end, text, "title", t.key, org=org, company=company))
     return fixed
+
+
+def _inherit(title: str, org: str | None) -> str | None:
+    """A title with no body of its own belongs to the chain's: 县委常委、宣传部部长 -> 中共X县委宣传部;
+    嘉定区委副书记、区长 -> 嘉定区人民政府; 河钢集团党委书记、董事长 -> 河钢集团."""
+    if org is None:
+        return None
+    post = _bare_post(title)
+    unit = title[: len(title) - len(post)].lstrip("副常务代理执行")
+    if post in _GOV_POSTS:
+        m = re.fullmatch(r"中共(.+)委", org)
+        place = m.group(1) if m else None
+        return full_name(place, "政府") if place and place.endswith(_GOV_POSTS[post]) else None
+    if unit and re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:部|办公室|办|委员会|局)", unit):
+        return org + unit
+    return org
 
 
 def _bare_post(title: str) -> str:
@@ -153,7 +187,7 @@ def _bare_post(title: str) -> str:
 
 
 def _one_title(text: str, post_start: int, post_end: int, ctx: Context,
-               org_by_end: dict[int, Mention]) -> Mention:
+               org_by_end: dict[int, Mention], place_by_end: dict[int, Mention] | None = None) -> Mention:
     start = post_start
     while True:
         for mod in _MODS:
@@ -169,6 +203,9 @@ def _one_title(text: str, post_start: int, post_end: int, ctx: Context,
     if org is not None:
         return mention(org.start, post_end, text, "title", org=org.key)
     level_char = _GOV_POSTS.get(post)
+    place = (place_by_end or {}).get(start)
+    if level_char and place is not None and place.key.endswith(level_char):   # 深圳市副市长
+        return mention(place.start, post_end, text, "title", org=full_name(place.key, "政府"))
     owner = home_division(ctx, level_char) if level_char else None
     org_key = full_name(owner.name, "政府") if owner else None
     return mention(start, post_end, text, "title", org=org_key)
