@@ -43,7 +43,7 @@ def test_titles_and_their_organisations(text, expected, home_ctx):
     ("积极与西藏阿里地区、青海省刚察县、重庆市彭水县对接", ["西藏自治区", "阿里地区", "青海省", "刚察县", "重庆市",
                                                "彭水苗族土家族自治县"]),
     ("茌平区、东昌府区有关负责同志作了发言", ["茌平区", "东昌府区"]),
-    ("在位于高新区的山东博源精密机械有限公司", ["聊城高新区", "山东省"]),
+    ("在位于高新区的山东博源精密机械有限公司", ["聊城高新区"]),         # 山东 belongs to the name
     ("坚持“创新兴区”战略", []),                        # 新兴区 is a district, but not here
     ("我市获评首批示范市", ["聊城市"]),
 ])
@@ -109,3 +109,16 @@ def test_user_lexicon_adds_and_suppresses(home_ctx):
     got = {(m.type, m.key) for m in recognise(text, ctx)}
     assert ("company", "山东博源精密机械有限公司") in got
     assert not any(t == "place" for t, _ in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("出生于宜城市小河镇。", [("宜城市", "city"), ("小河镇", "township")]),
+    ("在哈尔盖镇、泉吉乡和黄杜村调研，走进递铺街道", [("哈尔盖镇", "township"), ("泉吉乡", "township"),
+                                         ("黄杜村", "village"), ("递铺街道", "township")]),
+    ("推进乡村振兴，城乡融合，各乡镇", []),
+    ("青海湖裸鲤救护中心", []),
+    ("市委副书记谢兆村出席", []),
+])
+def test_townships_and_villages(text, expected, home_ctx):
+    got = [(m.key, m.attr("level")) for m in recognise(text, home_ctx) if m.type == "place"]
+    assert got == expected

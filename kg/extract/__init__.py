@@ -34,7 +34,15 @@ def recognise(text: str, ctx: Context) -> list[Mention]:
     kept = resolve_overlaps(found)
     kept += _recurring_people(text, kept)
     sup = ctx.lexicon.suppressed
-    return [m for m in resolve_overlaps(kept) if not sup or (m.text not in sup and m.key not in sup)]
+    kept = [m for m in resolve_overlaps(kept) if not sup or (m.text not in sup and m.key not in sup)]
+    return _drop_registration_places(kept)
+
+
+def _drop_registration_places(found: list[Mention]) -> list[Mention]:
+    """贵州 in 贵州茅台酒股份有限公司 is part of a registered name, not a mention of the province."""
+    companies_ = [m for m in found if m.type == "company"]
+    return [m for m in found if not (m.type == "place" and any(
+        c.start <= m.start and m.end <= c.end for c in companies_))]
 
 
 def _lexicon_mentions(text: str, ctx: Context) -> list[Mention]:

@@ -31,6 +31,7 @@ def find(text: str, ctx: Context) -> list[Mention]:
     """
     found = list(_divisions(text, ctx))
     found += _countries(text, found)
+    found += _townships(text, found)
     found += _zones(text, ctx, found)
     found += _home_refs(text, ctx)
     return sorted(found, key=lambda m: (m.start, -m.end))
@@ -44,8 +45,9 @@ def _divisions(text: str, ctx: Context) -> Iterator[Mention]:
         if cand in _NOT_PLACES or cand in ctx.lexicon.suppressed:
             continue
         div = g.lookup(cand, home=ctx.home, near=tuple(recent[-2:]))
-        if _inside_word(text, i, div):
-            continue
+        if _inside_word(text, i, div) or (div and cand != div.name and len(cand) == 2
+                                         and _glued_right(text, i, m.end())):
+            continue          # 青海 of 青海湖, 贵州 of 贵州茅台 are not places here
         yield _division_mention(i, m.end(), text, div, cand)
         recent += [div] if div else []
 
@@ -95,6 +97,58 @@ def _country_re() -> re.Pattern[str]:
     from kg.segment import trie_regex
 
     return re.compile(trie_regex(countries()))
+
+
+_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道办事处|街道|镇|乡|村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|干部|书记|长|企|级|镇|振兴|委))")
+_NOT_TOWNSHIP = re.compile(r"^(?:[省市县区]|全|各|该|本|我|每|乡|城|农|新农|美丽|特色|示范|重点|周边|附近|沿线|所在|相关|"
+                           r"一个|多个|贫困|脱贫|试点|全国|全省|全市|全县|城乡|乡镇|村镇|集镇|小城)")
+
+
+def _townships(text: str, found: list[Mention]) -> list[Mention]:
+    """Towns, townships, subdistricts and villages (below the division data): 宜城市小河镇,
+    在哈尔盖镇; the name follows a county-level place or a word such as 在/到/赴."""
+    from kg.segment import frequency
+
+    by_end = {m.end: m for m in found}
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for m in _TOWNSHIP.finditer(text):
+        end = m.end()
+        start, owner = _township_start(text, m.start(), end, by_end)
+        if start is None:
+            continue
+        name = text[start:end]
+        core = re.sub(r"(?:街道办事处|街道|镇|乡|村|社区)$", "", name)
+        if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in "的级了和与及是在" for c in core):
+            continue
+        if any(a < end and start < b for a, b in taken) or frequency(name) > 50 or frequency(core) > 3000:
+            continue                 # 乡村, 城镇: words, not places
+        level = "village" if name.endswith(("村", "社区")) else "township"
+        out.append(mention(start, end, text, "place", name, level=level,
+                           parent=owner.key if owner is not None else None))
+        taken.append((start, end))
+    return out
+
+
+_BEFORE_TOWN = ("在", "到", "赴", "于", "从", "和", "与", "及", "、", "，", "位于", "来到", "走进", "深入", "前往",
+                "地处", "来自", "途经", "全", "该")
+
+
+def _township_start(text: str, start: int, end: int, by_end: dict[int, Mention]) -> tuple[int | None, Mention | None]:
+    for i in range(start, end - 1):
+        if i in by_end and by_end[i].attr("level") in ("county", "district", "city"):
+            return i, by_end[i]
+    for i in range(max(start, end - 7), end - 2):
+        if i == 0 or not is_cjk(text[i - 1]) or any(text.endswith(w, 0, i) for w in _BEFORE_TOWN):
+            return i, None
+    return None, None
+
+
+def _glued_right(text: str, start: int, end: int) -> bool:
+    """青海 in 青海湖, 贵州 in 贵州茅台: a short form that runs into a longer dictionary word."""
+    from kg.segment import frequency
+
+    return any(frequency(text[start:end + k]) > 0 for k in (1, 2) if end + k <= len(text))
 
 
 def _inside_word(text: str, i: int, div: Division | None) -> bool:
