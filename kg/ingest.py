@@ -146,8 +146,10 @@ def _cjk_share(text: str) -> float:
     return sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff") / max(1, len(sample))
 
 
-def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
-    """Expand directories (recursively, sorted) into their text and JSONL files."""
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str] | Problem]:
+    """Expand directories (recursively, sorted) into their text and JSONL files, each with its
+    name: the path below the folder given (20240207/01.txt: pages of two days do not collide),
+    or the file name of a file given."""
     for p in paths:
         path = Path(p)
         if not path.exists():
@@ -157,9 +159,9 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
                            and f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES)
             if not found:
                 yield Problem(str(p), "directory has no .txt or .jsonl files")
-            yield from found
+            yield from ((f, f.relative_to(path).as_posix()) for f in found)
         else:
-            yield path
+            yield path, path.name
 
 
 def read_documents(paths: Iterable[str | Path], *, date: str | None = None,
@@ -173,10 +175,10 @@ def read_documents(paths: Iterable[str | Path], *, date: str | None = None,
     for item in iter_paths(paths):
         if isinstance(item, Problem):
             yield item
-        elif item.suffix.lower() in JSONL_SUFFIXES:
-            yield from _read_jsonl(item, date=date, place=place)
+        elif item[0].suffix.lower() in JSONL_SUFFIXES:
+            yield from _read_jsonl(*item, date=date, place=place)
         else:
-            yield _read_text_file(item, date=date, place=place)
+            yield _read_text_file(*item, date=date, place=place)
 
 
 def _read_bytes(path: Path) -> bytes | Problem:
@@ -186,7 +188,7 @@ def _read_bytes(path: Path) -> bytes | Problem:
         return Problem(str(path), f"cannot read: {exc.strerror or exc}")
 
 
-def _read_text_file(path: Path, *, date: str | None, place: str | None) -> Document | Problem:
+def _read_text_file(path: Path, name: str, *, date: str | None, place: str | None) -> Document | Problem:
     raw = _read_bytes(path)
     if isinstance(raw, Problem):
         return raw
@@ -198,11 +200,11 @@ def _read_text_file(path: Path, *, date: str | None, place: str | None) -> Docum
         return Problem(str(path), str(exc))
     if not text.strip():
         return Problem(str(path), "empty file")
-    return Document(id=os_text(path.name), text=text, date=date or date_from_name(path.name),
+    return Document(id=os_text(name), text=text, date=date or date_from_name(name),
                     place=place, source=os_text(str(path)))
 
 
-def _read_jsonl(path: Path, *, date: str | None, place: str | None) -> Iterator[Document | Problem]:
+def _read_jsonl(path: Path, name: str, *, date: str | None, place: str | None) -> Iterator[Document | Problem]:
     raw = _read_bytes(path)
     if isinstance(raw, Problem):
         yield raw
@@ -217,10 +219,11 @@ def _read_jsonl(path: Path, *, date: str | None, place: str | None) -> Iterator[
         return
     for n, line in enumerate(text.splitlines(), start=1):
         if line.strip():
-            yield _record(path, n, line, date=date, place=place)
+            yield _record(path, n, line, date=date, place=place, name=name)
 
 
-def _record(path: Path, n: int, line: str, *, date: str | None, place: str | None) -> Document | Problem:
+def _record(path: Path, n: int, line: str, *, date: str | None, place: str | None,
+            name: str = "") -> Document | Problem:
     try:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -240,7 +243,7 @@ def _record(path: Path, n: int, line: str, *, date: str | None, place: str | Non
         if rec_date is None:
             return Problem(str(path), f"'date' is not a YYYY-MM-DD date: {rec['date']!r}", n)
     given = "" if rec.get("id") is None else str(rec["id"])
-    doc_id = _no_surrogates(given) if given.strip() else f"{os_text(path.name)}:{n}"
+    doc_id = _no_surrogates(given) if given.strip() else f"{os_text(name or path.name)}:{n}"
     return Document(id=doc_id, text=_no_surrogates(text), date=rec_date or date,
                     place=_no_surrogates(rec.get("place") or "") or place,
                     source=_no_surrogates(rec.get("source") or "") or f"{os_text(str(path))}:{n}")

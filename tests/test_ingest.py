@@ -163,3 +163,15 @@ def test_lone_surrogates_in_json_become_replacement_characters_one_for_one(tmp_p
     line = '{"id": "x\\ud800", "text": "李长萍\\udc00出席\\ud83d\\ude00会议", "place": "聊城\\ud800"}'
     (doc,) = _docs(tmp_path, "crawl.jsonl", line)
     assert (doc.id, doc.text, doc.place) == ("x\ufffd", "李长萍\ufffd出席😀会议", "聊城\ufffd")
+
+
+def test_pages_of_two_days_with_the_same_file_name_are_two_documents(tmp_path):
+    for day in ("20240207", "20240208"):
+        (tmp_path / "lcrb" / day).mkdir(parents=True)
+        (tmp_path / "lcrb" / day / "01.txt").write_text(PAGE + day, encoding="utf-8")
+    (tmp_path / "lcrb" / "20240208" / "crawl.jsonl").write_text(json.dumps({"text": PAGE}), encoding="utf-8")
+    docs = list(read_documents([tmp_path / "lcrb"]))
+    assert [(d.id, d.date) for d in docs] == [("20240207/01.txt", "2024-02-07"), ("20240208/01.txt", "2024-02-08"),
+                                              ("20240208/crawl.jsonl:1", None)]
+    (single,) = read_documents([tmp_path / "lcrb" / "20240207" / "01.txt"])
+    assert single.id == "01.txt"                            # a file given by itself keeps its name
