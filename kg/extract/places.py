@@ -138,9 +138,10 @@ def _township_start(text: str, start: int, end: int, by_end: dict[int, Mention])
     for i in range(start, end - 1):
         if i in by_end and by_end[i].attr("level") in ("county", "district", "city"):
             return i, by_end[i]
-    for i in range(max(start, end - 7), end - 2):
+    suffix = re.search(r"(?:街道办事处|街道|镇|乡|村|社区)$", text[start:end]).group()
+    for i in range(end - len(suffix) - 2, max(start, end - len(suffix) - 5) - 1, -1):
         if i == 0 or not is_cjk(text[i - 1]) or any(text.endswith(w, 0, i) for w in _BEFORE_TOWN):
-            return i, None
+            return i, None       # the shortest name that follows a boundary
     return None, None
 
 
