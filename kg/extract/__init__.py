@@ -70,6 +70,7 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
     """Spans of the learned tagger that no rule found, for every type; names must look like names."""
     from kg.divisions import gazetteer
     from kg.extract.base import name_shaped
+    from kg.extract.people import _name_at as name_at
     from kg.segment import frequency, tag as pos
 
     out = []
@@ -87,6 +88,11 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
             if not name_shaped(name) and not (conf >= 0.8 and 2 <= len(name) <= 12
                                               and word_aligned(text, start, end)):
                 continue
+            better = name_at(text, start)          # 潘立|群在: the tagger ends too early
+            if better and better != name:
+                start, end, name = start, start + len(better), better
+                if any(s < end and start < e for s, e, _ in spans):
+                    continue
             out.append(mention(start, end, text, "person", name, role="other", tagged=True))
         elif len(name) >= 2 and word_aligned(text, start, end):
             div = gazetteer().lookup(name) if type_ == "place" else None

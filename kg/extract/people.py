@@ -74,10 +74,10 @@ def _name_at(text: str, pos: int, tagged_names: dict[int, int] | None = None) ->
     if not sn:
         return None
     valid = [k for k in (sn + 1, sn + 2) if name_shaped(text[pos:pos + k]) and follows_name(text, pos + k)
-             and not _is_common_word(text[pos:pos + k])]
+             and not _is_vocabulary(text[pos:pos + k])]
     if not valid:
         end = (tagged_names or {}).get(pos)
-        if end and name_shaped(text[pos:end]) and not _is_common_word(text[pos:end]):
+        if end and name_shaped(text[pos:end]) and not _is_vocabulary(text[pos:end]):
             return text[pos:end]
         return _segmented_name(text, pos, sn)
     if len(valid) == 2:     # 罗成陪同: the reading followed by the longer verb wins (陪同 over 同)
@@ -269,6 +269,11 @@ def _bylines(text: str, found: list[Mention]) -> list[Mention]:
             if 2 <= len(rest) <= 4 and surname_len(rest) and (offset, offset + len(rest)) not in taken:
                 out.append(mention(offset, offset + len(rest), text, "person", rest, role="journalist"))
     return out
+
+
+def _is_vocabulary(tok: str) -> bool:
+    """强调 after 书记 in 高书记强调 is a word, not a name."""
+    return frequency(tok) > 30 and not tag(tok).startswith("nr")
 
 
 def _is_common_word(tok: str) -> bool:
