@@ -146,17 +146,20 @@ def _cjk_share(text: str) -> float:
     return sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff") / max(1, len(sample))
 
 
-def iter_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str] | Problem]:
+def iter_paths(paths: Iterable[str | Path], *, exclude: str | Path | None = None
+               ) -> Iterator[tuple[Path, str] | Problem]:
     """Expand directories (recursively, sorted) into their text and JSONL files, each with its
     name: the path below the folder given (20240207/01.txt: pages of two days do not collide),
-    or the file name of a file given."""
+    or the file name of a file given. Folders skip `exclude` (a build's own results file) and what is under it."""
+    skip = Path(exclude).resolve() if exclude else None
     for p in paths:
         path = Path(p)
         if not path.exists():
             yield Problem(str(p), "no such file or directory")
         elif path.is_dir():
             found = sorted(f for f in path.rglob("*") if f.is_file()
-                           and f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES)
+                           and f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
+                           and not (skip and f.resolve().is_relative_to(skip)))
             if not found:
                 yield Problem(str(p), "directory has no .txt or .jsonl files")
             yield from ((f, f.relative_to(path).as_posix()) for f in found)
@@ -165,14 +168,14 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str] | Probl
 
 
 def read_documents(paths: Iterable[str | Path], *, date: str | None = None,
-                   place: str | None = None) -> Iterator[Document | Problem]:
+                   place: str | None = None, exclude: str | Path | None = None) -> Iterator[Document | Problem]:
     """Every document under `paths`, in a stable order, with problems in between.
 
     Plain files take `date` (else a date in the file name) and `place`; JSON lines carry
     their own `date`/`place`, falling back to the same defaults.
     """
     place = os_text(place) if place else place
-    for item in iter_paths(paths):
+    for item in iter_paths(paths, exclude=exclude):
         if isinstance(item, Problem):
             yield item
         elif item[0].suffix.lower() in JSONL_SUFFIXES:

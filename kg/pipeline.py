@@ -158,7 +158,8 @@ def build(paths: list[str], *, out: str | Path, place: str | None = None, date: 
     started = time.perf_counter()
     out = Path(out)
     report = BuildReport()
-    docs = _unique_documents(read_documents(paths, date=date, place=place), report, strict=strict)
+    inputs = read_documents(paths, date=date, place=place, exclude=out / RESULTS_FILE)  # not our own output
+    docs = _unique_documents(inputs, report, strict=strict)
     previous = read_results(Path(into)) if into else []
     known = {r["document"]["id"] for r in previous}
     for d in [d for d in docs if d.id in known]:

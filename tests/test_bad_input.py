@@ -196,3 +196,12 @@ def test_a_page_the_extractor_chokes_on_is_one_line_naming_it(tmp_path, good, mo
     res = build(good, tmp_path / "bad.txt", "--out", tmp_path / "out", "--no-cache")
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert res.stderr.splitlines()[-1] == "kg: bad.txt: extraction failed: IndexError: string index out of range"
+
+
+@pytest.mark.parametrize("out", ["output", "."])
+def test_a_build_never_reads_its_own_results_back(tmp_path, good, monkeypatch, out):
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):                      # `kg build .` twice: the second must not read output/*.jsonl
+        res = build(".", "--out", out, "--place", "聊城市", "--date", "2024-02-07")
+        assert res.exit_code == 0 and res.stderr == "", res.output
+    assert res.stdout.startswith("1 documents, 7 articles")
