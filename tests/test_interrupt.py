@@ -97,3 +97,17 @@ def test_killed_while_writing_leaves_whole_files_only_and_a_rerun_completes(earl
     for name, data in killed.items():          # each file is the old one or the whole new one
         assert data in (before[name], after[name]), name
     assert not [p.name for p in earlier.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_outputs_get_the_mode_any_new_file_gets(tmp_path):
+    from kg.io import atomic_write
+
+    old = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "graph.json", "{}")
+        assert (tmp_path / "graph.json").stat().st_mode & 0o777 == 0o644      # not mkstemp's 0600
+        os.chmod(tmp_path / "graph.json", 0o640)
+        atomic_write(tmp_path / "graph.json", "{}\n")
+        assert (tmp_path / "graph.json").stat().st_mode & 0o777 == 0o640      # a mode the user chose stays
+    finally:
+        os.umask(old)
