@@ -189,6 +189,7 @@ def find_sentence_relations(sc: Scope) -> Iterator[Found]:
         yield from _cooperation(sc, s, e, sent, ms)
         yield from _guarantees(sc, s, e, sent, ms)
         yield from _located(sc, s, e, ms)
+        yield from _held_at(sc, s, e, ms)
         yield from _born(sc, s, e, sent, ms)
         yield from _meetings_visits(sc, s, e, sent, ms)
 
@@ -198,10 +199,13 @@ def _leaves(places: list[Mention]) -> list[Mention]:
 
     g = gazetteer()
     codes = {m.attr("code") for m in places if m.attr("code")}
+    parents = {m.attr("parent") for m in places if m.attr("parent") and not m.attr("code")}
     out = []
     for m in places:
         code = m.attr("code")
         if code and any(code in {a.code for a in g.ancestors(g.by_code[c])} for c in codes if c in g.by_code):
+            continue
+        if m.key in parents:          # 刚察县 of 刚察县哈尔盖镇
             continue
         if m not in out:
             out.append(m)
@@ -212,16 +216,32 @@ def _partners(sc, s, e, sent, ms) -> Iterator[Found]:
     if not _PARTNER.search(sent):
         return
     places = [m for m in ms if m.type == "place"]
+    pair = re.search(r"与|同|和", sent)
+    before = _leaves([m for m in places if pair and m.end <= s + pair.start()]) if pair else []
     home = [m for m in places if m.attr("ref")]
-    subject = eid(home[0]) if home else sc.home_id
+    subject = eid(before[-1]) if before else eid(home[0]) if home else sc.home_id
     if subject is None:
         return
+    others = [m for m in places if not m.attr("ref") and eid(m) != subject
+              and not (before and m.end <= s + pair.start())]
     seen = set()
-    for m in _leaves([m for m in places if not m.attr("ref") and eid(m) != subject]):
-        if eid(m) in seen:
+    for m in _leaves(others):
+        if eid(m) in seen or _inside(m, subject):
             continue
         seen.add(eid(m))
         yield Found("partner_of", subject, eid(m), (), m.start, m.end, (s, e))
+
+
+def _inside(m: Mention, place_id: str) -> bool:
+    """Is the place `m` part of the place `place_id` (遵义市 does not pair with its own counties)?"""
+    from kg.divisions import gazetteer
+
+    g = gazetteer()
+    code = m.attr("code")
+    name = place_id.split("/", 1)[1]
+    if m.attr("parent") == name:
+        return True
+    return bool(code and code in g.by_code and any(a.name == name for a in g.ancestors(g.by_code[code])))
 
 
 def _cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
@@ -262,6 +282,17 @@ def _beneficiary(sc: Scope, pos: int, b: int, clause: str, guarantor: Mention | 
     return None
 
 
+def _held_at(sc, s, e, ms) -> Iterator[Found]:
+    """…签约仪式在临沂举行: an event located in the place it was held at."""
+    for m in re.finditer(r"在", sc.text[s:e]):
+        place = next((x for x in ms if x.type == "place" and x.start == s + m.end()), None)
+        if place is None or not re.match(r"(?:[\u4e00-\u9fff]{0,8}?)(?:举行|召开|开幕|举办|启动|闭幕)", sc.text[place.end:e]):
+            continue
+        ev = next((x for x in ms if x.type == "event" and x.end <= place.start), None)
+        if ev:
+            yield Found("located_in", eid(ev), eid(place), (), ev.start, place.end, (s, e))
+
+
 def _located(sc, s, e, ms) -> Iterator[Found]:
     for m in re.finditer(r"位于", sc.text[s:e]):
         at = s + m.end()
@@ -291,17 +322,24 @@ def _born(sc, s, e, sent, ms) -> Iterator[Found]:
                         max(person.end, place.end), (s, e))
 
 
+_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|一行|客人)")
+
+
 def _meetings_visits(sc, s, e, sent, ms) -> Iterator[Found]:
     people = [x for x in ms if x.type == "person" and x.attr("role") != "journalist"]
     for m in re.finditer(r"会见|会谈", sent):
-        before = [x for x in people if x.end <= s + m.start()]
+        clause_start = s + max(sent.rfind(c, 0, m.start()) for c in "，。；") + 1
+        hosts = [x for x in people if clause_start <= x.start and x.end <= s + m.start()]
         after = [x for x in people if x.start >= s + m.end()]
-        if before and after:
-            yield Found("met", eid(before[-1]), eid(after[0]), (), before[-1].start, after[0].end, (s, e))
-    for m in re.finditer(r"调研|考察|走访|视察", sent):
+        if hosts and after:
+            for host in hosts:          # A、B会见了C一行: both met C
+                yield Found("met", eid(host), eid(after[0]), (), host.start, after[0].end, (s, e))
+    for m in re.finditer(r"调研|考察|走访|视察|走进|察看|参观", sent):
         before = [x for x in people if x.end <= s + m.start()]
+        if not before:
+            continue
+        who = before[0]
         targets = [x for x in ms if x.type in ("company", "place") and not x.attr("ref")
-                   and before and before[0].end <= x.start < s + m.start() + 20]
-        for who in before[:1]:
-            for t in targets[:3]:
-                yield Found("visited", eid(who), eid(t), (), who.start, t.end, (s, e))
+                   and who.end <= x.start < s + m.end() + 30 and not _ORIGIN.match(sc.text, x.end)]
+        for t in targets[:4]:
+            yield Found("visited", eid(who), eid(t), (), who.start, t.end, (s, e))

@@ -107,3 +107,27 @@ def test_met_and_visited():
 def test_event_dates(text, date):
     r = extract_document(Document(id="t", text=text, date="2024-02-07", place="聊城市"))
     assert r["entities"]["event/聊城市质量大会"]["attributes"]["date"] == date
+
+
+def test_partners_named_on_both_sides():
+    text = "座谈会上，聊城市茌平区与刚察县哈尔盖镇签订结对帮扶协议。"
+    assert facts(text, "partner_of", place="刚察县") == [("place/茌平区", "place/哈尔盖镇", {})]
+
+
+def test_a_delegation_visits_but_not_its_home_town():
+    text = "5月29日，深圳市副市长郑立行率深圳市党政代表团来赣考察，先后走进江西赣锋锂业集团股份有限公司。"
+    got = facts(text, "visited", place="赣州市")
+    assert ("person/郑立行", "place/深圳市", {}) not in got
+    assert ("person/郑立行", "company/江西赣锋锂业集团股份有限公司", {}) in got
+
+
+def test_two_hosts_meet_a_guest():
+    text = "张志远、李建国会见了甘孜州委书记王明一行。"
+    assert facts(text, "met", place="绍兴市") == [("person/张志远", "person/王明", {}),
+                                                  ("person/李建国", "person/王明", {})]
+
+
+def test_event_held_at_a_place():
+    text = "本报讯 3月11日，临沂市人民政府与华润集团战略合作签约仪式在临沂举行。"
+    assert facts(text, "located_in", place="临沂市") == [
+        ("event/临沂市人民政府与华润集团战略合作签约仪式", "place/临沂市", {})]

@@ -63,6 +63,7 @@ def _tag(text: str) -> list[tuple[int, int, str, float]]:
     return tagger.tag(text)
 
 
+_ORG_TAIL = re.compile(r"(?:中心|局|委|委员会|院|站|所|馆|办公室|协会|学会|学校|大学|学院|医院|公司|集团)$")
 _TAG_MIN_CONFIDENCE = {"person": 0.6, "place": 0.7, "organization": 0.7, "company": 0.7}
 
 
@@ -77,7 +78,8 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
     spans = [(m.start, m.end, m.type) for m in found if m.type != "title"]
     for start, end, type_, conf in tagged:
         name = text[start:end]
-        if conf < _TAG_MIN_CONFIDENCE.get(type_, 1.1) or any(
+        known_name = type_ == "person" and pos(name).startswith("nr") and conf >= 0.3   # 孔繁森: jieba knows him
+        if (conf < _TAG_MIN_CONFIDENCE.get(type_, 1.1) and not known_name) or any(
                 s < end and start < e and not (start <= s and e < end and t == "place"
                                                and type_ in ("organization", "company"))
                 for s, e, t in spans):
@@ -95,6 +97,8 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
                     continue
             out.append(mention(start, end, text, "person", name, role="other", tagged=True))
         elif len(name) >= 2 and word_aligned(text, start, end):
+            if type_ == "place" and _ORG_TAIL.search(name):
+                type_ = "organization"           # 青海湖裸鲤救护中心 is a body, not a place
             div = gazetteer().lookup(name) if type_ == "place" else None
             key = div.name if div else name
             out.append(mention(start, end, text, type_, key, tagged=True,
