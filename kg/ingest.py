@@ -212,17 +212,28 @@ def _read_jsonl(path: Path, name: str, *, date: str | None, place: str | None) -
     if isinstance(raw, Problem):
         yield raw
         return
-    try:
-        text = decode(raw)
+    try:  # split at "\n" only: JSON strings may hold U+2028 or U+0085 unescaped
+        lines: list[str | None] = decode(raw).split("\n")
     except ValueError as exc:
-        yield Problem(str(path), str(exc))
-        return
-    if not text.strip():
+        if b"\x00" in raw[:4096] or raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            yield Problem(str(path), str(exc))
+            return
+        lines = [_utf8(b) for b in raw.split(b"\n")]  # one bad line costs one record, not the file
+    if not any(line and line.strip() for line in lines):
         yield Problem(str(path), "empty file")
         return
-    for n, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
+    for n, line in enumerate(lines, start=1):
+        if line is None:
+            yield Problem(str(path), "undecodable bytes: not UTF-8", n)
+        elif line.strip():
             yield _record(path, n, line, date=date, place=place, name=name)
+
+
+def _utf8(raw: bytes) -> str | None:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _record(path: Path, n: int, line: str, *, date: str | None, place: str | None,

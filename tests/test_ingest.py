@@ -175,3 +175,18 @@ def test_pages_of_two_days_with_the_same_file_name_are_two_documents(tmp_path):
                                               ("20240208/crawl.jsonl:1", None)]
     (single,) = read_documents([tmp_path / "lcrb" / "20240207" / "01.txt"])
     assert single.id == "01.txt"                            # a file given by itself keeps its name
+
+
+def test_a_record_may_hold_line_separators_and_crlf_ends_lines(tmp_path):
+    text = "市委书记\u2028李长萍\x85出席\u2029会议。"
+    items = _docs(tmp_path, "crawl.jsonl", json.dumps({"id": "a", "text": text}, ensure_ascii=False) + "\r\n"
+                  + json.dumps({"id": "b", "text": PAGE}) + "\r\n")
+    assert [(d.id, d.text) for d in items] == [("a", text), ("b", PAGE)]
+
+
+def test_one_undecodable_line_costs_one_record_not_the_file(tmp_path):
+    lines = [json.dumps({"id": f"r{i}", "text": PAGE}, ensure_ascii=False).encode() for i in range(5)]
+    lines[2] = lines[2][:30] + b"\xff\xfe" + lines[2][30:]
+    items = _docs(tmp_path, "crawl.jsonl", b"\n".join(lines))
+    assert [getattr(i, "id", str(i)) for i in items] == [
+        "r0", "r1", f"{tmp_path / 'crawl.jsonl'}:3: undecodable bytes: not UTF-8", "r3", "r4"]
