@@ -120,6 +120,9 @@ def _clean_line(text: str, s: int, e: int, out: list[str], offs: list[int]) -> N
     base = s + lead
     spaced = _letter_spaced(line)
     for j, ch in enumerate(line):
+        if j and line.startswith("本报讯", j) and out and out[-1] != "\n":
+            out.append("\n")        # a crawl's headline runs into the dateline: a paragraph starts here
+            offs.append(base + j)
         prev = line[j - 1] if j else ""
         nxt = line[j + 1] if j + 1 < len(line) else ""
         if ch.isspace() and _drop_space(line, j, spaced):

@@ -122,3 +122,31 @@ def test_user_lexicon_adds_and_suppresses(home_ctx):
 def test_townships_and_villages(text, expected, home_ctx):
     got = [(m.key, m.attr("level")) for m in recognise(text, home_ctx) if m.type == "place"]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("河钢集团党委书记、董事长刘永胜出席", "邯郸市", [("党委书记", "河钢集团"), ("董事长", "河钢集团")]),
+    ("嘉定区委副书记、区长邵一帆出席", "曲靖市", [("嘉定区委副书记", "中共嘉定区委"), ("区长", "嘉定区人民政府")]),
+    ("县委常委、宣传部部长俞佳宁出席", "安吉县", [("县委常委", "中共安吉县委"), ("宣传部部长", "中共安吉县委宣传部")]),
+    ("深圳市副市长郑立行率团来赣", "赣州市", [("深圳市副市长", "深圳市人民政府")]),
+    ("市政协副主席司马红、钱国良，秘书长王一舟出席", "绍兴市", [("秘书长", "绍兴市政协")]),
+])
+def test_title_chains_name_their_bodies(text, place, expected):
+    from kg.pipeline import recognise as plain
+
+    person = [m for m in plain(text, place=place, flat=False) if m.type == "person"][-1]
+    assert list(person.attr("titles")) == expected
+
+
+def test_a_title_covers_the_names_listed_after_it(home_ctx):
+    people = [m for m in recognise("市政协副主席司马红、钱国良、俞佳妮出席。", home_ctx) if m.type == "person"]
+    assert [(m.key, m.attr("titles")[0][0]) for m in people] == [
+        ("司马红", "市政协副主席"), ("钱国良", "市政协副主席"), ("俞佳妮", "市政协副主席")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("共同推动河钢集团转型升级", ["河钢集团"]),
+    ("与深圳市投资控股有限公司签约", ["深圳市投资控股有限公司"]),
+])
+def test_company_left_edges(text, expected, home_ctx):
+    assert [k for _, k in spans(text, home_ctx, "company")] == expected

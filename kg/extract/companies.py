@@ -8,14 +8,14 @@ from __future__ import annotations
 import re
 
 from kg.extract.base import Context, mention
-from kg.segment import words
+from kg.segment import frequency, tag, words
 from kg.types import Mention
 
 SUFFIX = re.compile(r"(?:[（(]集团[）)](?:股份)?有限公司|集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|股份公司|"
                     r"控股集团|集团|农村商业银行|农商银行|商业银行|银行|分行|支行|分公司|合作社)")
 _BOUNDARY = {"的", "在", "与", "和", "及", "同", "跟", "为", "由", "对", "向", "从", "给", "是", "将", "把", "被",
              "让", "据", "经", "位于", "来自", "对接", "其", "该", "即", "等", "了", "以", "于", "到", "赴", "走进",
-             "走访", "调研", "考察", "签约", "签署", "携手", "联合", "成立", "组建", "注册", "投资", "收购", "告诉",
+             "走访", "调研", "考察", "签约", "签署", "携手", "联合", "成立", "组建", "注册", "收购", "告诉",
              "表示", "介绍", "说", "记者", "积极", "作为", "包括", "其中", "如", "像", "这", "那", "各", "多家",
              "一家", "这家", "该家", "首家", "通过", "获得", "得到", "引进", "落户", "入驻", "参观", "看到"}
 _GENERIC = {"平台", "国有", "民营", "商业", "政策性", "金融", "部分", "全国", "上市", "龙头", "骨干", "本地",
@@ -62,11 +62,16 @@ def _left_edge(text: str, suffix_start: int) -> int:
         pass
     toks = words(text[window_start:suffix_start])
     pos = window_start
-    start = window_start
-    for tok in toks:
+    start, keep = window_start, 0
+    for i, tok in enumerate(toks):
         pos += len(tok)
         if tok in _BOUNDARY:
-            start = pos
+            start, keep = pos, i + 1
+    for tok in toks[keep:-1]:          # 共同推动|河钢集团, 要持续深化|…合作社: no verb opens a name
+        if tag(tok)[:1] in ("d", "p", "c", "r") or (tag(tok)[:1] == "v" and frequency(tok) > 200):
+            start += len(tok)
+        else:
+            break
     return start
 
 
@@ -78,13 +83,15 @@ def short_forms(name: str) -> list[str]:
     """
     core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$", "", name)
     core = _PLACE_HEAD.sub("", core)
+    from kg.divisions import gazetteer
+
     out = []
     if len(core) >= 2 and core != name:
         out.append(core)
     stripped = _INDUSTRY.sub("", core)
     if len(stripped) >= 2 and stripped != core:
         out.append(stripped)
-    return out
+    return [a for a in out if a not in gazetteer().by_name and not (len(a) == 2 and frequency(a) > 100)]
 
 
 def _short_forms(text: str, fulls: list[Mention]) -> list[Mention]:

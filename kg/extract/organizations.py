@@ -101,6 +101,15 @@ def _glued(text: str, start: int) -> bool:
     return frequency(text[start - 1:start + 1]) > 0 or prev in "全该本我各"
 
 
+_AND_OK = re.compile(r"(?:住房|经济|信息|科学|人力资源|社会保障|自然资源|规划|文化|旅游|农业|农村|卫生|健康|商务|"
+                     r"发展|改革|城乡|交通|水利|生态|环境|应急|民政|教育|体育|工业|科技|广播|电视)和")
+
+
+def _bad_and(middle: str) -> bool:
+    """和 joins two bodies (刚察县藏羊产业园和青海湖…中心) except in a department's name (住房和城乡建设局)."""
+    return "和" in middle and not _AND_OK.search(middle)
+
+
 def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
     out = []
     starts = {p.start for p in places if not p.attr("ref")}
@@ -111,7 +120,7 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
         if text[max(0, start - 2):start] == "中共":
             start -= 2
         m = _LONG.match(text, p.end)
-        if not m or any(c in _NO_MID_LONG for c in m.group(1)) or p.end in starts:
+        if not m or any(c in _NO_MID_LONG for c in m.group(1)) or p.end in starts or _bad_and(m.group(1)):
             continue
         if len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) == 1 and m.group() not in ("委", "人大"):
             continue                 # 遵义布局 is no bureau: a one-character unit needs a real name

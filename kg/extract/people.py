@@ -23,6 +23,7 @@ POSTS = ("总书记", "党委书记", "党组书记", "党工委书记", "支部
          "调研员", "队长", "所长", "站长", "馆长", "团长", "组长", "委员长", "总理", "委员", "首席执行官")
 _POST_RE = re.compile("|".join(sorted(POSTS, key=len, reverse=True)))
 _MODS = ("常务", "代理", "执行", "名誉", "党组", "党委", "副", "代", "兼")
+_UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:部|办公室|办)")
 _BUSINESS = {"董事长", "总经理", "经理", "总裁", "总监", "行长", "首席执行官"}
 _GOV_POSTS = {"市长": "市", "省长": "省", "县长": "县", "区长": "区", "州长": "州"}
 _BYLINE = re.compile(r"[（(]\s*((?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影)[^（）()]{1,60})[）)]")
@@ -119,6 +120,7 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
     for o in orgs:
         org_by_end.setdefault(o.end, o)
     out = []
+    last_org: tuple[int, str | None] = (-99, None)
     for m in _POST_RE.finditer(text):
         name = _name_at(text, m.end(), tagged_names) or _unmarked_name_at(text, m.end(), tagged_names)
         if not name:
@@ -126,6 +128,11 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
         chain = _title_chain(text, m.start(), m.end(), ctx, org_by_end, place_by_end)
         if not chain:
             continue
+        if chain[0].attr("org") is None and _bare_post(chain[0].text) in ("秘书长", "副秘书长") \
+                and text[chain[0].start - 1:chain[0].start] == "，" and m.start() - last_org[0] < 40:
+            chain = [mention(t.start, t.end, text, "title", t.key, org=last_org[1]) for t in chain]
+        if chain[-1].attr("org"):        # …副主席A、B，秘书长C: C is the same body's secretary-general
+            last_org = (m.end(), chain[-1].attr("org"))
         titles = tuple((t.text, t.attr("org")) for t in chain)
         role = "business" if any(t.attr("company") for t in chain) or m.group() in _BUSINESS else "official"
         out += chain
@@ -208,6 +215,9 @@ def _one_title(text: str, post_start: int, post_end: int, ctx: Context,
         return mention(place.start, post_end, text, "title", org=full_name(place.key, "政府"))
     owner = home_division(ctx, level_char) if level_char else None
     org_key = full_name(owner.name, "政府") if owner else None
+    unit = _UNIT_BEFORE.search(text, max(0, start - 6), start) if org_key is None else None
+    if unit and unit.end() == start and text[unit.start() - 1:unit.start()] in ("、", "兼"):
+        start = unit.start()          # 县委常委、宣传部部长: the unit belongs to the chain's body
     return mention(start, post_end, text, "title", org=org_key)
 
 
