@@ -229,7 +229,7 @@ def write_outputs(graph: dict[str, Any], merges: list, results: list[dict[str, A
             report.written.append(str(path))
         atomic_write(out / "merges.json", dumps_json(merges))
     except OSError as exc:
-        raise BuildError(f"{out}: cannot write outputs: {exc.strerror or exc}") from None
+        raise BuildError(f"{out}: cannot write outputs: {exc.strerror or exc}", report.problems) from None
 
 
 def read_results(out: Path) -> list[dict[str, Any]]:

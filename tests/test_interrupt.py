@@ -111,3 +111,30 @@ def test_outputs_get_the_mode_any_new_file_gets(tmp_path):
         assert (tmp_path / "graph.json").stat().st_mode & 0o777 == 0o640      # a mode the user chose stays
     finally:
         os.umask(old)
+
+
+def test_a_full_disk_is_one_line_and_every_file_stays_whole(earlier, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    before = _outputs(earlier)
+    calls = []
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) >= 3:                         # documents.jsonl and graph.json fit, graph.ttl does not
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+    monkeypatch.setattr(os, "fsync", fsync)
+    res = CliRunner().invoke(main, ["build", str(SEED), str(SEED.with_name("missing.txt")), "--out", str(earlier),
+                                    "--place", "聊城市", "--no-cache"])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert res.stderr.splitlines() == [f"kg: skipped {SEED.with_name('missing.txt')}: no such file or directory",
+                                       f"kg: {earlier}: cannot write outputs: No space left on device"]
+    after = _outputs(earlier)
+    assert after["graph.ttl"] == before["graph.ttl"] and after["graph.html"] == before["graph.html"]
+    assert not [p.name for p in earlier.iterdir() if p.name.endswith(".tmp")]
+    monkeypatch.undo()
+    _loads(earlier)
