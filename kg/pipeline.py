@@ -47,13 +47,25 @@ def recognise(text: str, *, place: str | None = None, lexicon: Lexicon | None = 
     cleaned = clean(text)
     found = _recognise(cleaned.text, context_for(doc, lexicon))
     if flat:
-        found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                             and o.end - o.start > m.end - m.start for o in found)]
+        found = _flat(found, cleaned.text)
     out = []
     for m in found:
         s, e = cleaned.to_original(m.start, m.end)
         out.append(Mention(s, e, text[s:e], m.type, m.key, m.attrs))
     return out
+
+
+def _flat(found: list[Mention], text: str) -> list[Mention]:
+    """One layer of spans, as flat NER corpora annotate: the learned tagger's spans (trained on
+    those corpora's conventions) first, then the rules' outermost spans where it is silent."""
+    from kg.extract import tagger
+    from kg.extract.base import mention
+
+    out = [mention(s, e, text, t) for s, e, t, p in tagger.tag(text) if p >= 0.5]
+    for m in sorted(found, key=lambda m: -(m.end - m.start)):
+        if not any(o.start < m.end and m.start < o.end for o in out):
+            out.append(m)
+    return sorted(out, key=lambda m: (m.start, m.end))
 
 
 def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[str, Any]:

@@ -74,7 +74,8 @@ def _name_at(text: str, pos: int, tagged_names: dict[int, int] | None = None) ->
     sn = surname_len(text[pos:pos + 2])
     if not sn:
         return None
-    valid = [k for k in (sn + 1, sn + 2) if name_shaped(text[pos:pos + k]) and follows_name(text, pos + k)
+    valid = [k for k in (sn + 1, sn + 2) if pos + k <= len(text) and name_shaped(text[pos:pos + k])
+             and follows_name(text, pos + k)
              and not _is_vocabulary(text[pos:pos + k])]
     if not valid:
         end = (tagged_names or {}).get(pos)
