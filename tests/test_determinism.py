@@ -51,6 +51,7 @@ def builds(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("det")
     procs = {}
     base_env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHON"))}
+    base_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SEED.parents[1]), os.environ.get("PYTHONPATH")]))
     for name, (order, paths, env, options) in VARIANTS.items():
         _make_input(root / name / "in", order)
         cmd = [sys.executable, "-m", "kg.cli", "build", *paths, "--out", "out", "--place", "聊城市",
