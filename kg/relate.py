@@ -322,6 +322,8 @@ def _born(sc, s, e, sent, ms) -> Iterator[Found]:
                         max(person.end, place.end), (s, e))
 
 
+_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进|前往|率|带队|带领|一行|先后|实地|专程|调研|考察|"
+                    r"走访|视察|察看|参观|、|，)")
 _ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|一行|客人)")
 
 
@@ -335,10 +337,10 @@ def _meetings_visits(sc, s, e, sent, ms) -> Iterator[Found]:
             for host in hosts:          # A、B会见了C一行: both met C
                 yield Found("met", eid(host), eid(after[0]), (), host.start, after[0].end, (s, e))
     for m in re.finditer(r"调研|考察|走访|视察|走进|察看|参观", sent):
-        before = [x for x in people if x.end <= s + m.start()]
+        before = [x for x in people if x.end <= s + m.start() and _AGENT.match(sc.text, x.end)]
         if not before:
             continue
-        who = before[0]
+        who = before[0]           # the one who goes (孔繁森精神…大调研 is nobody's visit)
         targets = [x for x in ms if x.type in ("company", "place") and not x.attr("ref")
                    and who.end <= x.start < s + m.end() + 30 and not _ORIGIN.match(sc.text, x.end)]
         for t in targets[:4]:
