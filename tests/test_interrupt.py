@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -44,12 +45,17 @@ def crawl(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture()
-def earlier(tmp_path) -> Path:
-    """An --out folder holding a finished build of the seed page."""
-    out = tmp_path / "out"
+@pytest.fixture(scope="module")
+def finished(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("finished") / "out"
     subprocess.run(_kg(SEED, "--out", out, "--place", "聊城市", "--date", "2024-02-07"), check=True)
     return out
+
+
+@pytest.fixture()
+def earlier(finished, tmp_path) -> Path:
+    """An --out folder holding a finished build of the seed page (a copy for each test)."""
+    return Path(shutil.copytree(finished, tmp_path / "out"))
 
 
 def _kill_when(cmd: list[str], ready, log: Path, *, timeout: float = 120.0) -> bool:
