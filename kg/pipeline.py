@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,9 +84,10 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
     dates: dict[str, Any] = {}
     place_ids = {relate.eid(m) for m in mentions if m.type == "place"}
     scopes = []
+    starts = [m.start for m in mentions]  # sorted: each article's mentions are one slice (no quadratic scan)
     for art in articles:
-        sc = relate.Scope(text, art.start, art.end, [m for m in mentions if art.start <= m.start < art.end],
-                          home_id=home_id, published=ctx.date)
+        inside = mentions[bisect_left(starts, art.start):bisect_left(starts, art.end)]
+        sc = relate.Scope(text, art.start, art.end, inside, home_id=home_id, published=ctx.date)
         scopes.append((art, sc))
         for ev_id, d in relate.event_dates(sc).items():
             dates.setdefault(ev_id, d)
