@@ -38,7 +38,7 @@ class Progress:
     >>> import io
     >>> out = io.StringIO()
     >>> p = Progress(2, chars=10, enabled=True, stream=out, interval=0)
-    >>> p.update(5); p.update(5, cached=True); p.close()
+    >>> p.update(5, cached=True); p.update(5); p.close()
     >>> "2/2 docs" in out.getvalue() and "(1 cached)" in out.getvalue()
     True
     """
@@ -50,6 +50,7 @@ class Progress:
         self.interval, self.label = interval, label
         self.done = self.cached = self.chars = self.fresh_chars = 0
         self.started = time.perf_counter()
+        self._first: tuple[float, int] | None = None   # (time, fresh chars) at the first fresh document
         self._drawn = 0.0
 
     def update(self, chars: int = 0, *, cached: bool = False) -> None:
@@ -58,14 +59,17 @@ class Progress:
         self.cached += cached
         self.fresh_chars += 0 if cached else chars
         now = time.perf_counter()
+        if not cached and self._first is None:   # rate from here: worker start-up is not throughput
+            self._first = (now, self.fresh_chars)
         if self.enabled and (now - self._drawn >= self.interval or self.done == self.total):
             self._drawn = now
             self.stream.write("\r" + self.line(now) + "\x1b[K")
             self.stream.flush()
 
     def line(self, now: float | None = None) -> str:
-        elapsed = max((now or time.perf_counter()) - self.started, 1e-9)
-        rate = self.fresh_chars / elapsed
+        since, base = self._first or (self.started, 0)
+        elapsed = max((now or time.perf_counter()) - since, 1e-9)
+        rate = (self.fresh_chars - base) / elapsed
         left = self.total_chars - self.chars
         eta = clock(left / rate) if rate > 0 and left > 0 else "0:00" if left <= 0 else "?"
         width = 24
