@@ -205,3 +205,19 @@ def test_a_build_never_reads_its_own_results_back(tmp_path, good, monkeypatch, o
         res = build(".", "--out", out, "--place", "聊城市", "--date", "2024-02-07")
         assert res.exit_code == 0 and res.stderr == "", res.output
     assert res.stdout.startswith("1 documents, 7 articles")
+
+
+@pytest.mark.parametrize("damage, says", [
+    (lambda p: p.write_bytes(p.read_bytes()[:-200]), "unreadable earlier build"),
+    (lambda p: p.unlink(), "no earlier build here (documents.jsonl missing)"),
+])
+def test_into_a_damaged_build_is_one_line_and_changes_nothing(tmp_path, good, damage, says):
+    assert build(good, "--out", tmp_path / "out", "--place", "聊城市").exit_code == 0
+    damage(tmp_path / "out" / "documents.jsonl")
+    before = (tmp_path / "out" / "graph.json").read_bytes()
+    page = tmp_path / "more.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    res = build(page, "--into", tmp_path / "out")
+    assert res.exit_code == 1 and "Traceback" not in res.output and says in res.stderr, res.output
+    assert len(res.stderr.splitlines()) == 1
+    assert (tmp_path / "out" / "graph.json").read_bytes() == before
