@@ -253,13 +253,19 @@ def chunks(text: str, *, size: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
 
 
 def _spans(labels: list[str]) -> Iterator[tuple[int, int, str]]:
+    """BIO labels -> spans; most labels are O, so that is the first test."""
     start, kind = -1, ""
-    for i, label in enumerate(labels + ["O"]):
-        if start >= 0 and not (label[0] == "I" and label[2:] == kind):
-            yield start, i, kind
-            start = -1
-        if label[0] == "B" or (label[0] == "I" and start < 0):
+    for i, label in enumerate(labels):
+        if label == "O":
+            if start >= 0:
+                yield start, i, kind
+                start = -1
+        elif start < 0 or label[0] == "B" or label[2:] != kind:
+            if start >= 0:
+                yield start, i, kind
             start, kind = i, label[2:]
+    if start >= 0:
+        yield start, len(labels), kind
 
 
 def tag(text: str, *, tagger: pycrfsuite.Tagger | None = None) -> list[tuple[int, int, str, float]]:
