@@ -56,7 +56,7 @@ def merge_event_names(mentions: list[Mention]) -> list[Mention]:
 
     >>> from kg.extract.base import mention
     >>> t = "五届十三次常委会议。市政协五届十三次常委会议召开"
-    >>> [m.key for m in merge_event_names([mention(0, 9, t, "event"), mention(10, 21, t, "event")])]
+    >>> [m.key for m in merge_event_names([mention(0, 9, t, "event"), mention(10, 22, t, "event")])]
     ['市政协五届十三次常委会议', '市政协五届十三次常委会议']
     """
     names = sorted({m.key for m in mentions if m.type == "event"}, key=len, reverse=True)
