@@ -26,7 +26,7 @@ from kg.extract.people import leaders
 from kg.graph import assemble
 from kg.ingest import Problem, read_documents
 from kg.io import atomic_write, dumps_json
-from kg.resolve import honorifics, local_entities, merge_event_names
+from kg.resolve import derived_aliases, honorifics, local_entities, merge_event_names
 from kg.text import clean
 from kg.types import Document, Mention
 
@@ -101,7 +101,8 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
     for f in found:      # a post names its body even where no span does (市长 -> 聊城市人民政府)
         if f.relation == "holds_position" and f.object and f.object not in entities:
             type_, name = f.object.split("/", 1)
-            entities[f.object] = {"type": type_, "name": name, "aliases": set(), "attributes": {}}
+            entities[f.object] = {"type": type_, "name": name, "attributes": {},
+                                  "aliases": derived_aliases(type_, name, ctx.home.name if ctx.home else None)}
     art_of = _article_lookup(articles)
     return {
         "document": {"id": doc.id, "date": doc.date, "place": doc.place, "source": doc.source},

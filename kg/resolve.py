@@ -120,6 +120,7 @@ def derived_aliases(type_: str, name: str, home: str | None) -> set[str]:
     """
     out = set()
     if type_ == "organization":
+        out |= _short_place_forms(name)
         m = re.fullmatch(r"中共(.+?[省市县区])委", name)
         if m:
             out.add(f"{m.group(1)}委")
@@ -134,6 +135,27 @@ def derived_aliases(type_: str, name: str, home: str | None) -> set[str]:
             out.add(level + "委")
     if home and type_ == "organization" and name == f"中共{home}委":
         out.add(home[-1] + "委")
+    return out
+
+
+def _short_place_forms(name: str) -> set[str]:
+    """中共甘孜藏族自治州委 is also 中共甘孜州委: the body's place in its shorter names.
+
+    >>> sorted(_short_place_forms("甘孜藏族自治州人民政府"))
+    ['甘孜州人民政府', '甘孜自治州人民政府']
+    """
+    from kg.divisions import aliases, gazetteer
+
+    g = gazetteer()
+    head = 2 if name.startswith("中共") else 0
+    out = set()
+    for end in range(len(name), head + 1, -1):
+        divs = g.by_name.get(name[head:end], ())
+        if len(divs) == 1 and divs[0].name == name[head:end]:
+            for alias in aliases(divs[0]):
+                if alias != divs[0].name and len(alias) >= 3:
+                    out.add(name[:head] + alias + name[end:])
+            break
     return out
 
 

@@ -63,6 +63,7 @@ def _tag(text: str) -> list[tuple[int, int, str, float]]:
     return tagger.tag(text)
 
 
+_POST_TAIL = re.compile(r"(?:书记|市长|县长|区长|主任|主席|部长|局长|经理|董事长|省长|州长|镇长)$")
 _ORG_TAIL = re.compile(r"(?:中心|局|委|委员会|院|站|所|馆|办公室|协会|学会|学校|大学|学院|医院|公司|集团)$")
 _TAG_MIN_CONFIDENCE = {"person": 0.6, "place": 0.7, "organization": 0.7, "company": 0.7}
 
@@ -85,7 +86,7 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
                 for s, e, t in spans):
             continue       # an organisation may hold a found place (中国 in 中国共产党), nothing may cross
         if type_ == "person":
-            if frequency(name) > 30 and not pos(name).startswith("nr"):
+            if (frequency(name) > 30 and not pos(name).startswith("nr")) or _POST_TAIL.search(name):
                 continue
             if not name_shaped(name) and not (conf >= 0.8 and 2 <= len(name) <= 12
                                               and word_aligned(text, start, end)):

@@ -20,7 +20,7 @@ CORE = r"(?:人大常委会|人大|政协|政府|人民政府|纪委监委|纪�
 SUFFIX = (r"(?:领导小组|委员会|办公室|人民政府|政府|委会|中级人民法院|人民法院|法院|人民检察院|检察院|"
           r"总工会|工会|联合会|协会|学会|商会|妇联|团委|工商联|科协|文联|侨联|残联|政协|人大常委会|纪委监委|"
           r"局|厅|委|办|中心|大学|学院|医院)")
-_LEVEL = re.compile(r"[省市县区]")
+_LEVEL = re.compile(r"[省市县区州]")
 _UNIT = re.compile(rf"{_MID}{{1,10}}?{SUFFIX}")
 _CORE = re.compile(CORE)
 _NUMBERED = re.compile(r"[一二三四五六七八九十百零〇\d]+届")
@@ -56,12 +56,12 @@ def find(text: str, ctx: Context, places: list[Mention]) -> list[Mention]:
     [('市委', '中共聊城市委'), ('市政府', '聊城市人民政府'), ('省民族宗教委', '山东省民族宗教委'), ('市住房城乡建设局', '聊城市住房城乡建设局')]
     """
     inside_place = {i for p in places if not p.attr("ref") for i in range(p.start, p.end)}
-    out = [m for m in _short_forms(text, ctx) if m.start not in inside_place] + _long_forms(text, places)
+    out = [m for m in _short_forms(text, ctx, places) if m.start not in inside_place] + _long_forms(text, places)
     out.sort(key=lambda m: (m.start, -m.end))
     return [m for m in out if m.key not in ctx.lexicon.suppressed and m.text not in ctx.lexicon.suppressed]
 
 
-def _short_forms(text: str, ctx: Context) -> list[Mention]:
+def _short_forms(text: str, ctx: Context, places: list[Mention]) -> list[Mention]:
     out = []
     for m in _LEVEL.finditer(text):
         start, level_char = m.start(), m.group()
@@ -72,7 +72,7 @@ def _short_forms(text: str, ctx: Context) -> list[Mention]:
             continue
         if text[start:start + 2] in _NOT_ORG_STARTS and not _CORE.match(rest):
             continue
-        owner = home_division(ctx, level_char)
+        owner = home_division(ctx, level_char, before=start, places=places)
         written = level_char + rest
         key = full_name(owner.name, rest) if owner else written
         out.append(mention(start, m.end() + len(rest), text, "organization", key, short=written))
@@ -124,8 +124,8 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
             continue
         if len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) == 1 and m.group() not in ("委", "人大"):
             continue                 # 遵义布局 is no bureau: a one-character unit needs a real name
-        if p.text != p.key and len(m.group(1)) < 2 and m.group() != "委":
-            continue                 # after a short form (遵义), only a clear body
+        if p.text != p.key and len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) < 2:
+            continue                 # after a short form (遵义), only a clear body (not 遵义|布局)
         rest = m.group()
         out.append(mention(start, m.end(), text, "organization", full_name(p.key, rest)))
     return out

@@ -214,7 +214,8 @@ def _one_title(text: str, post_start: int, post_end: int, ctx: Context,
     place = (place_by_end or {}).get(start)
     if level_char and place is not None and place.key.endswith(level_char):   # 深圳市副市长
         return mention(place.start, post_end, text, "title", org=full_name(place.key, "政府"))
-    owner = home_division(ctx, level_char) if level_char else None
+    owner = home_division(ctx, level_char, before=start, places=list((place_by_end or {}).values())) \
+        if level_char else None
     org_key = full_name(owner.name, "政府") if owner else None
     unit = _UNIT_BEFORE.search(text, max(0, start - 6), start) if org_key is None else None
     if unit and unit.end() == start and text[unit.start() - 1:unit.start()] in ("、", "兼"):

@@ -31,7 +31,8 @@ def find(text: str, ctx: Context) -> list[Mention]:
     """
     found = list(_divisions(text, ctx))
     found += _countries(text, found)
-    found += _townships(text, found)
+    county = ctx.home.name if ctx.home and ctx.home.level in ("county", "district") else None
+    found += _townships(text, found, county)
     found += _zones(text, ctx, found)
     found += _home_refs(text, ctx)
     return sorted(found, key=lambda m: (m.start, -m.end))
@@ -104,7 +105,7 @@ _NOT_TOWNSHIP = re.compile(r"^(?:[省市县区]|全|各|该|本|我|每|乡|城|
                            r"一个|多个|贫困|脱贫|试点|全国|全省|全市|全县|城乡|乡镇|村镇|集镇|小城)")
 
 
-def _townships(text: str, found: list[Mention]) -> list[Mention]:
+def _townships(text: str, found: list[Mention], home_county: str | None = None) -> list[Mention]:
     """Towns, townships, subdistricts and villages (below the division data): 宜城市小河镇,
     在哈尔盖镇; the name follows a county-level place or a word such as 在/到/赴."""
     from kg.segment import frequency
@@ -119,24 +120,26 @@ def _townships(text: str, found: list[Mention]) -> list[Mention]:
             continue
         name = text[start:end]
         core = re.sub(r"(?:街道办事处|街道|镇|乡|村|社区)$", "", name)
-        if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in "的级了和与及是在" for c in core):
+        if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in "的级了和与及是在为" for c in core) \
+                or name.endswith(_HOME_WORDS):
             continue
         if any(a < end and start < b for a, b in taken) or frequency(name) > 50 or frequency(core) > 3000:
             continue                 # 乡村, 城镇: words, not places
         level = "village" if name.endswith(("村", "社区")) else "township"
-        out.append(mention(start, end, text, "place", name, level=level,
-                           parent=owner.key if owner is not None else None))
+        parent = owner.key if owner is not None else home_county
+        out.append(mention(start, end, text, "place", name, level=level, parent=parent))
         taken.append((start, end))
     return out
 
 
+_HOME_WORDS = ("家乡", "故乡", "老乡", "他乡", "异乡", "下乡", "返乡", "回乡", "城乡", "同乡", "水乡", "梦乡")
 _BEFORE_TOWN = ("在", "到", "赴", "于", "从", "和", "与", "及", "、", "，", "位于", "来到", "走进", "深入", "前往",
                 "地处", "来自", "途经", "全", "该")
 
 
 def _township_start(text: str, start: int, end: int, by_end: dict[int, Mention]) -> tuple[int | None, Mention | None]:
     for i in range(start, end - 1):
-        if i in by_end and by_end[i].attr("level") in ("county", "district", "city"):
+        if i in by_end and by_end[i].attr("level") in ("county", "district", "city", "township"):
             return i, by_end[i]
     suffix = re.search(r"(?:街道办事处|街道|镇|乡|村|社区)$", text[start:end]).group()
     for i in range(end - len(suffix) - 2, max(start, end - len(suffix) - 5) - 1, -1):
@@ -208,7 +211,7 @@ def _home_refs(text: str, ctx: Context) -> list[Mention]:
 
 
 def _level_of(chain: list[Division], level_char: str) -> Division | None:
-    """The division of the home chain a one-character level word (省/市/县/区) points to."""
+    """The division of the home chain a one-character level word (省/市/县/区/州) points to."""
     for div in chain:
         if level_char == "省" and div.level == "province":
             return div
@@ -217,9 +220,19 @@ def _level_of(chain: list[Division], level_char: str) -> Division | None:
     return None
 
 
-def home_division(ctx: Context, level_char: str) -> Division | None:
-    """The home chain's division for 省/市/县/区 (used for 市委, 省民族宗教委 …)."""
-    if ctx.home is None:
-        return None
+def home_division(ctx: Context, level_char: str, *, before: int | None = None,
+                  places: list[Mention] = ()) -> Division | None:
+    """The division 市委, 省民族宗教委, 州长 … refer to: the home chain's of that level, else
+    (州委 in a 绍兴 paper) the latest place of that level written before `before`."""
     g = gazetteer()
-    return _level_of([ctx.home, *g.ancestors(ctx.home)], level_char)
+    if ctx.home is not None:
+        found = _level_of([ctx.home, *g.ancestors(ctx.home)], level_char)
+        if found is not None:
+            return found
+    if before is None:
+        return None
+    for m in sorted((m for m in places if m.end <= before and m.attr("code")), key=lambda m: -m.end):
+        div = g.by_code.get(m.attr("code"))
+        if div and div.level != "province" and _level_of([div], level_char):
+            return div
+    return None
