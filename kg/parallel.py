@@ -96,6 +96,13 @@ def _init_worker(lexicon: Lexicon | None, warm: bool = True) -> None:
         extract_document(WARM_UP, lexicon=lexicon)
 
 
+def _init_pool_worker(lexicon: Lexicon | None) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's: it stops the pool, once
+    _init_worker(lexicon)
+
+
 def _extract(doc: Document) -> Result:
     from kg.pipeline import extract_document
 
@@ -133,7 +140,7 @@ def _in_pool(docs: list[Document], *, lexicon: Lexicon | None, jobs: int) -> Ite
     ctx = mp_context()
     if ctx.get_start_method() == "forkserver":   # workers fork from a server that imported kg once
         ctx.set_forkserver_preload(["kg.pipeline"])
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(lexicon,)) as pool:
+    with ctx.Pool(jobs, initializer=_init_pool_worker, initargs=(lexicon,)) as pool:
         yield from pool.imap(_extract, docs, chunksize=chunksize(docs, jobs))
 
 
