@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import kg.parallel
+from kg.extract.base import Lexicon
 from kg.pipeline import BuildError, build
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "000_6cad7e01a6f62b59.txt"
@@ -41,10 +42,13 @@ def test_cluster_build_is_identical_to_serial(cluster, tmp_path):
     pages = tmp_path / "pages"
     write_pages(pages, n=4)
     local, remote = tmp_path / "local", tmp_path / "remote"
-    build([str(pages)], out=local, place="聊城市", formats=("json",), cache=False)
+    lexicon = Lexicon(entries={"博源精机": ("company", ("博源",))}, suppressed={"聊城高新区"})
+    build([str(pages)], out=local, place="聊城市", formats=("json",), cache=False, lexicon=lexicon)
     report = build([str(pages)], out=remote, place="聊城市", formats=("json",), cache=False,
-                   scheduler=cluster.scheduler_address)
+                   scheduler=cluster.scheduler_address, lexicon=lexicon)
     assert report.documents == 4 and report.facts.get("holds_position", 0) > 0
+    graph = (remote / "graph.json").read_text(encoding="utf-8")
+    assert "company/博源精机" in graph and "place/聊城高新区" not in graph     # the lexicon reached the workers
     assert (remote / "graph.json").read_bytes() == (local / "graph.json").read_bytes()
     seen = cluster.get_client().run(lambda: "kg.segment" in sys.modules)
     assert len(seen) == 2 and all(seen.values())          # both workers were warmed up
