@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import shutil
+import stat
+import tempfile
 import time
 from bisect import bisect_left
 from collections import Counter
@@ -229,22 +233,39 @@ def _unique_documents(items, report: BuildReport, *, strict: bool) -> list[Docum
 
 def write_outputs(graph: dict[str, Any], merges: list, results: list[dict[str, Any]], out: Path, *,
                   formats: tuple[str, ...], report: BuildReport) -> None:
-    """graph.<ext> for each format, merges.json and the per-document results, each atomically."""
+    """graph.<ext> for each format, merges.json and the per-document results: all written into a
+    staging folder in `out` first, then renamed over the old ones, so a build that fails while
+    writing (a full disk, an exporter's error) leaves every earlier output as it was."""
     from kg.export import EXPORTERS, export
 
     try:
         out.mkdir(parents=True, exist_ok=True)
-        for stale in out.glob(".*.tmp"):  # atomic_write's leftovers from a build killed mid-write
-            stale.unlink(missing_ok=True)
-        atomic_write(out / RESULTS_FILE, "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n"
-                                                 for r in sorted(results, key=lambda r: r["document"]["id"])))
-        for name in formats:
-            path = out / f"graph.{EXPORTERS[name][0]}"
-            export(graph, name, path)
-            report.written.append(str(path))
-        atomic_write(out / "merges.json", dumps_json(merges))
+        _remove_leftovers(out)
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", suffix=".tmp", dir=out))
+        try:
+            atomic_write(staging / RESULTS_FILE, "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n"
+                                                         for r in sorted(results, key=lambda r: r["document"]["id"])))
+            for name in formats:
+                export(graph, name, staging / f"graph.{EXPORTERS[name][0]}")
+            atomic_write(staging / "merges.json", dumps_json(merges))
+            for path in sorted(staging.iterdir()):
+                if (out / path.name).exists():  # keep a mode the user gave the earlier file
+                    os.chmod(path, stat.S_IMODE((out / path.name).stat().st_mode))
+                os.replace(path, out / path.name)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        report.written += [str(out / f"graph.{EXPORTERS[name][0]}") for name in formats]
     except OSError as exc:
         raise BuildError(f"{out}: cannot write outputs: {exc.strerror or exc}", report.problems) from None
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Temporary files and staging folders of a build that was killed while writing."""
+    for stale in out.glob(".*.tmp"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
 
 
 def read_results(out: Path) -> list[dict[str, Any]]:
