@@ -143,3 +143,20 @@ def test_a_full_disk_is_one_line_and_every_file_stays_whole(earlier, monkeypatch
     assert not [p.name for p in earlier.iterdir() if p.name.endswith(".tmp")]
     monkeypatch.undo()
     _loads(earlier)
+
+
+def test_an_exporter_that_fails_leaves_the_whole_earlier_set(earlier, monkeypatch):
+    from click.testing import CliRunner
+
+    import kg.export.html
+    from kg.cli import main
+
+    before = _outputs(earlier)
+
+    def broken(graph, path, **options):
+        raise OSError(5, "Input/output error")
+    monkeypatch.setattr(kg.export.html, "write_html", broken)
+    res = CliRunner().invoke(main, ["build", str(SEED), "--out", str(earlier), "--place", "聊城市", "--no-cache"])
+    assert res.exit_code == 1 and res.stderr == f"kg: {earlier}: cannot write outputs: Input/output error\n"
+    assert _outputs(earlier) == before                  # graph.json and graph.ttl were staged, never moved in
+    assert not [p.name for p in earlier.iterdir() if p.name.endswith(".tmp")]      # the staging folder is gone
