@@ -23,9 +23,25 @@ def _tokenizer():  # -> jieba.Tokenizer
 
                 jieba.setLogLevel(logging.WARNING)
                 tok = jieba.Tokenizer()
+                tok.tmp_dir = _private_cache_dir()   # jieba unmarshals its cache: never from shared /tmp
                 tok.initialize()
                 _state["tok"] = tok
     return tok
+
+
+def _private_cache_dir() -> str:
+    import os
+    import tempfile
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "kg-jieba")
+    try:
+        os.makedirs(path, mode=0o700, exist_ok=True)
+        if os.stat(path).st_uid == os.getuid():
+            return path
+    except OSError:
+        pass
+    return tempfile.mkdtemp(prefix="kg-jieba-")
 
 
 def _tags() -> dict[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import companies, events, organizations, people, places
-from kg.extract.base import Context, mention
+from kg.extract.base import Context, SpanIndex, mention
 from kg.types import Mention
 
 _PRIORITY = {"event": 0, "company": 1, "organization": 2, "title": 3, "person": 4, "place": 5}
@@ -76,14 +76,13 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
     from kg.segment import frequency, tag as pos
 
     out = []
-    spans = [(m.start, m.end, m.type) for m in found if m.type != "title"]
+    spans = SpanIndex((m.start, m.end, m.type) for m in found if m.type != "title")
     for start, end, type_, conf in tagged:
         name = text[start:end]
         known_name = type_ == "person" and pos(name).startswith("nr") and conf >= 0.3   # 孔繁森: jieba knows him
         if (conf < _TAG_MIN_CONFIDENCE.get(type_, 1.1) and not known_name) or any(
-                s < end and start < e and not (start <= s and e < end and t == "place"
-                                               and type_ in ("organization", "company"))
-                for s, e, t in spans):
+                not (start <= s and e < end and t == "place" and type_ in ("organization", "company"))
+                for s, e, t in spans.overlapping(start, end)):
             continue       # an organisation may hold a found place (中国 in 中国共产党), nothing may cross
         if type_ == "person":
             if (frequency(name) > 30 and not pos(name).startswith("nr")) or _POST_TAIL.search(name):
@@ -94,7 +93,7 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
             better = name_at(text, start)          # 潘立|群在: the tagger ends too early
             if better and better != name:
                 start, end, name = start, start + len(better), better
-                if any(s < end and start < e for s, e, _ in spans):
+                if spans.overlapping(start, end):
                     continue
             out.append(mention(start, end, text, "person", name, role="other", tagged=True))
         elif len(name) >= 2 and word_aligned(text, start, end):
@@ -104,7 +103,7 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
             key = div.name if div else name
             out.append(mention(start, end, text, type_, key, tagged=True,
                                level=div.level if div else None, code=div.code if div else None))
-        spans.append((start, end, type_))
+        spans.add((start, end, type_))
     return out
 
 
@@ -155,18 +154,20 @@ def _conflicts(m: Mention, near: list[Mention]) -> bool:
 
 def _recurring_people(text: str, found: list[Mention]) -> list[Mention]:
     """A name found once (after a title, in a list) is the same person wherever it recurs."""
+    from kg.segment import trie_regex
+
     known: dict[str, Mention] = {}
     for m in found:
         if m.type == "person" and len(m.key) >= 2 and m.key == m.text:
             known.setdefault(m.key, m)
-    spans = [(m.start, m.end) for m in found if m.type != "title"]
+    if not known:
+        return []
+    spans = SpanIndex((m.start, m.end) for m in found if m.type != "title")
     out = []
-    for name in sorted(known, key=len, reverse=True):
-        first = known[name]
-        for hit in re.finditer(re.escape(name), text):
-            s, e = hit.start(), hit.end()
-            if any(a <= s and e <= b for a, b in spans) or any(a < e and s < b for a, b in spans):
-                continue
-            spans.append((s, e))
-            out.append(mention(s, e, text, "person", name, role=first.attr("role")))
+    for hit in re.finditer(trie_regex(known), text):
+        s, e = hit.span()
+        if spans.overlapping(s, e):
+            continue
+        spans.add((s, e))
+        out.append(mention(s, e, text, "person", hit.group(), role=known[hit.group()].attr("role")))
     return out

@@ -111,3 +111,31 @@ def name_shaped(s: str) -> bool:
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+class SpanIndex:
+    """Spans bucketed by start, so 'what overlaps [start, end)?' costs the span's length,
+    not the number of spans (pages of 50 MB have hundreds of thousands).
+
+    >>> idx = SpanIndex([(0, 3, "person"), (5, 9, "place")])
+    >>> idx.overlapping(2, 6)
+    [(0, 3, 'person'), (5, 9, 'place')]
+    """
+
+    def __init__(self, spans=()) -> None:
+        self.by_start: dict[int, list[tuple]] = {}
+        self.longest = 0
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: tuple) -> None:
+        self.by_start.setdefault(span[0], []).append(span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def overlapping(self, start: int, end: int) -> list[tuple]:
+        out = []
+        for s in range(start - self.longest, end):
+            for span in self.by_start.get(s, ()):
+                if span[0] < end and start < span[1]:
+                    out.append(span)
+        return out

@@ -95,14 +95,20 @@ def short_forms(name: str) -> list[str]:
 
 
 def _short_forms(text: str, fulls: list[Mention]) -> list[Mention]:
-    taken = [(m.start, m.end) for m in fulls]
-    out = []
+    from kg.extract.base import SpanIndex
+    from kg.segment import trie_regex
+
+    alias_of: dict[str, str] = {}
     for full in fulls:
         for short in short_forms(full.key):
-            for m in re.finditer(re.escape(short), text):
-                span = (m.start(), m.end())
-                if any(s <= span[0] < e for s, e in taken):
-                    continue
-                taken.append(span)
-                out.append(mention(span[0], span[1], text, "company", full.key, short=True))
+            alias_of.setdefault(short, full.key)
+    if not alias_of:
+        return []
+    taken = SpanIndex((m.start, m.end) for m in fulls)
+    out = []
+    for m in re.finditer(trie_regex(alias_of), text):
+        if taken.overlapping(m.start(), m.end()):
+            continue
+        taken.add(m.span())
+        out.append(mention(m.start(), m.end(), text, "company", alias_of[m.group()], short=True))
     return out
