@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 import pytest
 
@@ -83,4 +83,11 @@ def test_features_mark_surnames_and_titles():
 def test_threads_agree():
     texts = ["市委书记李长萍主持召开会议。", "总经理刘文强介绍了企业情况。"] * 20
     with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(tag, texts)) == [tag(t) for t in texts]
+
+
+def test_processes_agree():
+    texts = ["市委书记李长萍主持召开会议。", "副市长欧阳晓明出席会议。"] * 4
+    tag(texts[0])          # loaded in the parent before the fork, too
+    with ProcessPoolExecutor(2) as pool:
         assert list(pool.map(tag, texts)) == [tag(t) for t in texts]
