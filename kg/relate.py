@@ -15,7 +15,7 @@ from kg.text import sentences
 from kg.types import Mention
 
 ROLE_VERBS = {"chair": ("主持",), "speaker": ("讲话", "致辞", "作报告", "发言", "作主题报告", "宣讲", "主讲"),
-              "attendee": ("出席", "参加", "列席", "在座", "陪同", "参会", "与会", "观摩")}
+              "attendee": ("出席", "参加", "列席", "在座", "参会", "与会", "观摩")}
 _ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
 _ROLE_RE = re.compile("|".join(v for vs in ROLE_VERBS.values() for v in vs))
 _REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉|介绍|说")
@@ -23,7 +23,7 @@ _CONVENE = re.compile(r"召开|举行|举办|开幕|闭幕|启动|开班|开讲|
 _PARTNER = re.compile(r"东西协作|东西部协作|对口支援|对口帮扶|对口协作|对口合作|结对|帮扶|友好城市|友城")
 _COOPERATE = re.compile(r"合作|签约|签署|签订|战略协议|携手")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:亿)?元")
-_CLAUSE = re.compile(r"[，；：]")
+_CLAUSE = re.compile(r"[，；：]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 class Found(NamedTuple):

@@ -44,8 +44,19 @@ def find(text: str, ctx: Context) -> list[Mention]:
             continue
         out.append(mention(start, end, text, "company", name))
         last_end = end
+    out = _rekey_short_names(text, out)
     out += _short_forms(text, out)
     return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+def _rekey_short_names(text: str, found: list[Mention]) -> list[Mention]:
+    """河钢集团 beside 河钢集团有限公司 is the same company under its short name."""
+    full_of = {}
+    for m in found:
+        for short in short_forms(m.key):
+            full_of.setdefault(short, m.key)
+    return [mention(m.start, m.end, text, "company", full_of[m.key], short=True)
+            if m.key in full_of and full_of[m.key] != m.key else m for m in found]
 
 
 def _extend_suffix(text: str, end: int) -> int:
