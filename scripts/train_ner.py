@@ -35,7 +35,7 @@ CORPORA = {
     "resume": DATA / "resume_ner" / "train.char.bmes",
 }
 MODEL = ROOT / "kg" / "resources" / "ner.crfsuite"
-PARAMS = {"c1": 0.3, "c2": 0.01, "max_iterations": 150, "feature.minfreq": 2,
+PARAMS = {"c1": 0.3, "c2": 0.05, "max_iterations": 150, "feature.minfreq": 2,
           "feature.possible_transitions": True}
 # The char-tag corpora have one ORG label; these endings make it a company.
 COMPANY_END = re.compile(r"(公司|集团|银行|企业|厂|商场|超市|酒店|宾馆|证券|保险|控股|股份|地产|实业|科技)$")
