@@ -150,11 +150,12 @@ def with_values(text: str, terms: dict[str, Any]) -> str:
     """The query with a VALUES block of escaped terms opening its WHERE group, and the kg prefixes.
 
     >>> q = with_values("SELECT ?p WHERE { ?p ?x ?n }", {"n": ox.Literal('a"} ; DROP ALL', language="zh")})
-    >>> q.splitlines()[-1]
+    >>> q[q.index("SELECT"):]
     'SELECT ?p WHERE { VALUES (?n) { ("a\\\\"} ; DROP ALL"@zh) }  ?p ?x ?n }'
     """
     declared = {m.group(1) for m in re.finditer(r"PREFIX\s+(\w*):", text, re.IGNORECASE)}
-    header = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p not in declared)
+    # on the first line, so that a syntax error still points at the user's line number
+    header = "".join(f"PREFIX {p}: <{iri}> " for p, iri in PREFIXES.items() if p not in declared)
     if not terms:
         return header + text
     names = sorted(terms)
