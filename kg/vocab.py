@@ -15,7 +15,9 @@ from rdflib import RDF, RDFS, XSD
 from rdflib.namespace import FOAF, ORG, PROV, SDO, TIME, DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+# The checkout's ontology/, or its copy installed as kg/ontology (pyproject's package-dir).
+_HERE = Path(__file__).resolve().parent
+ONTOLOGY_DIR = _HERE / "ontology" if (_HERE / "ontology" / "kg.ttl").exists() else _HERE.parent / "ontology"
 ONTOLOGY_IRI = "https://kg.example.org/ns"
 
 
