@@ -6,6 +6,7 @@ pipeline maps their spans back to the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -54,16 +55,19 @@ class Scope:
 
     def __post_init__(self) -> None:
         self.sents = sentences(self.text, self.start, self.end)
+        self.mentions = sorted(self.mentions, key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
+        self._sent_starts = [s for s, _ in self.sents]
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        for s, e in self.sents:
-            if s <= pos < e:
-                return s, e
+        i = bisect_right(self._sent_starts, pos) - 1
+        if i >= 0 and self.sents[i][0] <= pos < self.sents[i][1]:
+            return self.sents[i]
         return pos, pos
 
     def inside(self, span: tuple[int, int], type_: str | None = None) -> list[Mention]:
-        return [m for m in self.mentions if span[0] <= m.start and m.end <= span[1]
-                and (type_ is None or m.type == type_)]
+        lo, hi = bisect_left(self._starts, span[0]), bisect_left(self._starts, span[1])
+        return [m for m in self.mentions[lo:hi] if m.end <= span[1] and (type_ is None or m.type == type_)]
 
 
 def _attrs(**kw: object) -> tuple[tuple[str, object], ...]:
@@ -72,17 +76,31 @@ def _attrs(**kw: object) -> tuple[tuple[str, object], ...]:
 
 def find_positions(sc: Scope) -> Iterator[Found]:
     """holds_position from every titled person (市委副书记、市长张百顺 -> two posts)."""
-    titles = [m for m in sc.mentions if m.type == "title"]
+    titles: dict[str, list[Mention]] = {}
+    for m in sc.mentions:
+        if m.type == "title":
+            titles.setdefault(m.text, []).append(m)
     for p in sc.mentions:
         if p.type != "person" or not p.attr("titles"):
             continue
         for title, org in p.attr("titles"):
-            t = next((t for t in titles if t.text == title and (t.end <= p.start or p.attr("change"))), None)
+            t = _nearest_title(titles.get(title, []), p)
             start = t.start if t else p.start
             obj = (f"company/{org}" if t is not None and t.attr("company") else f"organization/{org}") if org else None
             start, end = (min(start, p.start), max(p.end, t.end if t else p.end))
             yield Found("holds_position", eid(p), obj, _attrs(title=title, change=p.attr("change")), start, end,
                         sc.sentence_of(p.start))
+
+
+def _nearest_title(candidates: list[Mention], person: Mention) -> Mention | None:
+    """The title written for this person: the last one before the name (the list is in text
+    order), or for 任命…为 the first one after it."""
+    ends = [t.end for t in candidates]
+    i = bisect_right(ends, person.start) - 1
+    if i >= 0 and not person.attr("change"):
+        return candidates[i]
+    after = [t for t in candidates[i + 1:i + 3] if t.start >= person.end]
+    return after[0] if person.attr("change") and after else (candidates[i] if i >= 0 else None)
 
 
 def event_dates(sc: Scope) -> dict[str, DateSpan]:
@@ -92,10 +110,12 @@ def event_dates(sc: Scope) -> dict[str, DateSpan]:
     dates = find_dates(sc.text[sc.start:sc.end], published=sc.published) if sc.published else []
     dates = [DateSpan(d.start + sc.start, d.end + sc.start, d.date, d.end_date) for d in dates]
     first_date = dates[0] if dates and dates[0].start < sc.start + 80 else None
+    date_starts = [d.start for d in dates]
     for ev in (m for m in sc.mentions if m.type == "event"):
         s, e = sc.sentence_of(ev.start)
         events_before = [m for m in sc.inside((s, ev.start), "event")]
-        in_sentence = [d for d in dates if s <= d.start < e]
+        lo = bisect_left(date_starts, s)
+        in_sentence = [d for d in dates[lo:bisect_left(date_starts, e)]]
         if in_sentence and not events_before:
             out.setdefault(eid(ev), in_sentence[0])
         elif first_date and _CONVENE.search(sc.text, ev.end, min(e, ev.end + 6)) and not events_before:

@@ -40,9 +40,9 @@ def recognise(text: str, ctx: Context) -> list[Mention]:
 
 def _drop_registration_places(found: list[Mention]) -> list[Mention]:
     """贵州 in 贵州茅台酒股份有限公司 is part of a registered name, not a mention of the province."""
-    companies_ = [m for m in found if m.type == "company"]
+    companies_ = SpanIndex((m.start, m.end) for m in found if m.type == "company")
     return [m for m in found if not (m.type == "place" and any(
-        c.start <= m.start and m.end <= c.end for c in companies_))]
+        c[0] <= m.start and m.end <= c[1] for c in companies_.overlapping(m.start, m.end)))]
 
 
 def _lexicon_mentions(text: str, ctx: Context) -> list[Mention]:

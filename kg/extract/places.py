@@ -73,12 +73,14 @@ def countries() -> dict[str, str]:
 
 
 def _countries(text: str, found: list[Mention]) -> list[Mention]:
+    from kg.extract.base import SpanIndex
+
     names = countries()
-    taken = [(m.start, m.end) for m in found]
+    taken = SpanIndex((m.start, m.end) for m in found)
     pattern = _country_re()
     out = []
     for m in pattern.finditer(text):
-        if not any(a < m.end() and m.start() < b for a, b in taken) and _aligned(text, m.start(), m.end()):
+        if not taken.overlapping(m.start(), m.end()) and _aligned(text, m.start(), m.end()):
             level = "continent" if names[m.group()] in _REGIONS else "country"
             out.append(mention(m.start(), m.end(), text, "place", names[m.group()], level=level))
     return out
@@ -110,8 +112,10 @@ def _townships(text: str, found: list[Mention], home_county: str | None = None) 
     在哈尔盖镇; the name follows a county-level place or a word such as 在/到/赴."""
     from kg.segment import frequency
 
+    from kg.extract.base import SpanIndex
+
     by_end = {m.end: m for m in found}
-    taken = [(m.start, m.end) for m in found]
+    taken = SpanIndex((m.start, m.end) for m in found)
     out = []
     for m in _TOWNSHIP.finditer(text):
         end = m.end()
@@ -123,12 +127,12 @@ def _townships(text: str, found: list[Mention], home_county: str | None = None) 
         if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in "的级了和与及是在为" for c in core) \
                 or name.endswith(_HOME_WORDS):
             continue
-        if any(a < end and start < b for a, b in taken) or frequency(name) > 50 or frequency(core) > 3000:
+        if taken.overlapping(start, end) or frequency(name) > 50 or frequency(core) > 3000:
             continue                 # 乡村, 城镇: words, not places
         level = "village" if name.endswith(("村", "社区")) else "township"
         parent = owner.key if owner is not None else home_county
         out.append(mention(start, end, text, "place", name, level=level, parent=parent))
-        taken.append((start, end))
+        taken.add((start, end))
     return out
 
 
