@@ -6,24 +6,28 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 
-def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
-    """Write `data` to a temporary file beside `path`, then rename it over `path`.
+def atomic_write(path: str | os.PathLike, data: str | bytes | Iterable[str | bytes]) -> None:
+    """Write `data` (or its chunks, one at a time) to a temporary file beside `path`, then
+    rename it over `path`.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
     >>> atomic_write(p, "好")
-    >>> p.read_text(encoding="utf-8")
-    '好'
+    >>> atomic_write(p.with_name("y.txt"), (line + "\\n" for line in ["甲", "乙"]))
+    >>> p.read_text(encoding="utf-8"), p.with_name("y.txt").read_text(encoding="utf-8")
+    ('好', '甲\\n乙\\n')
     """
     path = Path(path)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    chunks = [data] if isinstance(data, (str, bytes)) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
+        with os.fdopen(fd, "wb", buffering=1 << 20) as fh:
+            for chunk in chunks:
+                fh.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode_for(path))  # mkstemp's 0600 would hide every output from a shared folder
@@ -49,3 +53,9 @@ def _mode_for(path: Path) -> int:
 def dumps_json(obj: Any) -> str:
     """The one JSON style of every output: UTF-8, sorted keys, stable indentation."""
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def iter_json(obj: Any) -> Iterator[str]:
+    """The chunks of `dumps_json(obj)`, for writing a large graph without holding its text."""
+    yield from json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=1).iterencode(obj)
+    yield "\n"

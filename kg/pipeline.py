@@ -245,8 +245,8 @@ def write_outputs(graph: dict[str, Any], merges: list, results: list[dict[str, A
         _remove_leftovers(out)
         staging = Path(tempfile.mkdtemp(prefix=".staging-", suffix=".tmp", dir=out))
         try:
-            atomic_write(staging / RESULTS_FILE, "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n"
-                                                         for r in sorted(results, key=lambda r: r["document"]["id"])))
+            atomic_write(staging / RESULTS_FILE, (json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n"
+                                                  for r in sorted(results, key=lambda r: r["document"]["id"])))
             for name in formats:
                 export(graph, name, staging / f"graph.{EXPORTERS[name][0]}")
             atomic_write(staging / "merges.json", dumps_json(merges))

@@ -353,7 +353,8 @@ def write_rdf(graph: dict[str, Any], path: str | Path, name: str, *, base_iri: s
     >>> len(p.read_text("utf-8").splitlines())
     5
     """
-    atomic_write(path, serialize_dataset(to_dataset(graph, base_iri=base_iri), name, base_iri=base_iri))
+    data = serialize_dataset(to_dataset(graph, base_iri=base_iri), name, base_iri=base_iri)
+    atomic_write(path, (data[i:i + (1 << 24)] for i in range(0, len(data), 1 << 24)))
 
 
 def write_turtle(graph: dict[str, Any], path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
