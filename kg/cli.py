@@ -37,7 +37,6 @@ def build(paths, out, place, date, lexicon, into, jobs, scheduler, strict, no_ca
     """Build the graph from .txt files, folders and .jsonl files."""
     from kg.ingest import normalise_date
     from kg.lexicon import LexiconError, read_lexicon
-    from kg.parallel import DocumentError
     from kg.pipeline import BuildError, build as run_build
 
     if date and normalise_date(date) is None:
@@ -47,7 +46,7 @@ def build(paths, out, place, date, lexicon, into, jobs, scheduler, strict, no_ca
         report = run_build(list(paths), out=Path(into or out), place=place, date=date and normalise_date(date),
                            lexicon=lex, jobs=jobs, into=into, strict=strict, scheduler=scheduler,
                            cache=not no_cache, progress=not quiet and sys.stderr.isatty())
-    except (BuildError, LexiconError, DocumentError) as exc:
+    except (BuildError, LexiconError) as exc:
         for p in getattr(exc, "problems", ()):
             click.echo(f"kg: skipped {p}", err=True)
         _fail(str(exc))

@@ -28,10 +28,6 @@ WARM_UP = Document(id="warm-up", text="本报讯 市委书记李长萍在聊城�
                    date="2024-02-07", place="聊城市")
 
 
-class DocumentError(RuntimeError):
-    """Extraction failed on one document; the message names it."""
-
-
 def extract_all(docs: Sequence[Document], *, lexicon: Lexicon | None = None, jobs: int = 1,
                 progress: bool = False, scheduler: str | None = None,
                 cache_dir: Path | None = None) -> list[Result]:
@@ -58,7 +54,7 @@ def extract_all(docs: Sequence[Document], *, lexicon: Lexicon | None = None, job
         fresh = run_map([docs[i] for i in todo], lexicon=lexicon, jobs=jobs, scheduler=scheduler)
         for i, res in zip(todo, fresh):
             results[i] = res
-            if cache:
+            if cache and "failed" not in res:
                 cache.put(keys[i], res)
             bar.update(len(docs[i].text))
     finally:
@@ -108,8 +104,13 @@ def _extract(doc: Document) -> Result:
 
     try:
         return extract_document(doc, lexicon=_worker_lexicon)
-    except Exception as exc:  # the id is what a user needs to find the bad input
-        raise DocumentError(f"{doc.id}: extraction failed: {type(exc).__name__}: {exc}") from exc
+    except Exception as exc:  # one page the extractor chokes on must not cost the archive
+        return failed(doc, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def failed(doc: Document, message: str) -> Result:
+    """The result of a document that could not be extracted: the build skips and reports it."""
+    return {"failed": message, "document": {"id": doc.id, "source": doc.source}}
 
 
 def _extract_with(doc: Document, lexicon: Lexicon | None) -> Result:

@@ -194,8 +194,11 @@ def build(paths: list[str], *, out: str | Path, place: str | None = None, date: 
         raise BuildError(f"{out}: cannot write outputs: {exc.strerror or exc}", report.problems) from None
     from kg.parallel import extract_all
 
-    results = previous + extract_all(docs, lexicon=lexicon, jobs=jobs, progress=progress,
-                                     scheduler=scheduler, cache_dir=(out / ".cache") if cache else None)
+    fresh = extract_all(docs, lexicon=lexicon, jobs=jobs, progress=progress,
+                        scheduler=scheduler, cache_dir=(out / ".cache") if cache else None)
+    for r in (r for r in fresh if "failed" in r):
+        _problem(report, Problem(r["document"]["source"] or r["document"]["id"], r["failed"]), strict)
+    results = previous + [r for r in fresh if "failed" not in r]
     graph, merges = assemble(results, never_split=set(leaders()))
     write_outputs(graph, merges, results, out, formats=formats, report=report)
     report.documents = len(graph["documents"])

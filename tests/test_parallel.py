@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.parallel import DocumentError, chunksize, extract_all
+from kg.parallel import chunksize, extract_all
 from kg.pipeline import build
 from kg.progress import Progress
 from kg.types import Document
@@ -83,8 +83,10 @@ def test_a_failing_document_is_named(monkeypatch):
 
     monkeypatch.setattr(kg.pipeline, "extract_document", fragile)
     docs = [Document(id="ok.txt", text="市委书记李长萍出席会议。"), Document(id="bad.txt", text="坏页")]
-    with pytest.raises(DocumentError, match=r"bad\.txt: extraction failed: ValueError: bad offsets"):
-        extract_all(docs)
+    ok, bad = extract_all(docs)
+    assert "person/李长萍" in ok["entities"]
+    assert bad == {"failed": "extraction failed: ValueError: bad offsets",
+                   "document": {"id": "bad.txt", "source": None}}
 
 
 def test_progress_only_when_asked(capsys):
