@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing as mp
 import os
 import shutil
 import stat
@@ -17,6 +18,7 @@ import tempfile
 import time
 from bisect import bisect_left
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -200,7 +202,7 @@ def build(paths: list[str], *, out: str | Path, place: str | None = None, date: 
         _problem(report, Problem(r["document"]["source"] or r["document"]["id"], r["failed"]), strict)
     results = previous + [r for r in fresh if "failed" not in r]
     graph, merges = assemble(results, never_split=set(leaders()))
-    write_outputs(graph, merges, results, out, formats=formats, report=report)
+    write_outputs(graph, merges, results, out, formats=formats, report=report, jobs=jobs)
     report.documents = len(graph["documents"])
     report.articles = len(graph["articles"])
     report.entities = dict(Counter(e["type"] for e in graph["entities"]))
@@ -237,7 +239,7 @@ def _unique_documents(items, report: BuildReport, *, strict: bool) -> list[Docum
 
 
 def write_outputs(graph: dict[str, Any], merges: list, results: list[dict[str, Any]], out: Path, *,
-                  formats: tuple[str, ...], report: BuildReport) -> None:
+                  formats: tuple[str, ...], report: BuildReport, jobs: int = 1) -> None:
     """graph.<ext> for each format, merges.json and the per-document results: all written into a
     staging folder in `out` first, then renamed over the old ones, so a build that fails while
     writing (a full disk, an exporter's error) leaves every earlier output as it was."""
@@ -250,8 +252,7 @@ def write_outputs(graph: dict[str, Any], merges: list, results: list[dict[str, A
         try:
             atomic_write(staging / RESULTS_FILE, (json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n"
                                                   for r in sorted(results, key=lambda r: r["document"]["id"])))
-            for name in formats:
-                export(graph, name, staging / f"graph.{EXPORTERS[name][0]}")
+            _export_all(graph, formats, staging, jobs=jobs)
             atomic_write(staging / "merges.json", dumps_json(merges))
             for path in sorted(staging.iterdir()):
                 if (out / path.name).exists():  # keep a mode the user gave the earlier file
@@ -262,6 +263,34 @@ def write_outputs(graph: dict[str, Any], merges: list, results: list[dict[str, A
         report.written += [str(out / f"graph.{EXPORTERS[name][0]}") for name in formats]
     except OSError as exc:
         raise BuildError(f"{out}: cannot write outputs: {exc.strerror or exc}", report.problems) from None
+
+
+_GRAPH_FOR_CHILDREN: dict[str, Any] = {}
+
+
+def _export_all(graph: dict[str, Any], formats: tuple[str, ...], folder: Path, *, jobs: int) -> None:
+    """Each format into `folder`; with --jobs > 1 the formats are written side by side in
+    forked processes (they share the merged graph copy-on-write), so the serial end of a
+    parallel build is shorter."""
+    from kg.export import EXPORTERS, export
+
+    if jobs <= 1 or len(formats) < 2 or "fork" not in mp.get_all_start_methods():
+        for name in formats:
+            export(graph, name, folder / f"graph.{EXPORTERS[name][0]}")
+        return
+    _GRAPH_FOR_CHILDREN["graph"] = graph
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(formats)), mp_context=mp.get_context("fork")) as pool:
+            for done in [pool.submit(_export_one, name, str(folder)) for name in formats]:
+                done.result()
+    finally:
+        _GRAPH_FOR_CHILDREN.clear()
+
+
+def _export_one(name: str, folder: str) -> None:
+    from kg.export import EXPORTERS, export
+
+    export(_GRAPH_FOR_CHILDREN["graph"], name, Path(folder) / f"graph.{EXPORTERS[name][0]}")
 
 
 def _remove_leftovers(out: Path) -> None:
