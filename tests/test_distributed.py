@@ -2,31 +2,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
+from conftest import write_pages
 
 import kg.parallel
 from kg.extract.base import Lexicon
 from kg.pipeline import BuildError, build
-
-SEED = Path(__file__).resolve().parents[1] / "examples" / "000_6cad7e01a6f62b59.txt"
-EXTRA = ("本报讯（记者 王刚）2月5日，市长张百顺到高新区调研山东博源精密机械有限公司，"
-         "察看企业生产情况。张百顺强调，要优化营商环境。副市长李红陪同调研。\n")
-
-
-def write_pages(folder: Path, n: int = 4) -> list[Path]:
-    """n real-looking pages: the seed page's paragraphs in different orders and dates."""
-    paras = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for i in range(n):
-        body = paras[i % len(paras):] + paras[:i % len(paras)] if i else paras
-        path = folder / f"lcrb_2024020{i + 1}_{i:02d}.txt"
-        path.write_text("\n\n".join(body) + ("\n\n" + EXTRA if i % 2 else ""), encoding="utf-8")
-        out.append(path)
-    return out
-
 
 distributed = pytest.importorskip("distributed")
 
