@@ -7,7 +7,8 @@ import stat
 import tempfile
 from pathlib import Path
 from collections.abc import Iterable, Iterator
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, BinaryIO
 
 
 def atomic_write(path: str | os.PathLike, data: str | bytes | Iterable[str | bytes]) -> None:
@@ -21,13 +22,21 @@ def atomic_write(path: str | os.PathLike, data: str | bytes | Iterable[str | byt
     >>> p.read_text(encoding="utf-8"), p.with_name("y.txt").read_text(encoding="utf-8")
     ('好', '甲\\n乙\\n')
     """
-    path = Path(path)
     chunks = [data] if isinstance(data, (str, bytes)) else data
+    with atomic_file(path) as fh:
+        for chunk in chunks:
+            fh.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+
+
+@contextmanager
+def atomic_file(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """A binary file to write `path` through: a temporary file beside it, renamed over it on
+    success, removed on any failure (for writers that stream, such as pyoxigraph's)."""
+    path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb", buffering=1 << 20) as fh:
-            for chunk in chunks:
-                fh.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode_for(path))  # mkstemp's 0600 would hide every output from a shared folder

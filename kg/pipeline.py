@@ -201,6 +201,7 @@ def build(paths: list[str], *, out: str | Path, place: str | None = None, date: 
     for r in (r for r in fresh if "failed" in r):
         _problem(report, Problem(r["document"]["source"] or r["document"]["id"], r["failed"]), strict)
     results = previous + [r for r in fresh if "failed" not in r]
+    del fresh, previous        # write_outputs empties `results` once written: their memory goes back
     graph, merges = assemble(results, never_split=set(leaders()))
     write_outputs(graph, merges, results, out, formats=formats, report=report, jobs=jobs)
     report.documents = len(graph["documents"])
@@ -250,8 +251,10 @@ def write_outputs(graph: dict[str, Any], merges: list, results: list[dict[str, A
         _remove_leftovers(out)
         staging = Path(tempfile.mkdtemp(prefix=".staging-", suffix=".tmp", dir=out))
         try:
+            results.sort(key=lambda r: r["document"]["id"])
             atomic_write(staging / RESULTS_FILE, (json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n"
-                                                  for r in sorted(results, key=lambda r: r["document"]["id"])))
+                                                  for r in results))
+            results.clear()            # an archive's per-document results are not needed by the exporters
             _export_all(graph, formats, staging, jobs=jobs)
             atomic_write(staging / "merges.json", dumps_json(merges))
             for path in sorted(staging.iterdir()):

@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -23,7 +24,7 @@ from pyoxigraph import Dataset, DefaultGraph, Literal, NamedNode, Quad, RdfForma
 from rdflib import OWL, RDF, RDFS, XSD
 from rdflib.namespace import FOAF, ORG, PROV, SDO, TIME
 
-from kg.io import atomic_write
+from kg.io import atomic_file
 from kg.pinyin import to_pinyin
 from kg.vocab import ENTITY_CLASSES, KG, PARTICIPATION_ROLES, PERSON_ROLES, PREFIXES, RELATION_PREDICATES
 
@@ -311,9 +312,11 @@ def to_dataset(graph: dict[str, Any], *, base_iri: str = DEFAULT_BASE_IRI) -> Da
 
 def canonical_ntriples(dataset: Dataset) -> bytes:
     """The default-graph union as sorted, de-duplicated canonical N-Triples (sorting lines is
-    10x faster than sorting terms in Python)."""
+    10x faster than sorting terms in Python; sorted in place, de-duplicated while joining, so an
+    archive's triples are held about twice, not four times)."""
     lines = serialize((q.triple for q in dataset), format=RdfFormat.N_TRIPLES).splitlines(keepends=True)
-    return b"".join(sorted(set(lines)))
+    lines.sort()
+    return b"".join(line for line, _ in groupby(lines))
 
 
 def canonical_nquads(dataset: Dataset) -> bytes:
@@ -332,16 +335,21 @@ _FORMATS = {"turtle": (RdfFormat.TURTLE, False), "ntriples": (RdfFormat.N_TRIPLE
             "nquads": (RdfFormat.N_QUADS, True)}
 
 
-def serialize_dataset(dataset: Dataset, name: str, *, base_iri: str = DEFAULT_BASE_IRI) -> bytes:
-    """Deterministic bytes of `dataset` in format `name` (a key of kg.export.EXPORTERS)."""
+def serialize_dataset(dataset: Dataset, name: str, *, base_iri: str = DEFAULT_BASE_IRI,
+                      output: Any = None) -> bytes | None:
+    """Deterministic bytes of `dataset` in format `name` (a key of kg.export.EXPORTERS), or
+    written to `output` (a binary file) when given."""
     fmt, quads = _FORMATS[name]
     canonical = canonical_nquads(dataset) if quads else canonical_ntriples(dataset)
     if name in ("ntriples", "nquads"):
-        return canonical
+        if output is None:
+            return canonical
+        output.write(canonical)
+        return None
     ordered = parse(canonical, format=RdfFormat.N_QUADS if quads else RdfFormat.N_TRIPLES)
     items = ordered if quads else (q.triple for q in ordered)
     prefixes = {**TURTLE_PREFIXES, "kgid": base_iri + "id/"} if name in ("turtle", "trig") else None
-    return serialize(items, format=fmt, prefixes=prefixes)
+    return serialize(items, output, format=fmt, prefixes=prefixes)
 
 
 def write_rdf(graph: dict[str, Any], path: str | Path, name: str, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
@@ -353,8 +361,9 @@ def write_rdf(graph: dict[str, Any], path: str | Path, name: str, *, base_iri: s
     >>> len(p.read_text("utf-8").splitlines())
     5
     """
-    data = serialize_dataset(to_dataset(graph, base_iri=base_iri), name, base_iri=base_iri)
-    atomic_write(path, (data[i:i + (1 << 24)] for i in range(0, len(data), 1 << 24)))
+    dataset = to_dataset(graph, base_iri=base_iri)
+    with atomic_file(path) as fh:          # streamed: an archive's Turtle is never held whole
+        serialize_dataset(dataset, name, base_iri=base_iri, output=fh)
 
 
 def write_turtle(graph: dict[str, Any], path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
