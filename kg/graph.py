@@ -42,7 +42,9 @@ def assemble(results: Iterable[dict[str, Any]], *, never_split: set[str] = froze
         for f in r["facts"]:
             f = dict(f, subject=final(f["subject"]), object=final(f["object"]))
             _merge_fact(facts, f, dates.get(doc_id))
-        mentions += [dict(m, entity=final(m["entity"])) for m in r["mentions"]]
+        for m in r["mentions"]:      # shared, not copied, unless renamed: an archive's mentions are most of it
+            renamed = final(m["entity"])
+            mentions.append(m if renamed == m["entity"] else dict(m, entity=renamed))
 
     graph = {
         "format": FORMAT,
