@@ -62,9 +62,7 @@ def split_articles(text: str, *, doc_id: str) -> list[Article]:
         par = text[start:end]
         k = kind(par)
         has_body = any(c != "headline" for _, _, c in current)
-        if k == "dateline" and has_body:
-            close()
-        elif k == "body" and has_body and current[-1][2] == "headline":
+        if k == "dateline" and has_body or k == "body" and has_body and current[-1][2] == "headline":
             close()
         current.append((start, end, k))
         if k != "headline" and _CAPTION_END.search(par):

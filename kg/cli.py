@@ -37,7 +37,8 @@ def build(paths, out, place, date, lexicon, into, jobs, scheduler, strict, no_ca
     """Build the graph from .txt files, folders and .jsonl files."""
     from kg.ingest import normalise_date
     from kg.lexicon import LexiconError, read_lexicon
-    from kg.pipeline import BuildError, build as run_build
+    from kg.pipeline import BuildError
+    from kg.pipeline import build as run_build
 
     if date and normalise_date(date) is None:
         _fail(f"--date {date!r} is not a YYYY-MM-DD date", 2)

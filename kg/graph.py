@@ -34,7 +34,7 @@ def assemble(results: Iterable[dict[str, Any]], *, never_split: set[str] = froze
     for r in results:
         doc_id = r["document"]["id"]
 
-        def final(ent_id: str | None) -> str | None:
+        def final(ent_id: str | None, doc_id: str = doc_id) -> str | None:
             return mapping.get((doc_id, ent_id), ent_id) if ent_id else None
 
         for ent_id, e in r["entities"].items():

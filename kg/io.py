@@ -5,9 +5,9 @@ import json
 import os
 import stat
 import tempfile
-from pathlib import Path
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, BinaryIO
 
 

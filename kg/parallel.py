@@ -104,7 +104,7 @@ def _extract(doc: Document) -> Result:
 
     try:
         return extract_document(doc, lexicon=_worker_lexicon)
-    except Exception as exc:  # one page the extractor chokes on must not cost the archive
+    except Exception as exc:  # noqa: BLE001 -- one page the extractor chokes on must not cost the archive
         return failed(doc, f"extraction failed: {type(exc).__name__}: {exc}")
 
 

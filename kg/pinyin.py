@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-
 _HEADED_BY = set("市县区省局部校院行会组科处所站队厅团社家首班署州镇乡村师")
 
 

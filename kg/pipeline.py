@@ -244,7 +244,7 @@ def write_outputs(graph: dict[str, Any], merges: list, results: list[dict[str, A
     """graph.<ext> for each format, merges.json and the per-document results: all written into a
     staging folder in `out` first, then renamed over the old ones, so a build that fails while
     writing (a full disk, an exporter's error) leaves every earlier output as it was."""
-    from kg.export import EXPORTERS, export
+    from kg.export import EXPORTERS
 
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -45,8 +45,9 @@ def seed_graph(tmp_path_factory) -> dict:
 
 @pytest.fixture(scope="session")
 def home_ctx():
+    import datetime as dt
+
     from kg.divisions import find_home
     from kg.extract.base import Context
-    import datetime as dt
 
     return Context(home=find_home("聊城市"), date=dt.date(2024, 2, 7))

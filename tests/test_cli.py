@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
+from conftest import GOLD, SEED, SHARED
 
 from kg.cli import main
-from conftest import GOLD, SEED, SHARED
 
 
 def run(*args):

@@ -52,18 +52,14 @@ def built_export(seed_graph: dict, tmp_path_factory: pytest.TempPathFactory) -> 
     return out
 
 
-@pytest.mark.parametrize(("query", "expected"), _cases("README.md"))
-def test_readme_example_shows_its_real_output(built_export: Path, query: str, expected: str | None) -> None:
-    names, rows = run_query(built_export, query)
-    if expected is not None:
-        assert format_rows(names, rows, "table") == expected
-    else:
-        assert names  # runs; no output shown to compare
-
-
-@pytest.mark.parametrize(("query", "expected"), _cases("docs/rdf.md"))
-def test_rdf_doc_example_shows_its_real_output(seed_export: Path, query: str, expected: str | None) -> None:
-    names, rows = run_query(seed_export, query)
+@pytest.mark.parametrize(("export_of", "query", "expected"),
+                         [pytest.param("built_export", *p.values, marks=p.marks, id=p.id) for p in _cases("README.md")]
+                         + [pytest.param("seed_export", *p.values, marks=p.marks, id=p.id)
+                            for p in _cases("docs/rdf.md")])
+def test_example_shows_its_real_output(request: pytest.FixtureRequest, export_of: str, query: str,
+                                       expected: str | None) -> None:
+    """README.md runs over the real build of the example page; docs/rdf.md over the gold page."""
+    names, rows = run_query(request.getfixturevalue(export_of), query)
     if expected is not None:
         assert format_rows(names, rows, "table") == expected
     else:

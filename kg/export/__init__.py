@@ -8,8 +8,9 @@ A new format is one row here and one module beside this file.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 # name -> (extension, "module:function")
 EXPORTERS: dict[str, tuple[str, str]] = {

@@ -73,12 +73,13 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
     from kg.divisions import gazetteer
     from kg.extract.base import name_shaped
     from kg.extract.people import _name_at as name_at
-    from kg.segment import frequency, tag as pos
+    from kg.segment import frequency
+    from kg.segment import tag as pos
 
     out = []
     spans = SpanIndex((m.start, m.end, m.type) for m in found if m.type != "title")
-    for start, end, type_, conf in tagged:
-        name = text[start:end]
+    for start, tag_end, type_, conf in tagged:
+        end, name = tag_end, text[start:tag_end]
         known_name = type_ == "person" and pos(name).startswith("nr") and conf >= 0.3   # 孔繁森: jieba knows him
         if (conf < _TAG_MIN_CONFIDENCE.get(type_, 1.1) and not known_name) or any(
                 not (start <= s and e < end and t == "place" and type_ in ("organization", "company"))
@@ -92,9 +93,10 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
                 continue
             better = name_at(text, start)          # 潘立|群在: the tagger ends too early
             if better and better != name:
-                start, end, name = start, start + len(better), better
-                if spans.overlapping(start, end):
+                if spans.overlapping(start, start + len(better)):
                     continue
+                name = better
+            end = start + len(name)
             out.append(mention(start, end, text, "person", name, role="other", tagged=True))
         elif len(name) >= 2 and word_aligned(text, start, end):
             if type_ == "place" and _ORG_TAIL.search(name):
@@ -110,7 +112,8 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
 def word_aligned(text: str, start: int, end: int) -> bool:
     """A span must start and end where jieba's words of a window around it do (not 中华 of
     中华民族), and not open with a verb (开新局)."""
-    from kg.segment import tag as pos, words
+    from kg.segment import tag as pos
+    from kg.segment import words
 
     lo = max(0, start - 4)
     bounds, at = {lo}, lo

@@ -69,8 +69,6 @@ def _left_edge(text: str, suffix_start: int) -> int:
     window_start = suffix_start
     while window_start > 0 and suffix_start - window_start < 24 and "\u4e00" <= text[window_start - 1] <= "\u9fff":
         window_start -= 1
-    if window_start > 0 and text[window_start - 1] in "（(" and ")" not in text[window_start:suffix_start]:
-        pass
     toks = words(text[window_start:suffix_start])
     pos = window_start
     start, keep = window_start, 0

@@ -87,8 +87,6 @@ def _left_edge(text: str, head_start: int, head_end: int) -> int:
         pos += len(tok)
         if tok in _BOUNDARY:
             start = pos
-    if text[start:start + 1] == "届" or text[start:head_end].startswith("第"):
-        return start
     return start
 
 
@@ -101,9 +99,6 @@ def _quoted(text: str) -> list[Mention]:
             alias = inner.split("·", 1)[1] if "·" in inner else None
             out.append(mention(m.start(1), m.end(1), text, "event", inner, alias=alias))
             continue
-        nxt = _HEAD_RE.match(text, m.end())
-        if nxt and m.end() < len(text):
-            pass
         # “龙腾盛世两河春”2024聊城春节联欢会: the quoted title names the event after it
         follow = re.match(r"[\d\u4e00-\u9fff]{0,16}?(?:" + _HEAD_RE.pattern + ")", text[m.end():m.end() + 24])
         if follow:

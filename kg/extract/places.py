@@ -87,7 +87,7 @@ def _countries(text: str, found: list[Mention]) -> list[Mention]:
 
 
 def _aligned(text: str, start: int, end: int) -> bool:
-    from kg.extract import word_aligned      # 中国 is not a place in 中国式现代化
+    from kg.extract import word_aligned  # 中国 is not a place in 中国式现代化
 
     return word_aligned(text, start, end)
 
@@ -110,9 +110,8 @@ _NOT_TOWNSHIP = re.compile(r"^(?:[省市县区]|全|各|该|本|我|每|乡|城|
 def _townships(text: str, found: list[Mention], home_county: str | None = None) -> list[Mention]:
     """Towns, townships, subdistricts and villages (below the division data): 宜城市小河镇,
     在哈尔盖镇; the name follows a county-level place or a word such as 在/到/赴."""
-    from kg.segment import frequency
-
     from kg.extract.base import SpanIndex
+    from kg.segment import frequency
 
     by_end = {m.end: m for m in found}
     taken = SpanIndex((m.start, m.end) for m in found)
