@@ -150,3 +150,12 @@ def test_a_title_covers_the_names_listed_after_it(home_ctx):
 ])
 def test_company_left_edges(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "company")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("会上，张百顺市长强调，要抓好落实。", ["张百顺"]),
+    ("，李长萍书记指出，", ["李长萍"]),
+    ("全国市长会议召开。", []),
+])
+def test_names_written_before_their_post(text, expected, home_ctx):
+    assert [k for _, k in spans(text, home_ctx, "person")] == expected

@@ -64,6 +64,7 @@ def find(text: str, ctx: Context, found: list[Mention], *,
     out += _appointments(text, ctx, orgs, out)
     out += _bylines(text, out)
     out += _lists(text, out, tagged_names)
+    out += _names_before_posts(text, out)
     out += _leaders(text, out)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type))
 
@@ -294,6 +295,21 @@ def _is_common_word(tok: str) -> bool:
         return True
     given = tok[surname_len(tok):]
     return len(given) == 2 and (tag(given)[:1] in ("v", "a", "d", "c", "p", "u") or frequency(given) >= 5000)
+
+
+_BEFORE_POST = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})(?:书记|市长|县长|区长|省长|主任|主席|"
+                          r"部长|局长|董事长|总经理|院长|校长)(?=[，。、；：]|强调|指出|表示|要求|说|介绍|在|主持|讲话|出席)")
+
+
+def _names_before_posts(text: str, found: list[Mention]) -> list[Mention]:
+    """张百顺市长强调: a name written before its post, at the start of a clause."""
+    taken = {(m.start, m.end) for m in found}
+    out = []
+    for m in _BEFORE_POST.finditer(text):
+        name = m.group(1)
+        if name_shaped(name) and not _is_common_word(name) and (m.start(1), m.end(1)) not in taken:
+            out.append(mention(m.start(1), m.end(1), text, "person", name, role="official"))
+    return out
 
 
 def _lists(text: str, found: list[Mention], tagged_names: dict[int, int]) -> list[Mention]:
