@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from kg.dates import DateSpan, find_dates
 from kg.text import sentences
-from kg.types import Mention
+from kg.types import Mention, eid
 
 ROLE_VERBS = {"chair": ("主持",), "speaker": ("讲话", "致辞", "作报告", "发言", "作主题报告", "宣讲", "主讲"),
               "attendee": ("出席", "参加", "列席", "在座", "参会", "与会", "观摩")}
@@ -35,10 +35,6 @@ class Found(NamedTuple):
     start: int              # evidence span in the cleaned text
     end: int
     sentence: tuple[int, int]
-
-
-def eid(m: Mention) -> str:
-    return f"{m.type}/{m.key}"
 
 
 @dataclass

@@ -13,14 +13,10 @@ from typing import Any
 
 from kg.extract.base import SURNAMES_1, mention
 from kg.extract.people import POSTS
-from kg.types import Mention
+from kg.types import Mention, eid
 
 _ROLE_RANK = {"official": 0, "business": 1, "journalist": 2, "other": 3}
 _HONORIFIC = re.compile(rf"([{''.join(sorted(SURNAMES_1))}])({'|'.join(sorted(POSTS, key=len, reverse=True))})")
-
-
-def eid(m: Mention) -> str:
-    return f"{m.type}/{m.key}"
 
 
 def honorifics(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -131,8 +127,6 @@ def derived_aliases(type_: str, name: str, home: str | None) -> set[str]:
         level = home[-1]
         rest = name[len(home):]
         out.add(level + rest)
-        if type_ == "organization" and name.startswith("中共") is False and rest in ("委",):
-            out.add(level + "委")
     if home and type_ == "organization" and name == f"中共{home}委":
         out.add(home[-1] + "委")
     return out

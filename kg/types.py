@@ -53,6 +53,15 @@ class Mention:
         return dict(self.attrs).get(name, default)
 
 
+def eid(m: Mention) -> str:
+    """The entity id a mention proposes: "type/key".
+
+    >>> eid(Mention(0, 3, "李长萍", "person", "李长萍"))
+    'person/李长萍'
+    """
+    return f"{m.type}/{m.key}"
+
+
 @dataclass(frozen=True)
 class Source:
     document: str

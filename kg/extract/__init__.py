@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import companies, events, organizations, people, places
+from kg.extract import companies, events, organizations, people, places, tagger
 from kg.extract.base import Context, SpanIndex, mention
 from kg.types import Mention
 
 _PRIORITY = {"event": 0, "company": 1, "organization": 2, "title": 3, "person": 4, "place": 5}
 
 
-def recognise(text: str, ctx: Context) -> list[Mention]:
+def recognise(text: str, ctx: Context, *, tagged: list[tuple[int, int, str, float]] | None = None) -> list[Mention]:
     """Every mention in `text`: nested spans allowed (a place inside an organisation's
     name), crossing spans resolved in favour of the longer, then the likelier type.
 
@@ -23,7 +23,7 @@ def recognise(text: str, ctx: Context) -> list[Mention]:
     >>> [(m.text, m.type, m.key) for m in ms]
     [('市委书记', 'title', '市委书记'), ('市委', 'organization', '中共聊城市委'), ('李长萍', 'person', '李长萍'), ('李长萍', 'person', '李长萍')]
     """
-    tagged = _tag(text)
+    tagged = tagger.tag(text) if tagged is None else tagged     # the learned CRF, run once a text
     found = places.find(text, ctx)
     found += organizations.find(text, ctx, found)
     found += companies.find(text, ctx)
@@ -54,13 +54,6 @@ def _lexicon_mentions(text: str, ctx: Context) -> list[Mention]:
                 out.append(mention(hit.start(), hit.end(), text, type_, canonical,
                                    role="other" if type_ == "person" else None, lexicon=True))
     return out
-
-
-def _tag(text: str) -> list[tuple[int, int, str, float]]:
-    """The learned tagger's spans (kg.extract.tagger, trained by scripts/train_ner.py)."""
-    from kg.extract import tagger
-
-    return tagger.tag(text)
 
 
 _POST_TAIL = re.compile(r"(?:书记|市长|县长|区长|主任|主席|部长|局长|经理|董事长|省长|州长|镇长)$")
