@@ -120,8 +120,7 @@ class StageClock:
             self.wrap(p, name, stage)
         self.wrap(relate, "Scope", "relate")
         self.wrap(relate, "event_dates", "relate")
-        for name in ("find_positions", "find_participation", "find_sentence_relations", "find_hierarchy"):
-            self.wrap(relate, name, "relate", generator=True)
+        self.wrap(relate, "find_facts", "relate", generator=True)
 
 
 def child_build(corpus: str, out: str, jobs: int, formats: list[str], stages: bool, cache: bool,

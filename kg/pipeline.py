@@ -100,10 +100,7 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
         scopes.append((art, sc))
         for ev_id, d in relate.event_dates(sc).items():
             dates.setdefault(ev_id, d)
-        found += relate.find_positions(sc)
-        found += relate.find_participation(sc)
-        found += relate.find_sentence_relations(sc)
-        found += relate.find_hierarchy(sc, place_ids)
+        found += relate.find_facts(sc, place_ids)
 
     entities = local_entities(mentions, event_dates=dates, clean_text=text,
                               home=ctx.home.name if ctx.home else None)

@@ -1,0 +1,37 @@
+"""Mentions in context -> facts with their sources (offsets into the cleaned text).
+
+One module per family of relations; each finder reads a `Scope` (one article) and yields
+`Found` tuples, and the pipeline maps their spans back to the original text. Cue words
+live in `cues.py`. Which file to touch:
+
+    posts.py          holds_position (titles, appointments, removals)
+    participation.py  participated (chair / speaker / attendee, order) and event dates
+    visits.py         met, visited
+    deals.py          partner_of, cooperates_with, guarantees
+    places.py         part_of, located_in, born_in
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.relate import deals, places, visits
+from kg.relate.base import Found, Scope
+from kg.relate.participation import event_dates, find_participation, main_event
+from kg.relate.posts import find_positions
+
+__all__ = ["Found", "Scope", "event_dates", "find_facts", "main_event"]
+
+# per sentence: (scope, sentence start, end, its text, its mentions) -> facts
+_SENTENCE_FINDERS = (deals.partners, deals.cooperation, deals.guarantees, places.located, places.held_at,
+                     places.born, visits.meetings_visits)
+
+
+def find_facts(sc: Scope, place_ids: set[str]) -> Iterator[Found]:
+    """Every fact of one article, family by family."""
+    yield from find_positions(sc)
+    yield from find_participation(sc)
+    for s, e in sc.sents:
+        sent, ms = sc.text[s:e], sc.inside((s, e))
+        for finder in _SENTENCE_FINDERS:
+            yield from finder(sc, s, e, sent, ms)
+    yield from places.find_hierarchy(sc, place_ids)

@@ -1,0 +1,31 @@
+"""Cue words of each relation, as data: a new cue is a new entry here, never a new finder.
+
+Each table serves the finders of one module of `kg.relate`; the module's docstring says
+which family of pages the cues come from.
+"""
+from __future__ import annotations
+
+import re
+
+# participation.py: the strongest role wins (chair > speaker > attendee)
+ROLE_VERBS = {"chair": ("主持",), "speaker": ("讲话", "致辞", "作报告", "发言", "作主题报告", "宣讲", "主讲"),
+              "attendee": ("出席", "参加", "列席", "在座", "参会", "与会", "观摩")}
+ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
+REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉|介绍|说")
+CONVENE = re.compile(r"召开|举行|举办|开幕|闭幕|启动|开班|开讲|揭晓")
+
+# deals.py
+PARTNER = re.compile(r"东西协作|东西部协作|对口支援|对口帮扶|对口协作|对口合作|结对|帮扶|友好城市|友城")
+COOPERATE = re.compile(r"合作|签约|签署|签订|战略协议|携手")
+AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:亿)?元")
+
+# visits.py
+MEET = re.compile(r"会见|会谈")
+VISIT = re.compile(r"调研|考察|走访|视察|走进|察看|参观")
+VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进|前往|率|带队|带领|一行|先后|实地|专程|调研|考察|"
+                         r"走访|视察|察看|参观|、|，)")
+VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|一行|客人)")
+
+# places.py
+HELD = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?)(?:举行|召开|开幕|举办|启动|闭幕)")
+BORN = re.compile(r"的故乡|的家乡|出生于|生于|出生在")

@@ -1,0 +1,37 @@
+"""holds_position: every titled person gives one post per title (市委副书记、市长甲 -> two posts)."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from kg.relate.base import Found, Scope, attrs
+from kg.types import Mention, eid
+
+
+def find_positions(sc: Scope) -> Iterator[Found]:
+    """holds_position from every titled person (市委副书记、市长张百顺 -> two posts)."""
+    titles: dict[str, list[Mention]] = {}
+    for m in sc.mentions:
+        if m.type == "title":
+            titles.setdefault(m.text, []).append(m)
+    for p in sc.mentions:
+        if p.type != "person" or not p.attr("titles"):
+            continue
+        for title, org in p.attr("titles"):
+            t = _nearest_title(titles.get(title, []), p)
+            start = t.start if t else p.start
+            obj = (f"company/{org}" if t is not None and t.attr("company") else f"organization/{org}") if org else None
+            start, end = (min(start, p.start), max(p.end, t.end if t else p.end))
+            yield Found("holds_position", eid(p), obj, attrs(title=title, change=p.attr("change")), start, end,
+                        sc.sentence_of(p.start))
+
+
+def _nearest_title(candidates: list[Mention], person: Mention) -> Mention | None:
+    """The title written for this person: the last one before the name (the list is in text
+    order), or for 任命…为 the first one after it."""
+    ends = [t.end for t in candidates]
+    i = bisect_right(ends, person.start) - 1
+    if i >= 0 and not person.attr("change"):
+        return candidates[i]
+    after = [t for t in candidates[i + 1:i + 3] if t.start >= person.end]
+    return after[0] if person.attr("change") and after else (candidates[i] if i >= 0 else None)
