@@ -1,23 +1,22 @@
 #!/usr/bin/env python3
-"""Score `kg build` on the hand-annotated development pages in tests/dev/.
+"""Score `kg build` on hand-annotated pages: the invented `tests/dev/` and the real `../shared/dev/`.
 
-Each `tests/dev/NAME.gold.json` (kg-gold/1) names its input in `document`: a page
-(`.txt`, PDF-like text) or a crawl file (`.jsonl`, one article per record). Every input
-is built alone, with the gold's `context.home_place` and `context.publication_date` as
-`--place`/`--date`, into a temporary folder; the graph is scored with
-shared/eval/score.py's `score()`.
+Every article is built alone (its home place and date as `--place`/`--date`) into a temporary
+folder and scored with shared/eval/score.py's `score()`, as the project scores its held-out
+pages. The report gives micro P/R/F1 per entity type and per relation, and one row per article.
 
-Usage: score_dev.py [--details] [--only SUBSTRING] [--json]
-  --details   every false-positive and false-negative entity and fact, per page
+Usage: score_dev.py [--set tests|shared|all] [--details] [--only SUBSTRING] [--json]
+  --details   every missed (FN) and spurious (FP) entity and fact, with its sentence
 
-The pages are invented (names) but real in places and style; they were written without
-looking at the recognisers, to measure how the tool does on papers other than the seed.
+`tests/dev` pages are invented in the style of other papers; `../shared/dev` pages are real
+articles (skipped when ../shared is absent, as in a user's clone).
 """
 from __future__ import annotations
 
 import argparse
 import importlib.util
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -25,7 +24,21 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "dev"
-SCORER = Path("/work/shared/eval/score.py")
+SHARED = ROOT.parent / "shared"
+SHARED_DEV = SHARED / "dev"
+SCORER = SHARED / "eval" / "score.py"
+if not SCORER.exists():
+    SCORER = Path("/work/shared/eval/score.py")
+    SHARED_DEV = Path("/work/shared/dev")
+
+
+class Row(tuple):
+    """(name, gold, predicted graph, score, text) of one article."""
+
+    __slots__ = ()
+
+    def __new__(cls, name, gold, pred, score, text=""):
+        return super().__new__(cls, (name, gold, pred, score, text))
 
 
 def load_scorer(path: Path = SCORER):
@@ -40,66 +53,107 @@ def gold_files(only: str | None = None) -> list[Path]:
     return [p for p in sorted(DEV.glob("*.gold.json")) if not only or only in p.name]
 
 
-def build_page(gold: dict[str, Any], out: Path) -> dict[str, Any]:
-    """Run the pipeline's build on the gold's document; return graph.json as a dict."""
+def _build(paths: list[str], out: Path, place: str | None, date: str | None) -> dict[str, Any]:
     from kg.pipeline import build
 
-    ctx = gold.get("context", {})
-    build([str(DEV / gold["document"])], out=out, place=ctx.get("home_place"),
-          date=ctx.get("publication_date"), formats=("json",), cache=False)
+    build(paths, out=out, place=place, date=date, formats=("json",), cache=False)
     return json.loads((out / "graph.json").read_text(encoding="utf-8"))
 
 
-def run(only: str | None = None) -> list[tuple[str, dict, dict, dict]]:
-    """(name, gold, predicted graph, score) for every dev page."""
+def build_page(gold: dict[str, Any], out: Path) -> dict[str, Any]:
+    """Run the pipeline's build on a tests/dev gold's document; return graph.json as a dict."""
+    ctx = gold.get("context", {})
+    return _build([str(DEV / gold["document"])], out, ctx.get("home_place"), ctx.get("publication_date"))
+
+
+def run(only: str | None = None) -> list[Row]:
+    """One row for every tests/dev page."""
     scorer = load_scorer()
     rows = []
     with tempfile.TemporaryDirectory(prefix="kg-dev-") as tmp:
         for i, path in enumerate(gold_files(only)):
             gold = json.loads(path.read_text(encoding="utf-8"))
             pred = build_page(gold, Path(tmp) / str(i))
-            rows.append((path.name.removesuffix(".gold.json"), gold, pred, scorer.score(gold, pred)))
+            text = (DEV / gold["document"]).read_text(encoding="utf-8", errors="replace")
+            rows.append(Row(path.name.removesuffix(".gold.json"), gold, pred, scorer.score(gold, pred), text))
+    return rows
+
+
+def run_shared(only: str | None = None, folder: Path = SHARED_DEV) -> list[Row]:
+    """One row for every article of ../shared/dev, each built alone from its corpus record."""
+    scorer = load_scorer()
+    rows = []
+    records = [json.loads(line) for line in (folder / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    with tempfile.TemporaryDirectory(prefix="kg-real-") as tmp:
+        for rec in records:
+            if only and only not in rec["id"]:
+                continue
+            src = Path(tmp) / f'{rec["id"]}.jsonl'
+            src.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+            pred = _build([str(src)], Path(tmp) / rec["id"], None, None)
+            gold = json.loads((folder / f'{rec["id"]}.gold.json').read_text(encoding="utf-8"))
+            rows.append(Row(rec["id"], gold, pred, scorer.score(gold, pred), rec["text"]))
     return rows
 
 
 def micro(rows, key: str) -> dict[str, float]:
-    tp = sum(r[3][key]["tp"] for r in rows)
-    pred = sum(r[3][key]["pred"] for r in rows)
-    gold = sum(r[3][key]["gold"] for r in rows)
+    return _prf(sum(r[3][key]["tp"] for r in rows), sum(r[3][key]["pred"] for r in rows),
+                sum(r[3][key]["gold"] for r in rows))
+
+
+def micro_by(rows, key: str) -> dict[str, dict[str, float]]:
+    """Micro figures per entity type (`entities_by_type`) or per relation (`facts_by_relation`)."""
+    names = sorted({k for r in rows for k in r[3][key]})
+    return {n: _prf(*(sum(r[3][key].get(n, {}).get(x, 0) for r in rows) for x in ("tp", "pred", "gold")))
+            for n in names}
+
+
+def _prf(tp: int, pred: int, gold: int) -> dict[str, float]:
     p = tp / pred if pred else 0.0
     r = tp / gold if gold else 0.0
     return {"tp": tp, "pred": pred, "gold": gold, "p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def errors(gold: dict, pred: dict) -> dict[str, list[str]]:
-    """False-positive/negative entities and facts, as readable lines."""
+def errors(gold: dict, pred: dict, text: str = "") -> dict[str, list[str]]:
+    """Spurious and missed entities and facts, as readable lines with their sentence."""
     scorer = load_scorer()
     optional = {scorer.norm(n) for n in gold.get("optional_names", [])}
     mapping, ignored, _ = scorer.match_entities(gold, pred, optional)
     gname = {e["id"]: f'{e["type"]}/{e["name"]}' for e in gold["entities"]}
-    pname = {e["id"]: e["id"] for e in pred.get("entities", [])}
-    out = {"fp_entities": [], "fn_entities": [], "fp_facts": [], "fn_facts": []}
+    out: dict[str, list[str]] = {"fp_entities": [], "fn_entities": [], "fp_facts": [], "fn_facts": []}
     hit = set(mapping.values())
     out["fn_entities"] = [gname[e["id"]] for e in gold["entities"] if e["id"] not in hit]
     out["fp_entities"] = [f'{e["id"]} {sorted(e.get("aliases", []))}' for e in pred.get("entities", [])
                           if e["id"] not in mapping and e["id"] not in ignored]
-    gkeys = [_gold_key(scorer, f) for f in gold["facts"]]
-    used = set()
+    relations = {f["relation"] for f in gold["facts"]}
+    used: set[int] = set()
     for pf in pred.get("facts", []):
-        if pf["subject"] in ignored or pf.get("object") in ignored:
-            continue
-        if pf["relation"] not in {f["relation"] for f in gold["facts"]} and not gold["facts"]:
+        if pf["subject"] in ignored or pf.get("object") in ignored or pf["relation"] not in relations:
             continue
         s, o = mapping.get(pf["subject"]), mapping.get(pf.get("object"))
         i = _find(scorer, gold["facts"], used, pf, s, o)
         if i is None:
-            sent = (pf.get("sources") or [{}])[0].get("sentence", "")[:60]
-            out["fp_facts"].append(f'{_show(pf, pname.get(pf["subject"]), pname.get(pf.get("object")))}'
-                                   f'   « {sent} »')
+            sent = (pf.get("sources") or [{}])[0].get("sentence", "")[:80]
+            out["fp_facts"].append(f'{_show(pf, pf["subject"], pf.get("object"))}   « {sent} »')
         else:
             used.add(i)
-    out["fn_facts"] = [gkeys[i] for i in range(len(gkeys)) if i not in used]
+    by_id = {e["id"]: e for e in gold["entities"]}
+    out["fn_facts"] = [f'{_show(f, gname.get(f["subject"]), gname.get(f["object"]))}'
+                       f'   « {_sentence_with(text, by_id.get(f["subject"]), by_id.get(f["object"]))} »'
+                       for i, f in enumerate(gold["facts"]) if i not in used]
     return out
+
+
+def _sentence_with(text: str, *entities: dict | None) -> str:
+    """The first sentence of `text` that writes a name of every entity given (else of the first)."""
+    sents = [s for s in re.split(r"(?<=[。！？\n])", text) if s.strip()]
+    names = [[n for n in [e["name"], *e.get("aliases", [])] if n] for e in entities if e]
+    for need in (names, names[:1]):
+        for s in sents:
+            if need and all(any(n in s for n in ns) for ns in need):
+                return s.strip()[:80]
+    return ""
 
 
 def _find(scorer, gfacts, used, pf, s, o) -> int | None:
@@ -116,10 +170,6 @@ def _find(scorer, gfacts, used, pf, s, o) -> int | None:
     return None
 
 
-def _gold_key(scorer, f: dict) -> str:
-    return _show(f, f["subject"], f["object"])
-
-
 def _show(f: dict, s: str | None, o: str | None) -> str:
     a = {k: v for k, v in {**f.get("attributes", {}), **f}.items()
          if k in ("title", "role", "change", "amount")}
@@ -127,35 +177,50 @@ def _show(f: dict, s: str | None, o: str | None) -> str:
     return f'{f["relation"]}({s} -> {o}) {extra}'.rstrip()
 
 
-def report(rows, *, details: bool) -> str:
-    lines = [f"{'page':34} {'ent P':>6} {'R':>6} {'F1':>6}  {'fact P':>6} {'R':>6} {'F1':>6}  (tp/pred/gold)"]
-    for name, gold, pred, sc in rows:
-        e, f = sc["entities"], sc["facts"]
-        lines.append(f"{name:34} {e['p']:6.3f} {e['r']:6.3f} {e['f1']:6.3f}  {f['p']:6.3f} {f['r']:6.3f} "
+def _line(name: str, v: dict[str, float]) -> str:
+    return f"{name:24} {v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f}   {v['tp']}/{v['pred']}/{v['gold']}"
+
+
+def report(rows, *, details: bool, title: str = "tests/dev") -> str:
+    head = f"{'':24} {'P':>6} {'R':>6} {'F1':>6}   tp/pred/gold"
+    lines = [f"== {title}: {len(rows)} articles", head]
+    lines += [_line("entity " + t, v) for t, v in micro_by(rows, "entities_by_type").items()]
+    lines.append(_line("ENTITIES", micro(rows, "entities")))
+    lines += [_line("fact " + r, v) for r, v in micro_by(rows, "facts_by_relation").items()]
+    lines.append(_line("FACTS", micro(rows, "facts")))
+    lines.append(f"\n{'article':24} {'ent P':>6} {'R':>6} {'F1':>6}  {'fact P':>6} {'R':>6} {'F1':>6}")
+    for row in rows:
+        e, f = row[3]["entities"], row[3]["facts"]
+        lines.append(f"{row[0]:24} {e['p']:6.3f} {e['r']:6.3f} {e['f1']:6.3f}  {f['p']:6.3f} {f['r']:6.3f} "
                      f"{f['f1']:6.3f}  e {e['tp']}/{e['pred']}/{e['gold']} f {f['tp']}/{f['pred']}/{f['gold']}")
-    e, f = micro(rows, "entities"), micro(rows, "facts")
-    lines.append(f"{'MICRO':34} {e['p']:6.3f} {e['r']:6.3f} {e['f1']:6.3f}  {f['p']:6.3f} {f['r']:6.3f} "
-                 f"{f['f1']:6.3f}  e {e['tp']}/{e['pred']}/{e['gold']} f {f['tp']}/{f['pred']}/{f['gold']}")
     if details:
-        for name, gold, pred, _ in rows:
+        for name, gold, pred, _, text in rows:
             lines.append(f"\n== {name}")
-            for kind, items in errors(gold, pred).items():
+            for kind, items in errors(gold, pred, text).items():
                 lines += [f"  {kind[:2].upper()} {kind[3:-1]:7} {x}" for x in items]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=("tests", "shared", "all"), default="all")
     ap.add_argument("--details", action="store_true")
     ap.add_argument("--only")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    rows = run(args.only)
+    sets = {}
+    if args.set in ("tests", "all"):
+        sets["tests/dev"] = run(args.only)
+    if args.set in ("shared", "all") and (SHARED_DEV / "corpus.jsonl").exists():
+        sets["shared/dev"] = run_shared(args.only)
     if args.json:
-        print(json.dumps({"pages": {r[0]: r[3] for r in rows}, "entities": micro(rows, "entities"),
-                          "facts": micro(rows, "facts")}, ensure_ascii=False))
+        print(json.dumps({name: {"articles": {r[0]: r[3] for r in rows}, "entities": micro(rows, "entities"),
+                                 "facts": micro(rows, "facts"),
+                                 "entities_by_type": micro_by(rows, "entities_by_type"),
+                                 "facts_by_relation": micro_by(rows, "facts_by_relation")}
+                          for name, rows in sets.items()}, ensure_ascii=False))
     else:
-        print(report(rows, details=args.details))
+        print("\n\n".join(report(rows, details=args.details, title=name) for name, rows in sets.items()))
     return 0
 
 
