@@ -34,6 +34,7 @@ from kg.graph import assemble
 from kg.ingest import Problem, read_documents
 from kg.io import atomic_write, dumps_json
 from kg.resolve import derived_aliases, honorifics, local_entities, merge_event_names
+from kg.script import is_traditional, to_simplified
 from kg.text import clean
 from kg.types import Document, Mention, eid
 
@@ -82,7 +83,8 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
     """One document -> its entities, facts and mentions, offsets into `doc.text`."""
     ctx = context_for(doc, lexicon)
     cleaned = clean(doc.text)
-    text = cleaned.text
+    written = cleaned.text
+    text = to_simplified(written) if is_traditional(written) else written  # same length: offsets hold
     articles = split_articles(text, doc_id=doc.id)
     mentions = _recognise(text, ctx)
     mentions = merge_event_names(mentions + honorifics(text, mentions))
@@ -102,7 +104,7 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
             dates.setdefault(ev_id, d)
         found += relate.find_facts(sc, place_ids)
 
-    entities = local_entities(mentions, event_dates=dates, clean_text=text,
+    entities = local_entities(mentions, event_dates=dates, clean_text=written,
                               home=ctx.home.name if ctx.home else None)
     for f in found:      # a post names its body even where no span does (市长 -> 聊城市人民政府)
         if f.relation == "holds_position" and f.object and f.object not in entities:

@@ -79,12 +79,14 @@ def local_entities(mentions: list[Mention], *, event_dates: dict[str, Any], clea
         surface = clean_text[m.start:m.end]
         if surface != m.key:
             e["aliases"].add(surface)
+            if surface != m.text and m.key == m.text:   # read from traditional script: keep it as written
+                e["name"] = surface
         for extra in (m.attr("alias"), m.attr("short")):
             if isinstance(extra, str) and extra != m.key:
                 e["aliases"].add(extra)
         _attributes(e, m)
     for key, e in ents.items():
-        e["aliases"] |= derived_aliases(e["type"], e["name"], home)
+        e["aliases"] |= derived_aliases(e["type"], e["name"], home) | {key.split("/", 1)[1]}
         e["aliases"].discard(e["name"])
         if key in event_dates:
             d = event_dates[key]

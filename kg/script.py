@@ -1,0 +1,50 @@
+"""Traditional script read as simplified, character for character, so offsets hold.
+
+Mirrors of mainland pages in traditional script (縣委書記, 區人大常委會) are recognised on a
+simplified copy of the same length; mentions keep their offsets and the written form stays
+the surface the graph shows. The table is OpenCC's `TSCharacters.txt` (Apache-2.0), as
+shipped by the `opencc-python-reimplemented` package; where OpenCC gives several simplified
+readings of a character, the first (its default) is used, and a character whose reading is
+not one character is left alone.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    raw = resources.files("opencc").joinpath("dictionary/TSCharacters.txt").read_text(encoding="utf-8")
+    table: dict[int, str] = {}
+    for line in raw.splitlines():
+        trad, _, simp = line.partition("\t")
+        first = simp.split(" ")[0] if simp else ""
+        if len(trad) == 1 and len(first) == 1 and first != trad:
+            table[ord(trad)] = first
+    return table
+
+
+def to_simplified(text: str) -> str:
+    """The same text in simplified script, one character for each character.
+
+    >>> to_simplified("縣人大常委會主任賈萬祥")
+    '县人大常委会主任贾万祥'
+    >>> s = "市委书记李长萍"; to_simplified(s) is s or to_simplified(s) == s
+    True
+    """
+    out = text.translate(_table())
+    return text if out == text else out
+
+
+def is_traditional(text: str, *, share: float = 0.02) -> bool:
+    """Does `text` read as traditional script (more than `share` of its characters change)?
+
+    >>> is_traditional("縣委常委會議"), is_traditional("县委常委会议")
+    (True, False)
+    """
+    if not text:
+        return False
+    table = _table()
+    changed = sum(1 for ch in text if ord(ch) in table)
+    return changed > share * len(text)
