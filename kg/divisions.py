@@ -124,12 +124,41 @@ def aliases(div: Division) -> list[str]:
     return [a for a in dict.fromkeys(out) if len(a) >= 3 or (len(a) == 2 and div.level != "district")]
 
 
-def find_home(name: str | None) -> Division | None:
+def find_home(name: str | None, *, text: str = "") -> Division | None:
     """The division a user's `--place` names (full or short form), or None.
+
+    A name shared by several divisions (普陀区 of 上海 and of 舟山) is told apart by the
+    places its page writes (`text`); a name the data does not hold (户县, renamed in 2016; a
+    development zone) stands for itself, with the level its last character says, so that
+    县委 and 我县 still resolve to it.
 
     >>> find_home("聊城市").code, find_home("聊城").code, find_home(None)
     ('371500', '371500', None)
+    >>> find_home("普陀区", text="上海市普陀区召开会议").parent, find_home("户县").level
+    ('310000', 'county')
     """
     if not name:
         return None
-    return gazetteer().lookup(name.strip())
+    name = name.strip()
+    g = gazetteer()
+    found = g.lookup(name)
+    if found is not None:
+        return found
+    cands = g.by_name.get(name, ())
+    if cands:
+        return _written_nearest(g, cands, text)
+    level = _LEVEL_OF_SUFFIX.search(name)
+    return Division("", name, level.lastgroup, None) if level and len(name) >= 2 else None
+
+
+_LEVEL_OF_SUFFIX = re.compile(r"(?P<province>省|自治区)$|(?P<city>市|州|盟)$|(?P<county>县|旗)$|(?P<district>区)$")
+
+
+def _written_nearest(g: Gazetteer, cands: tuple[Division, ...], text: str) -> Division | None:
+    """The candidate whose ancestors the page writes most often (none when it is a tie)."""
+    def votes(div: Division) -> int:
+        return sum(text.count(n) for a in g.ancestors(div) for n in aliases(a))
+    ranked = sorted(cands, key=votes, reverse=True)
+    if len(ranked) > 1 and votes(ranked[0]) > votes(ranked[1]):
+        return ranked[0]
+    return None

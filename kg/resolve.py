@@ -118,7 +118,7 @@ def derived_aliases(type_: str, name: str, home: str | None) -> set[str]:
     """
     out = set()
     if type_ == "organization":
-        out |= _short_place_forms(name)
+        out |= _short_place_forms(name) | _district_forms(name)
         m = re.fullmatch(r"中共(.+?[省市县区])委", name)
         if m:
             out.add(f"{m.group(1)}委")
@@ -153,6 +153,34 @@ def _short_place_forms(name: str) -> set[str]:
                     out.add(name[:head] + alias + name[end:])
             break
     return out
+
+
+def _district_forms(name: str) -> set[str]:
+    """A district's bodies are written with and without their city: 中共X市Y区委 and 中共Y区委.
+
+    >>> sorted(_district_forms("中共祥符区委")), sorted(_district_forms("开封市祥符区人民政府"))
+    (['中共开封市祥符区委'], ['祥符区人民政府'])
+    """
+    from kg.divisions import gazetteer
+
+    g = gazetteer()
+    head = next((h for h in ("中共", "政协") if name.startswith(h)), "")
+    body = name[len(head):]
+    for end in range(min(len(body), 12), 1, -1):
+        divs = g.by_name.get(body[:end], ())
+        if len(divs) != 1:
+            continue
+        div = divs[0]
+        parent = g.by_code.get(div.parent or "")
+        if div.level == "district" and parent is not None and body[:end] == div.name:
+            return {head + parent.name + body}
+        for child_end in range(end + 2, min(len(body), end + 8) + 1):
+            child = g.lookup(body[end:child_end], home=div)
+            if child is not None and child.level == "district" and child.parent == div.code \
+                    and body[end:child_end] == child.name:
+                return {head + body[end:]}
+        return set()
+    return set()
 
 
 # ---- across documents ----------------------------------------------------------------
