@@ -98,7 +98,8 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
     starts = [m.start for m in mentions]  # sorted: each article's mentions are one slice (no quadratic scan)
     for art in articles:
         inside = mentions[bisect_left(starts, art.start):bisect_left(starts, art.end)]
-        sc = relate.Scope(text, art.start, art.end, inside, home_id=home_id, published=ctx.date)
+        sc = relate.Scope(text, art.start, art.end, inside, home_id=home_id, published=ctx.date,
+                          written=written)
         scopes.append((art, sc))
         for ev_id, d in relate.event_dates(sc).items():
             dates.setdefault(ev_id, d)

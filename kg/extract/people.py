@@ -25,6 +25,7 @@ _POST_RE = re.compile("|".join(sorted(POSTS, key=len, reverse=True)))
 _MODS = ("常务", "代理", "执行", "名誉", "党组", "党委", "副", "代", "兼")
 _UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:部|办公室|办)")
 _BUSINESS = {"董事长", "总经理", "经理", "总裁", "总监", "行长", "首席执行官"}
+_COMPANY_POSTS = _BUSINESS | {"总工程师", "董事", "监事", "监事长", "总会计师", "书记", "党委书记", "主席"}
 _GOV_POSTS = {"市长": "市", "省长": "省", "县长": "县", "区长": "区", "州长": "州"}
 _BYLINE = re.compile(r"[（(]\s*((?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影)[^（）()]{1,60})[）)]")
 _BYLINE_ROLE = re.compile(r"(?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影|摄)")
@@ -122,7 +123,7 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
     for o in orgs:
         org_by_end.setdefault(o.end, o)
     out = []
-    last_org: tuple[int, str | None] = (-99, None)
+    previous: tuple[int, list[Mention]] = (-99, [])     # where the last titled list ended, its titles
     for m in _POST_RE.finditer(text):
         name = _name_at(text, m.end(), tagged_names) or _unmarked_name_at(text, m.end(), tagged_names)
         if not name:
@@ -130,11 +131,8 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
         chain = _title_chain(text, m.start(), m.end(), ctx, org_by_end, place_by_end)
         if not chain:
             continue
-        if chain[0].attr("org") is None and _bare_post(chain[0].text) in ("秘书长", "副秘书长") \
-                and text[chain[0].start - 1:chain[0].start] == "，" and m.start() - last_org[0] < 40:
-            chain = [mention(t.start, t.end, text, "title", t.key, org=last_org[1]) for t in chain]
-        if chain[-1].attr("org"):        # …副主席A、B，秘书长C: C is the same body's secretary-general
-            last_org = (m.end(), chain[-1].attr("org"))
+        if chain[0].start == previous[0] + 1 and text[previous[0]] in "，、":
+            chain = _continue_listing(text, chain, previous[1])
         titles = tuple((t.text, t.attr("org")) for t in chain)
         role = "business" if any(t.attr("company") for t in chain) or m.group() in _BUSINESS else "official"
         out += chain
@@ -142,9 +140,32 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
         while name:           # 市政协副主席司马红、钱国良、俞佳妮: the title covers the whole list
             out.append(mention(pos, pos + len(name), text, "person", name, role=role, titles=titles))
             pos += len(name)
+            previous = (pos, chain)
             name = _name_at(text, pos + 1, tagged_names) if text[pos:pos + 1] == "、" else None
             pos += 1
     return out
+
+
+_SAME_BODY_ANY = {"秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员", "常务副主任", "常务副主席"}
+
+
+def _continue_listing(text: str, chain: list[Mention], before: list[Mention]) -> list[Mention]:
+    """A bare title right after a titled list belongs to that list's body:
+    县人大常委会主任甲，副主任乙、丙 (副主任 -> the congress committee); 市政协副主席甲，秘书长乙;
+    A集团董事长甲、总裁乙 (总裁 -> A集团). Only a post of the same kind (主任/副主任), a
+    secretary-general or party-group post, or a company post after a company's inherits."""
+    if chain[0].attr("org") is not None or not before:
+        return chain
+    post = _bare_post(chain[0].text)
+    family = chain[0].text.lstrip("副常务执行")
+    source = next((t for t in reversed(before) if t.attr("org") and (
+        t.attr("company") and post in _COMPANY_POSTS
+        or not t.attr("company") and (_bare_post(t.text) == post and t.text.endswith(family)
+                                      or chain[0].text in _SAME_BODY_ANY))), None)
+    if source is None:
+        return chain
+    return [mention(t.start, t.end, text, "title", t.key, org=source.attr("org"), company=source.attr("company"))
+            if t.attr("org") is None else t for t in chain]
 
 
 def _title_chain(text: str, post_start: int, post_end: int, ctx: Context,
@@ -191,8 +212,10 @@ def _inherit(title: str, org: str | None) -> str | None:
 
 
 def _bare_post(title: str) -> str:
-    m = _POST_RE.search(title)
-    return m.group() if m else title
+    """The post a title ends with: 县人大常委会主任 -> 主任 (not the 常委 inside the body's name)."""
+    posts = [m for m in _POST_RE.finditer(title)]
+    ending = [m for m in posts if m.end() == len(title)]
+    return (ending or posts)[-1].group() if posts else title
 
 
 def _one_title(text: str, post_start: int, post_end: int, ctx: Context,

@@ -24,7 +24,9 @@ class Found(NamedTuple):
 
 @dataclass
 class Scope:
-    """An article's text, mentions and sentences: what the finders read."""
+    """An article's text, mentions and sentences: what the finders read. `text` is what the
+    recognisers read (simplified script); `written` the same characters as printed, for the
+    words a fact copies (a title keeps its traditional script)."""
 
     text: str
     start: int
@@ -33,6 +35,10 @@ class Scope:
     home_id: str | None = None
     published: object = None
     sents: list[tuple[int, int]] = field(default_factory=list)
+    written: str | None = None
+
+    def as_written(self, start: int, end: int) -> str:
+        return (self.written or self.text)[start:end]
 
     def __post_init__(self) -> None:
         self.sents = sentences(self.text, self.start, self.end)
