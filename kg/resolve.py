@@ -77,7 +77,7 @@ def local_entities(mentions: list[Mention], *, event_dates: dict[str, Any], clea
             continue
         e = ents.setdefault(eid(m), {"type": m.type, "name": m.key, "aliases": set(), "attributes": {}})
         surface = clean_text[m.start:m.end]
-        if surface != m.key:
+        if surface != m.key and not m.attr("pronoun"):
             e["aliases"].add(surface)
             if surface != m.text and m.key == m.text:   # read from traditional script: keep it as written
                 e["name"] = surface

@@ -28,6 +28,7 @@ _NUMBERED = re.compile(r"[一二三四五六七八九十百零〇\d]+届")
 _NOT_ORG_STARTS = {"市场", "市民", "市区", "市级", "市属", "市直", "市内", "市外", "市县", "县级",
                    "县域", "县城", "县区", "区域", "区级", "区县", "省级", "省内", "省外", "省份", "省市",
                    "市委", "市政"}
+_DEPARTMENT = re.compile(rf"{_MID}{{2,10}}(?:局|厅|委员会|办公室)")   # 市|民政局, not 市民
 _LONG = re.compile(rf"(?:中共|中国共产党)?({_MID}{{0,20}}?){SUFFIX}")
 
 
@@ -70,7 +71,8 @@ def _short_forms(text: str, ctx: Context, places: list[Mention]) -> list[Mention
             continue
         if start and is_cjk(text[start - 1]) and _glued(text, start):
             continue
-        if text[start:start + 2] in _NOT_ORG_STARTS and not _CORE.match(rest):
+        if text[start:start + 2] in _NOT_ORG_STARTS and not _CORE.match(rest) \
+                and not (text[start:start + 2] == "市民" and _DEPARTMENT.fullmatch(rest)):
             continue
         owner = home_division(ctx, level_char, before=start, places=places)
         written = level_char + rest

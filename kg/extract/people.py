@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from kg.extract import appointments
 from kg.extract.base import Context, follow_length, follows_name, mention, name_shaped, surname_len
 from kg.extract.organizations import full_name
 from kg.extract.places import home_division
@@ -62,7 +63,9 @@ def find(text: str, ctx: Context, found: list[Mention], *,
     orgs = [m for m in found if m.type in ("organization", "company")]
     tagged_names = {s: e for s, e, t, _ in tagged if t == "person"}
     out = _titled(text, ctx, orgs, tagged_names, found)
-    out += _appointments(text, ctx, orgs, out)
+    org_by_end = {o.end: o for o in orgs}
+    out += appointments.find(text, ctx, post_re=_POST_RE, taken={(m.start, m.end) for m in out},
+                             title_at=lambda s, e: _one_title(text, s, e, ctx, org_by_end))
     out += _bylines(text, out)
     out += _lists(text, out, tagged_names)
     out += _names_before_posts(text, out)
@@ -131,7 +134,8 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
         chain = _title_chain(text, m.start(), m.end(), ctx, org_by_end, place_by_end)
         if not chain:
             continue
-        if chain[0].start == previous[0] + 1 and text[previous[0]] in "，、":
+        between = text[previous[0]:chain[0].start]
+        if 0 < len(between) <= 30 and between[-1] in "，、" and not _SENTENCE_END.search(between):
             chain = _continue_listing(text, chain, previous[1])
         titles = tuple((t.text, t.attr("org")) for t in chain)
         role = "business" if any(t.attr("company") for t in chain) or m.group() in _BUSINESS else "official"
@@ -146,12 +150,14 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
     return out
 
 
+_SENTENCE_END = re.compile(r"[。！？；\n]")
 _SAME_BODY_ANY = {"秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员", "常务副主任", "常务副主席"}
 
 
 def _continue_listing(text: str, chain: list[Mention], before: list[Mention]) -> list[Mention]:
-    """A bare title right after a titled list belongs to that list's body:
-    县人大常委会主任甲，副主任乙、丙 (副主任 -> the congress committee); 市政协副主席甲，秘书长乙;
+    """A bare title after a titled list in the same sentence belongs to that list's body:
+    县人大常委会主任甲，副主任乙、丙 (副主任 -> the congress committee); 市政协副主席甲主持会议，
+    副主席乙、丙，秘书长丁;
     A集团董事长甲、总裁乙 (总裁 -> A集团). Only a post of the same kind (主任/副主任), a
     secretary-general or party-group post, or a company post after a company's inherits."""
     if chain[0].attr("org") is not None or not before:
@@ -245,51 +251,6 @@ def _one_title(text: str, post_start: int, post_end: int, ctx: Context,
     if unit and unit.end() == start and text[unit.start() - 1:unit.start()] in ("、", "兼"):
         start = unit.start()          # 县委常委、宣传部部长: the unit belongs to the chain's body
     return mention(start, post_end, text, "title", org=org_key)
-
-
-_APPOINT = re.compile(r"(任命|免去)")
-_APPOINTEE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:同志)?(为|的)([^，。；：\n]{2,40}?)(?:职务|[，。；]|$)")
-
-
-def _appointments(text: str, ctx: Context, orgs: list[Mention], found: list[Mention]) -> list[Mention]:
-    """决定任命X为Y (appointed) and 免去X的Y职务 (removed), with every post in Y."""
-    taken = {(m.start, m.end) for m in found}
-    org_by_end = {o.end: o for o in orgs}
-    out = []
-    for kw in _APPOINT.finditer(text):
-        change = "appointed" if kw.group() == "任命" else "removed"
-        pos = kw.end()
-        while True:
-            m = _APPOINTEE.match(text, pos)
-            if not m or not name_shaped(m.group(1)) or (m.group(2) == "为") != (change == "appointed"):
-                break
-            titles = []
-            for part_start, part in _title_parts(m.start(3), m.group(3)):
-                post = _POST_RE.search(part)
-                if not post or post.end() != len(part):
-                    continue
-                t = _one_title(text, part_start + post.start(), part_start + post.end(), ctx, org_by_end)
-                titles.append(mention(part_start, part_start + len(part), text, "title", part, org=t.attr("org"),
-                                      company=t.attr("company"), change=change))
-            if titles:
-                name_span = (m.start(1), m.end(1))
-                if name_span not in taken:
-                    out.append(mention(*name_span, text, "person", m.group(1), role="official",
-                                       titles=tuple((t.text, t.attr("org")) for t in titles), change=change))
-                out += titles
-            pos = m.end()
-            if text[pos - 1:pos] != "，" and text[pos:pos + 1] != "，":
-                break
-            pos += 1 if text[pos:pos + 1] == "，" else 0
-    return out
-
-
-def _title_parts(start: int, span: str) -> list[tuple[int, str]]:
-    parts, pos = [], start
-    for piece in span.split("、"):
-        parts.append((pos, piece))
-        pos += len(piece) + 1
-    return parts
 
 
 def _bylines(text: str, found: list[Mention]) -> list[Mention]:

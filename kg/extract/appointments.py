@@ -1,0 +1,141 @@
+"""Appointments and removals read from congress and government notices, in every form:
+
+    决定任命甲为X、乙为Y          任命甲、乙为X          决定任命甲任X
+    免去丙的X职务、丁的Y职务      免去丙X职务            接受戊辞去X职务的请求
+    选举己为X                    己当选为X              提请…任命甲为X
+
+Every appointee gets one post per title (`change` = appointed or removed); each title's body
+is found as for any title (市人民政府副市长 -> the city government; 市公安局局长 -> that bureau
+of the home place). The cue words are the table below: a new form is a new row.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kg.extract.base import Context, mention, name_shaped
+from kg.types import Mention
+
+# cue -> (change, how the name is tied to the title after it)
+CUES: dict[str, tuple[str, str]] = {
+    "任命": ("appointed", "为|任"), "聘任": ("appointed", "为|任"), "选举": ("appointed", "为"),
+    "补选": ("appointed", "为"),
+    "免去": ("removed", "的|"), "撤销": ("removed", "的"), "辞去": ("removed", ""),
+}
+_CUE = re.compile("|".join(sorted(CUES, key=len, reverse=True)))
+_NAME = r"[\u4e00-\u9fff]{2,4}?"
+_ELECTED = re.compile(rf"({_NAME})(?:同志)?当选(?:为)?([^，。；：\n]{{2,40}}?)(?=[，。；]|$)")
+_TITLES_END = re.compile(r"职务(?:的请求)?|(?=[，。；、]|$)")
+
+TitleMaker = Callable[[int, int], Mention]     # (start, end of a post in text) -> title mention
+
+
+def find(text: str, ctx: Context, *, title_at: TitleMaker, post_re: re.Pattern, taken: set[tuple[int, int]]
+         ) -> list[Mention]:
+    """Person and title mentions of every appointment and removal in `text`.
+
+    `title_at` makes the title mention (with its body) for a post ending at a position;
+    `post_re` matches the posts (书记, 市长 …); spans in `taken` already hold a person.
+    """
+    out: list[Mention] = []
+    for cue in _CUE.finditer(text):
+        change, ties = CUES[cue.group()]
+        if cue.group() == "辞去":
+            out += _resignation(text, cue, title_at, post_re, taken, out)
+            continue
+        pos = cue.end()
+        while True:
+            got = _appointee(text, pos, ties, change, title_at, post_re, taken)
+            if got is None:
+                break
+            mentions, pos = got
+            out += mentions
+            if text[pos:pos + 1] not in ("、", "，", "；") or not name_shaped(_lead_name(text, pos + 1)):
+                break
+            pos += 1
+    for m in _ELECTED.finditer(text):
+        out += _post_mentions(text, [(m.start(1), m.end(1))], m.start(2), m.group(2), "appointed",
+                              title_at, post_re, taken)
+    return out
+
+
+def _lead_name(text: str, pos: int) -> str:
+    m = re.match(r"[\u4e00-\u9fff]{2,3}", text[pos:])
+    return next((m.group()[:k] for k in (3, 2) if m and name_shaped(m.group()[:k])), "")
+
+
+def _appointee(text, pos, ties, change, title_at, post_re, taken):
+    """甲、乙为X (or 甲的X职务, 甲X职务) at `pos`: the mentions and where the titles end."""
+    names: list[tuple[int, int]] = []
+    tie_re = re.compile(rf"(?:同志)?(?:{ties})")
+    while True:
+        k = next((k for k in (3, 2, 4) if name_shaped(text[pos:pos + k])
+                  and (text.startswith("、", pos + k) or tie_re.match(text, pos + k))), None)
+        if k is None:
+            return None
+        names.append((pos, pos + k))
+        pos += k
+        if not text.startswith("、", pos):
+            break
+        pos += 1
+    tie = tie_re.match(text, pos)
+    if tie is None:
+        return None
+    pos = tie.start()
+    start = tie.end()
+    end_m = _TITLES_END.search(text, start)
+    end = end_m.start() if end_m else len(text)
+    if "职务" not in ties and change == "removed" and not text.startswith("职务", end):
+        return None
+    span = text[start:end]
+    if not 2 <= len(span) <= 40:
+        return None
+    found = _post_mentions(text, names, start, span, change, title_at, post_re, taken)
+    if not found:
+        return None
+    return found, (end_m.end() if end_m else end)
+
+
+def _resignation(text, cue, title_at, post_re, taken, earlier: list[Mention]) -> list[Mention]:
+    """接受戊辞去X职务的请求: 戊 (or 其, the one just named) leaves X."""
+    before = text[max(0, cue.start() - 6):cue.start()]
+    if before.endswith("接受其"):
+        named = [m for m in earlier if m.type == "person" and cue.start() - m.end < 60]
+        if not named:
+            return []
+        span, key = (cue.start() - 1, cue.start()), named[-1].key     # 其 stands for the one just named
+    else:
+        key = None
+        m = re.search(r"接受([\u4e00-\u9fff]{2,4})(?:同志)?$", before)
+        k = next((k for k in (3, 2, 4) if m and name_shaped(m.group(1)[-k:]) and len(m.group(1)) >= k), None)
+        if k is None:
+            return []
+        span = (cue.start() - len(m.group(0)) + len("接受") + len(m.group(1)) - k, 0)
+        span = (span[0], span[0] + k)
+    end_m = re.compile(r"职务").search(text, cue.end(), cue.end() + 42)
+    if end_m is None:
+        return []
+    out = _post_mentions(text, [span], cue.end(), text[cue.end():end_m.start()], "removed", title_at, post_re,
+                         taken)
+    return [mention(m.start, m.end, text, "person", key, **dict(m.attrs), pronoun=True)
+            if key and m.type == "person" else m for m in out]
+
+
+def _post_mentions(text, names, start, span, change, title_at, post_re, taken) -> list[Mention]:
+    titles = []
+    pos = start
+    for part in span.split("、"):
+        post = [p for p in post_re.finditer(part) if p.end() == len(part)]
+        if post:
+            t = title_at(pos + post[-1].start(), pos + post[-1].end())
+            titles.append(mention(pos, pos + len(part), text, "title", part, org=t.attr("org"),
+                                  company=t.attr("company"), change=change))
+        pos += len(part) + 1
+    if not titles:
+        return []
+    out = list(titles)
+    for s, e in names:
+        if (s, e) not in taken:
+            out.append(mention(s, e, text, "person", text[s:e], role="official",
+                               titles=tuple((t.text, t.attr("org")) for t in titles), change=change))
+    return out

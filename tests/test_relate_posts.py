@@ -1,0 +1,65 @@
+"""Posts, appointments and removals: one table per family of real-looking sentences (invented names)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.pipeline import extract_document
+from kg.types import Document
+
+
+def posts(text, *, place="聊城市"):
+    r = extract_document(Document(id="t.txt", text=text, date="2024-03-01", place=place))
+    return sorted((f["subject"].split("/", 1)[1], (f["object"] or "/-").split("/", 1)[1], f["attributes"]["title"],
+                   f["attributes"].get("change")) for f in r["facts"] if f["relation"] == "holds_position")
+
+
+APPOINTMENTS = [
+    ("会议决定任命王建国为聊城市人民政府副市长。",
+     [("王建国", "聊城市人民政府", "聊城市人民政府副市长", "appointed")]),
+    ("会议决定任命李四为市财政局局长、王五为市教育局局长。",
+     [("李四", "聊城市财政局", "市财政局局长", "appointed"), ("王五", "聊城市教育局", "市教育局局长", "appointed")]),
+    ("任命孙一、周二为市人民政府副市长。",
+     [("周二", "聊城市人民政府", "市人民政府副市长", "appointed"),
+      ("孙一", "聊城市人民政府", "市人民政府副市长", "appointed")]),
+    ("会议决定免去赵六的市民政局局长职务、钱七的市审计局局长职务。",
+     [("赵六", "聊城市民政局", "市民政局局长", "removed"), ("钱七", "聊城市审计局", "市审计局局长", "removed")]),
+    ("会议接受郑八辞去聊城市人民政府副市长职务的请求。",
+     [("郑八", "聊城市人民政府", "聊城市人民政府副市长", "removed")]),
+    ("会议决定任命吴九为市人民政府副市长，接受其辞去市人大常委会副主任职务的请求。",
+     [("吴九", "聊城市人民政府", "市人民政府副市长", "appointed"),
+      ("吴九", "聊城市人大常委会", "市人大常委会副主任", "removed")]),
+    ("大会选举冯十为聊城市人民政府市长。",
+     [("冯十", "聊城市人民政府", "聊城市人民政府市长", "appointed")]),
+    ("决定任命陈一任市公安局局长。",
+     [("陈一", "聊城市公安局", "市公安局局长", "appointed")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", APPOINTMENTS)
+def test_appointment_and_removal_lists(text, expected):
+    assert posts(text) == sorted(expected)
+
+
+INHERITED = [
+    ("县人大常委会主任孙立，副主任郭一文、李二燕出席会议。",
+     [("孙立", "南乐县人大常委会", "县人大常委会主任", None), ("李二燕", "南乐县人大常委会", "副主任", None),
+      ("郭一文", "南乐县人大常委会", "副主任", None)]),
+    ("县政协副主席、党组副书记陆新主持会议，副主席徐兆一、张二民，秘书长刘宏三出席。",
+     [("刘宏三", "南乐县政协", "秘书长", None), ("张二民", "南乐县政协", "副主席", None),
+      ("徐兆一", "南乐县政协", "副主席", None), ("陆新", "南乐县政协", "党组副书记", None),
+      ("陆新", "南乐县政协", "县政协副主席", None)]),
+    # a bare title after another body's list keeps no body it was not given
+    ("县委书记杨一出席，主任李二讲话。",
+     [("李二", "-", "主任", None), ("杨一", "中共南乐县委", "县委书记", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", INHERITED)
+def test_titles_inherit_the_listed_body(text, expected):
+    assert posts(text, place="南乐县") == expected
+
+
+def test_traditional_script_titles_are_copied_as_written():
+    got = posts("縣人大常委會主任賈一祥、縣政協主席高二鈞出席會議。", place="秦安县")
+    assert got == [("贾一祥", "秦安县人大常委会", "縣人大常委會主任", None),
+                   ("高二钧", "秦安县政协", "縣政協主席", None)]
