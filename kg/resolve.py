@@ -113,6 +113,8 @@ def derived_aliases(type_: str, name: str, home: str | None) -> set[str]:
 
     >>> sorted(derived_aliases("organization", "中共聊城市委", "聊城市"))
     ['市委', '聊城市委']
+    >>> sorted(derived_aliases("organization", "中共五一村支部委员会", None))
+    ['五一村党支部']
     >>> sorted(derived_aliases("event", "聊城市质量大会", "聊城市"))
     ['市质量大会']
     """
@@ -122,6 +124,10 @@ def derived_aliases(type_: str, name: str, home: str | None) -> set[str]:
         m = re.fullmatch(r"中共(.+?[省市县区])委", name)
         if m:
             out.add(f"{m.group(1)}委")
+        m = re.fullmatch(r"中共(.+?)(工作委员会|总支部委员会|支部委员会|委员会)", name)
+        if m:       # 中共X街道工作委员会 is written X街道党工委
+            out.add(m.group(1) + {"工作委员会": "党工委", "总支部委员会": "党总支", "支部委员会": "党支部",
+                                  "委员会": "党委"}[m.group(2)])
         m = re.fullmatch(r"(.+?[省市县区])人民政府", name)
         if m:
             out.add(f"{m.group(1)}政府")

@@ -63,3 +63,41 @@ def test_traditional_script_titles_are_copied_as_written():
     got = posts("縣人大常委會主任賈一祥、縣政協主席高二鈞出席會議。", place="秦安县")
     assert got == [("贾一祥", "秦安县人大常委会", "縣人大常委會主任", None),
                    ("高二钧", "秦安县政协", "縣政協主席", None)]
+
+
+BODIES = [
+    # abbreviated departments: 统战部长, 政法委书记
+    ("市侨联主席刘一雁，区委常委、统战部长孙二志出席。",
+     [("刘一雁", "阜新市侨联", "市侨联主席", None), ("孙二志", "中共新邱区委", "区委常委", None),
+      ("孙二志", "中共新邱区委统战部", "统战部长", None)]),
+    ("区委副书记、政法委书记张一芳出席。",
+     [("张一芳", "中共新邱区委", "区委副书记", None), ("张一芳", "中共新邱区委政法委员会", "政法委书记", None)]),
+    # a party branch of a street, a village, a zone
+    ("副区长张一菁、南大街街道党工委书记汤二杰陪同。",
+     [("张一菁", "新邱区人民政府", "副区长", None), ("汤二杰", "中共南大街街道工作委员会", "南大街街道党工委书记", None)]),
+    ("五一村党支部书记黎一亮表示十分期待。",
+     [("黎一亮", "中共五一村支部委员会", "五一村党支部书记", None)]),
+    # the chain's city, not the home place: 郑州市委副书记、市长 in another city's paper
+    ("郑州市委副书记、市长王一超和郑州市委副书记、市纪委书记马二懿致辞。",
+     [("王一超", "中共郑州市委", "郑州市委副书记", None), ("王一超", "郑州市人民政府", "市长", None),
+      ("马二懿", "中共郑州市委", "郑州市委副书记", None), ("马二懿", "郑州市纪委", "市纪委书记", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", BODIES)
+def test_each_title_finds_or_creates_its_body(text, expected):
+    assert posts(text, place="新邱区") == sorted(expected)
+
+
+COMPANY_OFFICERS = [
+    ("近日，太平洋建设第十一集团有限公司董事局副主席常一政、总裁周二鑫一行来区。",
+     [("周二鑫", "太平洋建设第十一集团有限公司", "总裁", None),
+      ("常一政", "太平洋建设第十一集团有限公司", "董事局副主席", None)]),
+    ("山东博源精密机械有限公司董事长李一军、总经理王二强出席。",
+     [("李一军", "山东博源精密机械有限公司", "董事长", None), ("王二强", "山东博源精密机械有限公司", "总经理", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COMPANY_OFFICERS)
+def test_company_officers_keep_their_company(text, expected):
+    assert posts(text, place="新邱区") == sorted(expected)

@@ -21,7 +21,7 @@ SUFFIX = (r"(?:领导小组|委员会|办公室|人民政府|政府|委会|中�
           r"总工会|工会|联合会|协会|学会|商会|妇联|团委|工商联|科协|文联|侨联|残联|政协|人大常委会|纪委监委|"
           r"局|厅|委|办|中心|大学|学院|医院)")
 _LEVEL = re.compile(r"[省市县区州]")
-_UNIT = re.compile(rf"{_MID}{{1,10}}?{SUFFIX}")
+_UNIT = re.compile(rf"{_MID}{{1,10}}?{SUFFIX}|(?:侨联|妇联|团委|工商联|科协|文联|残联|总工会|工会)")
 _CORE = re.compile(CORE)
 _NUMBERED = re.compile(r"[一二三四五六七八九十百零〇\d]+届")
 # The first two characters of ordinary words that start with a level character.

@@ -17,14 +17,21 @@ from kg.extract.places import home_division
 from kg.segment import frequency, tag
 from kg.types import Mention
 
-POSTS = ("总书记", "党委书记", "党组书记", "党工委书记", "支部书记", "第一书记", "书记", "常委", "秘书长",
+POSTS = ("总书记", "党委书记", "党组书记", "党工委书记", "党支部书记", "党总支书记", "支部书记", "第一书记", "书记", "常委", "秘书长",
          "市长", "省长", "县长", "区长", "州长", "镇长", "乡长", "旗长", "盟长", "主任委员", "主任", "主席",
          "部长", "局长", "厅长", "处长", "科长", "检察长", "院长", "庭长", "董事长", "总经理", "经理", "总裁",
          "总监", "行长", "理事长", "会长", "校长", "政委", "司令员", "总工程师", "社长", "总编辑", "巡视员",
          "调研员", "队长", "所长", "站长", "馆长", "团长", "组长", "委员长", "总理", "委员", "首席执行官")
 _POST_RE = re.compile("|".join(sorted(POSTS, key=len, reverse=True)))
-_MODS = ("常务", "代理", "执行", "名誉", "党组", "党委", "副", "代", "兼")
-_UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:部|办公室|办)")
+_MODS = ("常务", "代理", "执行", "名誉", "党总支", "党支部", "党工委", "党组", "党委", "董事局", "董事会", "监事会",
+         "副", "代", "兼")
+_UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:部|办公室|办|委)")
+# a party branch of a unit that is no body we know (a town, a street, a village, a zone): its committee
+PARTY_BRANCHES = {"党委": "委员会", "党工委": "工作委员会", "党支部": "支部委员会", "党总支": "总支部委员会"}
+_BRANCH_UNIT = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:镇|乡|街道|村|社区|开发区|高新区|经开区|园区|集聚区|新区)$")
+# abbreviated departments in titles: 统战部长 is the 统战部's 部长, 政法委书记 the 政法委员会's
+DEPARTMENT_STEMS = ("组织", "宣传", "统战", "武装", "外联")
+_ABBREVIATED = {"纪委": "纪律检查委员会", "政法委": "政法委员会", "编委": "机构编制委员会"}
 _BUSINESS = {"董事长", "总经理", "经理", "总裁", "总监", "行长", "首席执行官"}
 _COMPANY_POSTS = _BUSINESS | {"总工程师", "董事", "监事", "监事长", "总会计师", "书记", "党委书记", "主席"}
 _GOV_POSTS = {"市长": "市", "省长": "省", "县长": "县", "区长": "区", "州长": "州"}
@@ -198,7 +205,26 @@ def _title_chain(text: str, post_start: int, post_end: int, ctx: Context,
         inherited = org or inherited
         company = t.attr("company") or (company if org == company else None)
         fixed.append(mention(t.start, t.end, text, "title", t.key, org=org, company=company))
-    return fixed
+    return _rehome(text, fixed, ctx, place_by_end or {})
+
+
+def _rehome(text: str, chain: list[Mention], ctx: Context, place_by_end: dict[int, Mention]) -> list[Mention]:
+    """郑州市委副书记、市长 in a 广州 paper: the chain's 市 is the city its first title names, not
+    the home place."""
+    start = chain[0].start + (2 if text.startswith("中共", chain[0].start) else 0)
+    named = next((p for k in range(2, 9) if (p := place_by_end.get(start + k)) is not None and p.start == start),
+                 None)
+    if named is None or len(chain) < 2:
+        return chain
+    out = chain[:1]
+    for t in chain[1:]:
+        org, level = t.attr("org"), t.text[:1]
+        home = home_division(ctx, level) if level in "市县区州" and named.key.endswith(level) else None
+        if org and home and home.name != named.key and home.name in org:
+            t = mention(t.start, t.end, text, "title", t.key, org=org.replace(home.name, named.key, 1),
+                        company=t.attr("company"))
+        out.append(t)
+    return out
 
 
 def _inherit(title: str, org: str | None) -> str | None:
@@ -212,9 +238,27 @@ def _inherit(title: str, org: str | None) -> str | None:
         m = re.fullmatch(r"中共(.+)委", org)
         place = m.group(1) if m else None
         return full_name(place, "政府") if place and place.endswith(_GOV_POSTS[post]) else None
+    if post == "部长" and unit and not unit.endswith("部"):      # 统战部长, 组织部长
+        unit += "部"
+    unit = _ABBREVIATED.get(unit, unit)
     if unit and re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:部|办公室|办|委员会|局)", unit):
         return org + unit
     return org
+
+
+def _party_branch(text: str, start: int) -> tuple[int, str] | None:
+    """南大街街道党工委书记, 五一村党支部书记, 开发区党委副书记: (start of the unit, its party
+    committee's full name, 中共X街道工作委员会 …)."""
+    word = next((w for w in PARTY_BRANCHES if text.startswith(w, start)), None)
+    if word is None:
+        return None
+    lo = start
+    while lo > 0 and lo > start - 12 and text[lo - 1] not in "，。、；：（）“”\n 的和与及在":
+        lo -= 1
+    unit = _BRANCH_UNIT.search(text, lo, start)
+    if unit is None or unit.start() != lo:
+        return None
+    return lo, f"中共{unit.group()}{PARTY_BRANCHES[word]}"
 
 
 def _bare_post(title: str) -> str:
@@ -236,6 +280,9 @@ def _one_title(text: str, post_start: int, post_end: int, ctx: Context,
             break
     org = org_by_end.get(start)
     post = text[post_start:post_end]
+    branch = _party_branch(text, start) if org is None else None
+    if branch:
+        return mention(branch[0], post_end, text, "title", org=branch[1])
     if org is not None and org.type == "company":     # 总经理 of the company named before it
         return mention(start, post_end, text, "title", org=org.key, company=org.key)
     if org is not None:
@@ -247,6 +294,8 @@ def _one_title(text: str, post_start: int, post_end: int, ctx: Context,
     owner = home_division(ctx, level_char, before=start, places=list((place_by_end or {}).values())) \
         if level_char else None
     org_key = full_name(owner.name, "政府") if owner else None
+    if post == "部长" and text[start - 2:start] in DEPARTMENT_STEMS:     # 统战部长: the 统战部's head
+        start -= 2
     unit = _UNIT_BEFORE.search(text, max(0, start - 6), start) if org_key is None else None
     if unit and unit.end() == start and text[unit.start() - 1:unit.start()] in ("、", "兼"):
         start = unit.start()          # 县委常委、宣传部部长: the unit belongs to the chain's body
