@@ -66,6 +66,12 @@ def test_place_codes_and_levels(home_ctx):
     ("宣读了《山东省质量强省及品牌战略推进工作领导小组关于公布名单的通报》", ["山东省质量强省及品牌战略推进工作领导小组"]),
     ("《聊城市人民政府关于公布获奖名单的通报》", ["聊城市人民政府"]),
     ("为1.92万户市场主体提供融资担保服务", []),
+    # units listed after a body of the home place are the home place's
+    ("市发改委、住建委、规划局、东昌府区政府主要负责人参加。",
+     ["聊城市发改委", "聊城市住建委", "聊城市规划局", "东昌府区人民政府"]),
+    ("市民政局局长出席", ["聊城市民政局"]),
+    # a numbered sitting of a body is an event, not a body
+    ("市政协十三届十八次常委会召开", []),
 ])
 def test_organisations(text, expected, home_ctx):
     got = [k for _, k in spans(text, home_ctx, "organization")]

@@ -23,6 +23,7 @@ SUFFIX = (r"(?:领导小组|委员会|办公室|人民政府|政府|委会|中�
 _LEVEL = re.compile(r"[省市县区州]")
 _UNIT = re.compile(rf"{_MID}{{1,10}}?{SUFFIX}|(?:侨联|妇联|团委|工商联|科协|文联|残联|总工会|工会)")
 _CORE = re.compile(CORE)
+_SITTING = re.compile(r"[一二三四五六七八九十百零〇\d]+次|召开|举行")   # 市政协十五次常委会 is a sitting: an event
 _NUMBERED = re.compile(r"[一二三四五六七八九十百零〇\d]+届")
 # The first two characters of ordinary words that start with a level character.
 _NOT_ORG_STARTS = {"市场", "市民", "市区", "市级", "市属", "市直", "市内", "市外", "市县", "县级",
@@ -58,6 +59,9 @@ def find(text: str, ctx: Context, places: list[Mention]) -> list[Mention]:
     """
     inside_place = {i for p in places if not p.attr("ref") for i in range(p.start, p.end)}
     out = [m for m in _short_forms(text, ctx, places) if m.start not in inside_place] + _long_forms(text, places)
+    listed = _listed_units(text, ctx, places, out)
+    inside_listed = {i for u in listed for i in range(u.start + 1, u.end)}
+    out = [m for m in out if m.start not in inside_listed] + listed
     out.sort(key=lambda m: (m.start, -m.end))
     return [m for m in out if m.key not in ctx.lexicon.suppressed and m.text not in ctx.lexicon.suppressed]
 
@@ -74,10 +78,42 @@ def _short_forms(text: str, ctx: Context, places: list[Mention]) -> list[Mention
         if text[start:start + 2] in _NOT_ORG_STARTS and not _CORE.match(rest) \
                 and not (text[start:start + 2] == "市民" and _DEPARTMENT.fullmatch(rest)):
             continue
+        if _SITTING.search(rest):
+            continue
         owner = home_division(ctx, level_char, before=start, places=places)
         written = level_char + rest
         key = full_name(owner.name, rest) if owner else written
         out.append(mention(start, m.end() + len(rest), text, "organization", key, short=written))
+    return out
+
+
+_BARE_UNIT = re.compile(rf"{_MID}{{1,10}}?(?:管委会|委员会|办公室|局|委|办|大队|支队|中心)"
+                        r"(?=[、，。；]|及|和|等|负责|主要|有关|$)")
+_SEPARATOR = re.compile(r"、|及|和")
+
+
+def _listed_units(text: str, ctx: Context, places: list[Mention], found: list[Mention]) -> list[Mention]:
+    """县政府办、督查局、应急管理局、消防大队等单位: units listed after a body of the home place
+    are that place's too (市发改委、住建委、规划局 -> the city's 住建委 and 规划局)."""
+    by_start = {m.start: m for m in found}
+    out = []
+    for m in found:
+        short = m.attr("short")
+        if not short or short[0] not in "省市县区州" or m.end >= len(text) or text[m.end] != "、":
+            continue
+        owner = home_division(ctx, short[0], before=m.start, places=places)
+        pos = m.end
+        while (sep := _SEPARATOR.match(text, pos)) is not None:
+            pos = sep.end()
+            if pos in by_start:                 # 沙市区政府: a body of its own, the list goes on
+                pos = by_start[pos].end
+                continue
+            unit = _BARE_UNIT.match(text, pos)
+            if unit is None or any(c in _NO_MID for c in unit.group()) or text[pos] in "省市县区州":
+                break
+            key = full_name(owner.name, unit.group()) if owner else unit.group()
+            out.append(mention(pos, unit.end(), text, "organization", key, short=unit.group()))
+            pos = unit.end()
     return out
 
 
@@ -129,5 +165,7 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
         if p.text != p.key and len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) < 2:
             continue                 # after a short form (遵义), only a clear body (not 遵义|布局)
         rest = m.group()
+        if _SITTING.search(rest):
+            continue
         out.append(mention(start, m.end(), text, "organization", full_name(p.key, rest)))
     return out
