@@ -101,3 +101,12 @@ COMPANY_OFFICERS = [
 @pytest.mark.parametrize("text, expected", COMPANY_OFFICERS)
 def test_company_officers_keep_their_company(text, expected):
     assert posts(text, place="新邱区") == sorted(expected)
+
+
+def test_an_appointment_of_two_posts_and_a_rank_in_a_chain():
+    got = posts("会议任命张一勇为市人民政府副市长、代理市长；任命张二军为市人民政府副市长。")
+    assert got == [("张一勇", "聊城市人民政府", "代理市长", "appointed"),
+                   ("张一勇", "聊城市人民政府", "市人民政府副市长", "appointed"),
+                   ("张二军", "聊城市人民政府", "市人民政府副市长", "appointed")]
+    got = posts("市政协党组副书记、一级巡视员夏一平出席。")
+    assert ("夏一平", "聊城市政协", "市政协党组副书记", None) in got

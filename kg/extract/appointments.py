@@ -25,7 +25,8 @@ CUES: dict[str, tuple[str, str]] = {
 _CUE = re.compile("|".join(sorted(CUES, key=len, reverse=True)))
 _NAME = r"[\u4e00-\u9fff]{2,4}?"
 _ELECTED = re.compile(rf"({_NAME})(?:同志)?当选(?:为)?([^，。；：\n]{{2,40}}?)(?=[，。；]|$)")
-_TITLES_END = re.compile(r"职务(?:的请求)?|(?=[，。；、]|$)")
+_TITLES_END = re.compile(r"职务(?:的请求)?|(?=[，。；]|$)")
+_NEXT_APPOINTEE = re.compile(r"、[\u4e00-\u9fff]{2,4}?(?:同志)?(?:为|任)")
 
 TitleMaker = Callable[[int, int], Mention]     # (start, end of a post in text) -> title mention
 
@@ -85,6 +86,11 @@ def _appointee(text, pos, ties, change, title_at, post_re, taken):
     start = tie.end()
     end_m = _TITLES_END.search(text, start)
     end = end_m.start() if end_m else len(text)
+    nxt = _NEXT_APPOINTEE.search(text, start, end)       # 任命甲为X、乙为Y: X ends where 乙 begins
+    while nxt and not name_shaped(_lead_name(text, nxt.start() + 1)):
+        nxt = _NEXT_APPOINTEE.search(text, nxt.start() + 1, end)
+    if nxt:
+        end, end_m = nxt.start(), None
     if "职务" not in ties and change == "removed" and not text.startswith("职务", end):
         return None
     span = text[start:end]
