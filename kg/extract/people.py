@@ -36,8 +36,13 @@ _BUSINESS = {"董事长", "总经理", "经理", "总裁", "总监", "行长", "
 _COMPANY_POSTS = _BUSINESS | {"总工程师", "董事", "监事", "监事长", "总会计师", "书记", "党委书记", "主席"}
 _GOV_POSTS = {"市长": "市", "省长": "省", "县长": "县", "区长": "区", "州长": "州"}
 _BYLINE = re.compile(r"[（(]\s*((?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影)[^（）()]{1,60})[）)]")
-_BYLINE_ROLE = re.compile(r"(?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影|摄)")
+_BYLINE_ROLE = re.compile(r"(?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影|摄)|责任编辑|编辑|责编|编审|终审|审核|校对|监制")
 _CAPTION = re.compile(r"(?:■|本报记者)\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})")
+# footer credits: 编辑:甲  责编:乙 编审:丙 丁 | 记者 甲 通讯员 乙 (a role word, then names spaced)
+_CREDIT = re.compile(r"(?:(?<=[\s（(|:：。])|^)(?:责任编辑|编辑|责编|编审|终审|审核|校对|监制|记者|通讯员|摄影|摄像|实习生)"
+                     r"(?:[:：]\s*|\s+)((?:[\u4e00-\u9fff]{2,4}(?:\s+|$|(?=[)）])))+)")
+# a story's closing credit: (甲 乙)
+_CLOSING = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s+)+[\u4e00-\u9fff]{2,3})[）)]")
 _LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,8}")
 
 
@@ -96,7 +101,7 @@ def _name_at(text: str, pos: int, tagged_names: dict[int, int] | None = None) ->
         return _segmented_name(text, pos, sn)
     if len(valid) == 2:     # 罗成陪同: the reading followed by the longer verb wins (陪同 over 同)
         a, b = (follow_length(text, pos + k) for k in valid)
-        if a > b or (a == b and text[pos + valid[1] - 1] in "在和与及等的是也还则为对向就说到来率同一"):
+        if a > b or (a == b and text[pos + valid[1] - 1] in "在和与及等的是也还则为对向就说到来率同一作"):
             return text[pos:pos + valid[0]]
         return text[pos:pos + valid[1]]
     return text[pos:pos + valid[0]]
@@ -307,6 +312,9 @@ def _bylines(text: str, found: list[Mention]) -> list[Mention]:
     out = []
     spans = [(m.start(1), m.end(1)) for m in _BYLINE.finditer(text)]
     spans += [(m.start(1), m.end(1)) for m in _CAPTION.finditer(text)]
+    spans += [(m.start(1), m.end(1)) for m in _CREDIT.finditer(text)]
+    spans += [(m.start(1), m.end(1)) for m in _CLOSING.finditer(text)
+              if all(name_shaped(w) for w in m.group(1).split())]
     for s, e in spans:
         for tok in re.finditer(r"[\u4e00-\u9fff]+", text[s:e]):
             word = tok.group()
@@ -340,7 +348,8 @@ def _names_before_posts(text: str, found: list[Mention]) -> list[Mention]:
     out = []
     for m in _BEFORE_POST.finditer(text):
         name = m.group(1)
-        if name_shaped(name) and not _is_common_word(name) and (m.start(1), m.end(1)) not in taken:
+        if name_shaped(name) and not _is_common_word(name) and (m.start(1), m.end(1)) not in taken \
+                and "委" not in name and name[-1] not in "副正常代":       # 区委副书记 holds no 区委副
             out.append(mention(m.start(1), m.end(1), text, "person", name, role="official"))
     return out
 
