@@ -86,7 +86,8 @@ def local_entities(mentions: list[Mention], *, event_dates: dict[str, Any], clea
                 e["aliases"].add(extra)
         _attributes(e, m)
     for key, e in ents.items():
-        e["aliases"] |= derived_aliases(e["type"], e["name"], home) | {key.split("/", 1)[1]}
+        canonical = key.split("/", 1)[1]        # simplified, where the page is in traditional script
+        e["aliases"] |= derived_aliases(e["type"], canonical, home) | {canonical}
         e["aliases"].discard(e["name"])
         if key in event_dates:
             d = event_dates[key]
@@ -135,7 +136,7 @@ def derived_aliases(type_: str, name: str, home: str | None) -> set[str]:
         level = home[-1]
         rest = name[len(home):]
         out.add(level + rest)
-    if home and type_ == "organization" and name == f"中共{home}委":
+    if home and type_ == "organization" and name in (f"中共{home}委", f"中共{home}县委"):
         out.add(home[-1] + "委")
     return out
 

@@ -81,12 +81,18 @@ BODIES = [
     ("郑州市委副书记、市长王一超和郑州市委副书记、市纪委书记马二懿致辞。",
      [("王一超", "中共郑州市委", "郑州市委副书记", None), ("王一超", "郑州市人民政府", "市长", None),
       ("马二懿", "中共郑州市委", "郑州市委副书记", None), ("马二懿", "郑州市纪委", "市纪委书记", None)]),
+
+
+    # a one-character county's committee is 中共X县县委; party departments of a committee
+    ("县委副书记、县长张一潮，县委组织部部长李二四出席。",
+     [("张一潮", "中共绛县县委", "县委副书记", None), ("张一潮", "绛县人民政府", "县长", None),
+      ("李二四", "中共绛县县委组织部", "县委组织部部长", None)]),
 ]
 
 
 @pytest.mark.parametrize("text, expected", BODIES)
 def test_each_title_finds_or_creates_its_body(text, expected):
-    assert posts(text, place="新邱区") == sorted(expected)
+    assert posts(text, place="绛县" if "县" in text[:3] else "新邱区") == sorted(expected)
 
 
 COMPANY_OFFICERS = [

@@ -122,7 +122,7 @@ def word_aligned(text: str, start: int, end: int) -> bool:
 
 def resolve_overlaps(found: list[Mention]) -> list[Mention]:
     """Drop duplicates and crossing spans; nesting is kept."""
-    order = sorted(set(found), key=lambda m: (not m.attr("lexicon"), -(m.end - m.start),
+    order = sorted(set(found), key=lambda m: (not m.attr("lexicon"), not m.attr("rehomed"), -(m.end - m.start),
                                               _PRIORITY.get(m.type, 9), m.start, m.key))
     kept: list[Mention] = []
     by_start: dict[int, list[Mention]] = {}

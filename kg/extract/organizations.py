@@ -23,6 +23,8 @@ SUFFIX = (r"(?:领导小组|委员会|办公室|人民政府|政府|委会|中�
 _LEVEL = re.compile(r"[省市县区州]")
 _UNIT = re.compile(rf"{_MID}{{1,10}}?{SUFFIX}|(?:侨联|妇联|团委|工商联|科协|文联|残联|总工会|工会)")
 _CORE = re.compile(CORE)
+PARTY_DEPARTMENTS = ("组织", "宣传", "统战", "社会工作", "武装", "农村工作", "老干部")
+_PARTY_DEPARTMENT = re.compile(rf"委(?:{'|'.join(PARTY_DEPARTMENTS)})部")
 _SITTING = re.compile(r"[一二三四五六七八九十百零〇\d]+次|召开|举行")   # 市政协十五次常委会 is a sitting: an event
 _NUMBERED = re.compile(r"[一二三四五六七八九十百零〇\d]+届")
 # The first two characters of ordinary words that start with a level character.
@@ -38,9 +40,13 @@ def full_name(prefix: str, rest: str) -> str:
 
     >>> full_name("聊城市", "委"), full_name("聊城市", "政府"), full_name("聊城市", "人大")
     ('中共聊城市委', '聊城市人民政府', '聊城市人大常委会')
+    >>> full_name("绛县", "委"), full_name("绛县", "委组织部")
+    ('中共绛县县委', '中共绛县县委组织部')
     """
     rest = _NUMBERED.sub("", rest)            # 市五届人大常委会 is the same body every term
     if rest == "委" or (rest.startswith("委") and rest.endswith(("部", "办", "办公室"))):
+        if len(prefix) == 2 and prefix.endswith("县"):      # 中共绛县县委: a one-character county's
+            return f"中共{prefix}县{rest}"
         return f"中共{prefix}{rest}"
     if rest in ("政府", "人民政府"):
         return f"{prefix}人民政府"
@@ -120,6 +126,9 @@ def _listed_units(text: str, ctx: Context, places: list[Mention], found: list[Me
 def _rest_at(text: str, pos: int) -> str | None:
     """The unit after a level character: 市|政协办公室 (a named unit) over 市|政协, but 市|委 before
     a post (市委常委, 市委书记)."""
+    dept = _PARTY_DEPARTMENT.match(text, pos)
+    if dept:                             # 县委|组织部: the party committee's department
+        return dept.group()
     core = _CORE.match(text, pos)
     unit = _UNIT.match(text, pos)
     if unit and any(c in _NO_MID for c in unit.group()):

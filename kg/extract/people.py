@@ -149,7 +149,7 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
         between = text[previous[0]:chain[0].start]
         if 0 < len(between) <= 30 and between[-1] in "，、" and not _SENTENCE_END.search(between):
             chain = _continue_listing(text, chain, previous[1])
-        titles = tuple((t.text, t.attr("org")) for t in chain)
+        titles = tuple((t.text, t.attr("org")) for t in chain if t.type == "title")
         role = "business" if any(t.attr("company") for t in chain) or m.group() in _BUSINESS else "official"
         out += chain
         pos = m.end()
@@ -183,7 +183,7 @@ def _continue_listing(text: str, chain: list[Mention], before: list[Mention]) ->
     if source is None:
         return chain
     return [mention(t.start, t.end, text, "title", t.key, org=source.attr("org"), company=source.attr("company"))
-            if t.attr("org") is None else t for t in chain]
+            if t.attr("org") is None and t.type == "title" else t for t in chain]
 
 
 def _title_chain(text: str, post_start: int, post_end: int, ctx: Context,
@@ -210,10 +210,11 @@ def _title_chain(text: str, post_start: int, post_end: int, ctx: Context,
         inherited = org or inherited
         company = t.attr("company") or (company if org == company else None)
         fixed.append(mention(t.start, t.end, text, "title", t.key, org=org, company=company))
-    return _rehome(text, fixed, ctx, place_by_end or {})
+    return _rehome(text, fixed, ctx, place_by_end or {}, org_by_end)
 
 
-def _rehome(text: str, chain: list[Mention], ctx: Context, place_by_end: dict[int, Mention]) -> list[Mention]:
+def _rehome(text: str, chain: list[Mention], ctx: Context, place_by_end: dict[int, Mention],
+            org_by_end: dict[int, Mention]) -> list[Mention]:
     """郑州市委副书记、市长 in a 广州 paper: the chain's 市 is the city its first title names, not
     the home place."""
     start = chain[0].start + (2 if text.startswith("中共", chain[0].start) else 0)
@@ -226,8 +227,13 @@ def _rehome(text: str, chain: list[Mention], ctx: Context, place_by_end: dict[in
         org, level = t.attr("org"), t.text[:1]
         home = home_division(ctx, level) if level in "市县区州" and named.key.endswith(level) else None
         if org and home and home.name != named.key and home.name in org:
-            t = mention(t.start, t.end, text, "title", t.key, org=org.replace(home.name, named.key, 1),
-                        company=t.attr("company"))
+            org = org.replace(home.name, named.key, 1)
+            t = mention(t.start, t.end, text, "title", t.key, org=org, company=t.attr("company"))
+            body = next((b for k in range(2, 9) if (b := org_by_end.get(t.start + k)) is not None
+                         and b.start == t.start and b.type == "organization"), None)
+            if body is not None:     # the short form's own mention names the same body (wins its span)
+                out.append(mention(body.start, body.end, text, "organization", org, short=body.attr("short"),
+                                   rehomed=True))
         out.append(t)
     return out
 
@@ -240,7 +246,7 @@ def _inherit(title: str, org: str | None) -> str | None:
     post = _bare_post(title)
     unit = title[: len(title) - len(post)].lstrip("副常务代理执行")
     if post in _GOV_POSTS:
-        m = re.fullmatch(r"中共(.+)委", org)
+        m = re.fullmatch(r"中共(.+?)县?委", org) if org.endswith("县县委") else re.fullmatch(r"中共(.+)委", org)
         place = m.group(1) if m else None
         return full_name(place, "政府") if place and place.endswith(_GOV_POSTS[post]) else None
     if post == "部长" and unit and not unit.endswith("部"):      # 统战部长, 组织部长
