@@ -3,6 +3,7 @@
     决定任命甲为X、乙为Y          任命甲、乙为X          决定任命甲任X
     免去丙的X职务、丁的Y职务      免去丙X职务            接受戊辞去X职务的请求
     选举己为X                    己当选为X              提请…任命甲为X
+    甲同志任X                    甲不再担任X职务
 
 Every appointee gets one post per title (`change` = appointed or removed); each title's body
 is found as for any title (市人民政府副市长 -> the city government; 市公安局局长 -> that bureau
@@ -24,7 +25,12 @@ CUES: dict[str, tuple[str, str]] = {
 }
 _CUE = re.compile("|".join(sorted(CUES, key=len, reverse=True)))
 _NAME = r"[\u4e00-\u9fff]{2,4}?"
-_ELECTED = re.compile(rf"({_NAME})(?:同志)?当选(?:为)?([^，。；：\n]{{2,40}}?)(?=[，。；]|$)")
+# name first, at the start of a clause: 甲当选为X, 甲同志任X, 甲不再担任X职务
+NAME_FIRST = {"当选为": "appointed", "当选": "appointed", "出任": "appointed", "担任": "appointed",
+              "任": "appointed", "不再担任": "removed"}
+_ELECTED = re.compile(rf"(?:^|(?<=[，。；：\s]))({_NAME})(?:同志)?"
+                      rf"({'|'.join(sorted(NAME_FIRST, key=len, reverse=True))})"
+                      r"([^，。；：\n]{2,40}?)(?=职务|[，。；]|$)", re.MULTILINE)
 _TITLES_END = re.compile(r"职务(?:的请求)?|(?=[，。；]|$)")
 _NEXT_APPOINTEE = re.compile(r"、[\u4e00-\u9fff]{2,4}?(?:同志)?(?:为|任)")
 
@@ -55,8 +61,9 @@ def find(text: str, ctx: Context, *, title_at: TitleMaker, post_re: re.Pattern, 
                 break
             pos += 1
     for m in _ELECTED.finditer(text):
-        out += _post_mentions(text, [(m.start(1), m.end(1))], m.start(2), m.group(2), "appointed",
-                              title_at, post_re, taken)
+        if name_shaped(m.group(1)):
+            out += _post_mentions(text, [(m.start(1), m.end(1))], m.start(3), m.group(3), NAME_FIRST[m.group(2)],
+                                  title_at, post_re, taken)
     return out
 
 
