@@ -41,7 +41,7 @@ from kg.types import Document, Mention, eid
 
 def context_for(doc: Document, lexicon: Lexicon | None = None) -> Context:
     published = dt.date.fromisoformat(doc.date) if doc.date else None
-    return Context(home=find_home(doc.place, text=doc.text), date=published, lexicon=lexicon or Lexicon())
+    return Context(home=find_home(doc.place, text=f"{doc.source or ''}\n{doc.text}"), date=published, lexicon=lexicon or Lexicon())
 
 
 def recognise(text: str, *, place: str | None = None, lexicon: Lexicon | None = None,

@@ -120,3 +120,21 @@ def test_an_appointment_of_two_posts_and_a_rank_in_a_chain():
                    ("张二军", "聊城市人民政府", "市人民政府副市长", "appointed")]
     got = posts("市政协党组副书记、一级巡视员夏一平出席。")
     assert ("夏一平", "聊城市政协", "市政协党组副书记", None) in got
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # a bare zone's party committee in the zone's own paper
+    ("在庆典仪式上，开发区党委书记余一发致贺词。", "湛江经济技术开发区",
+     [("余一发", "中共湛江经济技术开发区委员会", "开发区党委书记", None)]),
+    # 郑州市长: the place and the post share the level character
+    ("郑州市长王一超说，合作前景广阔。", "广州市", [("王一超", "郑州市人民政府", "郑州市长", None)]),
+    # a delegation is a body when somebody holds a title in it
+    ("上海市徐汇区经贸考察团团长陈一楠表示感谢。", "佳木斯市",
+     [("陈一楠", "上海市徐汇区经贸考察团", "上海市徐汇区经贸考察团团长", None)]),
+    # 兼 joins two titles of one body; a party-group member is a post
+    ("市委常委、市政府党组成员、市委统战部部长杨一喜出席。", "高邮市",
+     [("杨一喜", "中共高邮市委", "市委常委", None), ("杨一喜", "中共高邮市委统战部", "市委统战部部长", None),
+      ("杨一喜", "高邮市人民政府", "市政府党组成员", None)]),
+])
+def test_units_written_before_a_post(text, place, expected):
+    assert posts(text, place=place) == sorted(expected)

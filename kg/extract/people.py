@@ -20,15 +20,17 @@ from kg.types import Mention
 POSTS = ("总书记", "党委书记", "党组书记", "党工委书记", "党支部书记", "党总支书记", "支部书记", "第一书记", "书记", "常委", "秘书长",
          "市长", "省长", "县长", "区长", "州长", "镇长", "乡长", "旗长", "盟长", "主任委员", "主任", "主席",
          "部长", "局长", "厅长", "处长", "科长", "检察长", "院长", "庭长", "董事长", "总经理", "经理", "总裁",
-         "总监", "行长", "理事长", "会长", "校长", "政委", "司令员", "总工程师", "社长", "总编辑", "巡视员",
+         "总监", "行长", "理事长", "会长", "党组成员", "党委委员", "关长", "总指挥", "校长", "政委", "司令员", "总工程师", "社长", "总编辑", "巡视员",
          "调研员", "队长", "所长", "站长", "馆长", "团长", "组长", "委员长", "总理", "委员", "首席执行官")
 _POST_RE = re.compile("|".join(sorted(POSTS, key=len, reverse=True)))
 _MODS = ("常务", "代理", "执行", "名誉", "一级", "二级", "三级", "四级", "党总支", "党支部", "党工委", "党组", "党委", "董事局", "董事会", "监事会",
-         "副", "代", "兼")
+         "副", "代")
 _UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:部|办公室|办|委)")
 # a party branch of a unit that is no body we know (a town, a street, a village, a zone): its committee
 PARTY_BRANCHES = {"党委": "委员会", "党工委": "工作委员会", "党支部": "支部委员会", "党总支": "总支部委员会"}
-_BRANCH_UNIT = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:镇|乡|街道|村|社区|开发区|高新区|经开区|园区|集聚区|新区)$")
+_ZONES = ("开发区", "高新区", "经开区", "园区", "集聚区", "新区")
+_BRANCH_UNIT = re.compile(rf"(?:[\u4e00-\u9fff]{{2,12}}?(?:镇|乡|街道|村|社区)|[\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_ZONES)}))$")
+_DELEGATION = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:考察团|代表团|调研组|督导组|工作组|检查组|访问团)$")
 # abbreviated departments in titles: 统战部长 is the 统战部's 部长, 政法委书记 the 政法委员会's
 DEPARTMENT_STEMS = ("组织", "宣传", "统战", "武装", "外联")
 _ABBREVIATED = {"纪委": "纪律检查委员会", "政法委": "政法委员会", "编委": "机构编制委员会"}
@@ -257,19 +259,35 @@ def _inherit(title: str, org: str | None) -> str | None:
     return org
 
 
-def _party_branch(text: str, start: int) -> tuple[int, str] | None:
+def _party_branch(text: str, start: int, ctx: Context) -> tuple[int, str] | None:
     """南大街街道党工委书记, 五一村党支部书记, 开发区党委副书记: (start of the unit, its party
-    committee's full name, 中共X街道工作委员会 …)."""
+    committee's full name, 中共X街道工作委员会 …). A bare 开发区 in a zone's own paper is the zone."""
     word = next((w for w in PARTY_BRANCHES if text.startswith(w, start)), None)
     if word is None:
         return None
-    lo = start
-    while lo > 0 and lo > start - 12 and text[lo - 1] not in "，。、；：（）“”\n 的和与及在":
-        lo -= 1
+    lo = _unit_start(text, start)
     unit = _BRANCH_UNIT.search(text, lo, start)
     if unit is None or unit.start() != lo:
         return None
-    return lo, f"中共{unit.group()}{PARTY_BRANCHES[word]}"
+    name = unit.group()
+    if name in _ZONES and ctx.home is not None and ctx.home.name.endswith(name):
+        name = ctx.home.name
+    return lo, f"中共{name}{PARTY_BRANCHES[word]}"
+
+
+def _delegation(text: str, start: int) -> tuple[int, str] | None:
+    """甲市经贸考察团团长: a delegation is a body when somebody holds a title in it."""
+    lo = _unit_start(text, start)
+    unit = _DELEGATION.search(text, lo, start)
+    return (lo, unit.group()) if unit is not None and unit.start() == lo else None
+
+
+def _unit_start(text: str, start: int) -> int:
+    """Where the unit written before a post begins: after the last separator, at most 16 back."""
+    lo = start
+    while lo > 0 and lo > start - 16 and text[lo - 1] not in "，。、；：（）“”\n 的和与及在":
+        lo -= 1
+    return lo
 
 
 def _bare_post(title: str) -> str:
@@ -291,7 +309,7 @@ def _one_title(text: str, post_start: int, post_end: int, ctx: Context,
             break
     org = org_by_end.get(start)
     post = text[post_start:post_end]
-    branch = _party_branch(text, start) if org is None else None
+    branch = (_party_branch(text, start, ctx) or _delegation(text, start)) if org is None else None
     if branch:
         return mention(branch[0], post_end, text, "title", org=branch[1])
     if org is not None and org.type == "company":     # 总经理 of the company named before it
@@ -302,6 +320,9 @@ def _one_title(text: str, post_start: int, post_end: int, ctx: Context,
     place = (place_by_end or {}).get(start)
     if level_char and place is not None and place.key.endswith(level_char):   # 深圳市副市长
         return mention(place.start, post_end, text, "title", org=full_name(place.key, "政府"))
+    merged = (place_by_end or {}).get(start + 1) if level_char and start == post_start else None
+    if merged is not None and merged.key.endswith(level_char) and text[start] == level_char:   # 郑州市长
+        return mention(merged.start, post_end, text, "title", org=full_name(merged.key, "政府"))
     owner = home_division(ctx, level_char, before=start, places=list((place_by_end or {}).values())) \
         if level_char else None
     org_key = full_name(owner.name, "政府") if owner else None
