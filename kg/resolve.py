@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from kg.extract.base import SURNAMES_1, mention
-from kg.extract.people import POSTS
+from kg.extract.posts import POSTS
 from kg.types import Mention, eid
 
 _ROLE_RANK = {"official": 0, "business": 1, "journalist": 2, "other": 3}

@@ -1,0 +1,211 @@
+"""Titles and their bodies: the post before a name, the chain it heads (市委副书记、市长), and
+the body each title belongs to, found in the text or created from the home place.
+
+Which body a title names, by family of pages (invented examples):
+- written before it: 市政协副主席 -> X市政协; 山东甲有限公司总经理 -> the company;
+- implied by a government post: 副市长 -> X市人民政府 (the home place, or the place written before it);
+- inherited in a chain: 县委常委、宣传部部长 -> 中共X县委宣传部; 郑州市委副书记、市长 -> 郑州市人民政府;
+- inherited from a titled list earlier in the sentence: 县人大常委会主任甲，副主任乙 -> the same committee;
+- created for a unit that is no body we know: 五一村党支部书记 -> 中共五一村支部委员会, 甲考察团团长.
+Posts, modifiers and units are the tables below.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.base import Context, mention
+from kg.extract.organizations import full_name
+from kg.extract.places import home_division
+from kg.types import Mention
+
+POSTS = ("总书记", "党委书记", "党组书记", "党工委书记", "党支部书记", "党总支书记", "支部书记", "第一书记", "书记", "常委", "秘书长",
+         "市长", "省长", "县长", "区长", "州长", "镇长", "乡长", "旗长", "盟长", "主任委员", "主任", "主席",
+         "部长", "局长", "厅长", "处长", "科长", "检察长", "院长", "庭长", "董事长", "总经理", "经理", "总裁",
+         "总监", "行长", "理事长", "会长", "党组成员", "党委委员", "关长", "总指挥", "校长", "政委", "司令员", "总工程师", "社长", "总编辑", "巡视员",
+         "调研员", "队长", "所长", "站长", "馆长", "团长", "组长", "委员长", "总理", "委员", "首席执行官")
+POST_RE = re.compile("|".join(sorted(POSTS, key=len, reverse=True)))
+_MODS = ("常务", "代理", "执行", "名誉", "一级", "二级", "三级", "四级", "党总支", "党支部", "党工委", "党组", "党委", "董事局", "董事会", "监事会",
+         "副", "代")
+_UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:部|办公室|办|委)")
+# a party branch of a unit that is no body we know (a town, a street, a village, a zone): its committee
+PARTY_BRANCHES = {"党委": "委员会", "党工委": "工作委员会", "党支部": "支部委员会", "党总支": "总支部委员会"}
+_ZONES = ("开发区", "高新区", "经开区", "园区", "集聚区", "新区")
+_BRANCH_UNIT = re.compile(rf"(?:[\u4e00-\u9fff]{{2,12}}?(?:镇|乡|街道|村|社区)|[\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_ZONES)}))$")
+_DELEGATION = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:考察团|代表团|调研组|督导组|工作组|检查组|访问团)$")
+# abbreviated departments in titles: 统战部长 is the 统战部's 部长, 政法委书记 the 政法委员会's
+DEPARTMENT_STEMS = ("组织", "宣传", "统战", "武装", "外联")
+_ABBREVIATED = {"纪委": "纪律检查委员会", "政法委": "政法委员会", "编委": "机构编制委员会"}
+BUSINESS = {"董事长", "总经理", "经理", "总裁", "总监", "行长", "首席执行官"}
+_COMPANY_POSTS = BUSINESS | {"总工程师", "董事", "监事", "监事长", "总会计师", "书记", "党委书记", "主席"}
+_GOV_POSTS = {"市长": "市", "省长": "省", "县长": "县", "区长": "区", "州长": "州"}
+
+SENTENCE_END = re.compile(r"[。！？；\n]")
+_SAME_BODY_ANY = {"秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员", "常务副主任", "常务副主席"}
+
+
+def continue_listing(text: str, chain: list[Mention], before: list[Mention]) -> list[Mention]:
+    """A bare title after a titled list in the same sentence belongs to that list's body:
+    县人大常委会主任甲，副主任乙、丙 (副主任 -> the congress committee); 市政协副主席甲主持会议，
+    副主席乙、丙，秘书长丁;
+    A集团董事长甲、总裁乙 (总裁 -> A集团). Only a post of the same kind (主任/副主任), a
+    secretary-general or party-group post, or a company post after a company's inherits."""
+    if chain[0].attr("org") is not None or not before:
+        return chain
+    post = bare_post(chain[0].text)
+    family = chain[0].text.lstrip("副常务执行")
+    source = next((t for t in reversed(before) if t.attr("org") and (
+        t.attr("company") and post in _COMPANY_POSTS
+        or not t.attr("company") and (bare_post(t.text) == post and t.text.endswith(family)
+                                      or chain[0].text in _SAME_BODY_ANY))), None)
+    if source is None:
+        return chain
+    return [mention(t.start, t.end, text, "title", t.key, org=source.attr("org"), company=source.attr("company"))
+            if t.attr("org") is None and t.type == "title" else t for t in chain]
+
+
+def title_chain(text: str, post_start: int, post_end: int, ctx: Context,
+                 org_by_end: dict[int, Mention], place_by_end: dict[int, Mention] | None = None) -> list[Mention]:
+    """Titles ending at post_end, then any before them joined by 、 (市委副书记、市长)."""
+    chain: list[Mention] = []
+    end, start = post_end, post_start
+    while True:
+        title = one_title(text, start, end, ctx, org_by_end, place_by_end or {})
+        chain.insert(0, title)
+        if title.start == 0 or text[title.start - 1] not in "、兼":
+            break
+        prev_post = None
+        for pm in POST_RE.finditer(text, max(0, title.start - 8), title.start - 1):
+            if pm.end() == title.start - 1:
+                prev_post = pm
+        if prev_post is None:
+            break
+        end, start = prev_post.end(), prev_post.start()
+    inherited, company = None, None
+    fixed = []
+    for t in chain:
+        org = t.attr("org") or _inherit(t.text, inherited)
+        inherited = org or inherited
+        company = t.attr("company") or (company if org == company else None)
+        fixed.append(mention(t.start, t.end, text, "title", t.key, org=org, company=company))
+    return _rehome(text, fixed, ctx, place_by_end or {}, org_by_end)
+
+
+def _rehome(text: str, chain: list[Mention], ctx: Context, place_by_end: dict[int, Mention],
+            org_by_end: dict[int, Mention]) -> list[Mention]:
+    """郑州市委副书记、市长 in a 广州 paper: the chain's 市 is the city its first title names, not
+    the home place."""
+    start = chain[0].start + (2 if text.startswith("中共", chain[0].start) else 0)
+    named = next((p for k in range(2, 9) if (p := place_by_end.get(start + k)) is not None and p.start == start),
+                 None)
+    if named is None or len(chain) < 2:
+        return chain
+    out = chain[:1]
+    for t in chain[1:]:
+        org, level = t.attr("org"), t.text[:1]
+        home = home_division(ctx, level) if level in "市县区州" and named.key.endswith(level) else None
+        if org and home and home.name != named.key and home.name in org:
+            org = org.replace(home.name, named.key, 1)
+            t = mention(t.start, t.end, text, "title", t.key, org=org, company=t.attr("company"))
+            body = next((b for k in range(2, 9) if (b := org_by_end.get(t.start + k)) is not None
+                         and b.start == t.start and b.type == "organization"), None)
+            if body is not None:     # the short form's own mention names the same body (wins its span)
+                out.append(mention(body.start, body.end, text, "organization", org, short=body.attr("short"),
+                                   rehomed=True))
+        out.append(t)
+    return out
+
+
+def _inherit(title: str, org: str | None) -> str | None:
+    """A title with no body of its own belongs to the chain's: 县委常委、宣传部部长 -> 中共X县委宣传部;
+    嘉定区委副书记、区长 -> 嘉定区人民政府; 河钢集团党委书记、董事长 -> 河钢集团."""
+    if org is None:
+        return None
+    post = bare_post(title)
+    unit = title[: len(title) - len(post)].lstrip("副常务代理执行")
+    if post in _GOV_POSTS:
+        m = re.fullmatch(r"中共(.+?)县?委", org) if org.endswith("县县委") else re.fullmatch(r"中共(.+)委", org)
+        place = m.group(1) if m else None
+        return full_name(place, "政府") if place and place.endswith(_GOV_POSTS[post]) else None
+    if post == "部长" and unit and not unit.endswith("部"):      # 统战部长, 组织部长
+        unit += "部"
+    unit = _ABBREVIATED.get(unit, unit)
+    if unit and re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:部|办公室|办|委员会|局)", unit):
+        return org + unit
+    return org
+
+
+def _party_branch(text: str, start: int, ctx: Context) -> tuple[int, str] | None:
+    """南大街街道党工委书记, 五一村党支部书记, 开发区党委副书记: (start of the unit, its party
+    committee's full name, 中共X街道工作委员会 …). A bare 开发区 in a zone's own paper is the zone."""
+    word = next((w for w in PARTY_BRANCHES if text.startswith(w, start)), None)
+    if word is None:
+        return None
+    lo = _unit_start(text, start)
+    unit = _BRANCH_UNIT.search(text, lo, start)
+    if unit is None or unit.start() != lo:
+        return None
+    name = unit.group()
+    if name in _ZONES and ctx.home is not None and ctx.home.name.endswith(name):
+        name = ctx.home.name
+    return lo, f"中共{name}{PARTY_BRANCHES[word]}"
+
+
+def _delegation(text: str, start: int) -> tuple[int, str] | None:
+    """甲市经贸考察团团长: a delegation is a body when somebody holds a title in it."""
+    lo = _unit_start(text, start)
+    unit = _DELEGATION.search(text, lo, start)
+    return (lo, unit.group()) if unit is not None and unit.start() == lo else None
+
+
+def _unit_start(text: str, start: int) -> int:
+    """Where the unit written before a post begins: after the last separator, at most 16 back."""
+    lo = start
+    while lo > 0 and lo > start - 16 and text[lo - 1] not in "，。、；：（）“”\n 的和与及在":
+        lo -= 1
+    return lo
+
+
+def bare_post(title: str) -> str:
+    """The post a title ends with: 县人大常委会主任 -> 主任 (not the 常委 inside the body's name)."""
+    posts = [m for m in POST_RE.finditer(title)]
+    ending = [m for m in posts if m.end() == len(title)]
+    return (ending or posts)[-1].group() if posts else title
+
+
+def one_title(text: str, post_start: int, post_end: int, ctx: Context,
+               org_by_end: dict[int, Mention], place_by_end: dict[int, Mention] | None = None) -> Mention:
+    start = post_start
+    while True:
+        for mod in _MODS:
+            if text.startswith(mod, start - len(mod)) and start - len(mod) >= 0:
+                start -= len(mod)
+                break
+        else:
+            break
+    org = org_by_end.get(start)
+    post = text[post_start:post_end]
+    branch = (_party_branch(text, start, ctx) or _delegation(text, start)) if org is None else None
+    if branch:
+        return mention(branch[0], post_end, text, "title", org=branch[1])
+    if org is not None and org.type == "company":     # 总经理 of the company named before it
+        return mention(start, post_end, text, "title", org=org.key, company=org.key)
+    if org is not None:
+        return mention(org.start, post_end, text, "title", org=org.key)
+    level_char = _GOV_POSTS.get(post)
+    place = (place_by_end or {}).get(start)
+    if level_char and place is not None and place.key.endswith(level_char):   # 深圳市副市长
+        return mention(place.start, post_end, text, "title", org=full_name(place.key, "政府"))
+    merged = (place_by_end or {}).get(start + 1) if level_char and start == post_start else None
+    if merged is not None and merged.key.endswith(level_char) and text[start] == level_char:   # 郑州市长
+        return mention(merged.start, post_end, text, "title", org=full_name(merged.key, "政府"))
+    owner = home_division(ctx, level_char, before=start, places=list((place_by_end or {}).values())) \
+        if level_char else None
+    org_key = full_name(owner.name, "政府") if owner else None
+    if post == "部长" and text[start - 2:start] in DEPARTMENT_STEMS:     # 统战部长: the 统战部's head
+        start -= 2
+    unit = _UNIT_BEFORE.search(text, max(0, start - 6), start) if org_key is None else None
+    if unit and unit.end() == start and text[unit.start() - 1:unit.start()] in ("、", "兼"):
+        start = unit.start()          # 县委常委、宣传部部长: the unit belongs to the chain's body
+    return mention(start, post_end, text, "title", org=org_key)
+
+
