@@ -17,7 +17,13 @@ _BOUNDARY = {"的", "在", "与", "和", "及", "同", "跟", "为", "由", "对
              "让", "据", "经", "位于", "来自", "对接", "其", "该", "即", "等", "了", "以", "于", "到", "赴", "走进",
              "走访", "调研", "考察", "签约", "签署", "携手", "联合", "成立", "组建", "注册", "收购", "告诉",
              "表示", "介绍", "说", "记者", "积极", "作为", "包括", "其中", "如", "像", "这", "那", "各", "多家",
-             "一家", "这家", "该家", "首家", "通过", "获得", "得到", "引进", "落户", "入驻", "参观", "看到"}
+             "一家", "这家", "该家", "首家", "通过", "获得", "得到", "引进", "落户", "入驻", "参观", "看到",
+             "以及", "给予", "隶属", "属于", "感谢", "支持", "帮助", "陪同", "见证", "拜访", "会见", "会谈", "洽谈",
+             "邀请", "依托", "联手", "加入", "分别", "率", "率领", "带领", "深入", "前往", "来到", "目前"}
+# Tags of words that never open a name (adverb, preposition, conjunction, pronoun, time);
+# an adjective, numeral or measure word opens none before a place (500强|中国电建集团).
+_NEVER_OPENS = ("d", "p", "c", "r", "t")
+_NOT_BEFORE_PLACE = ("a", "m", "q", "u")
 _GENERIC = {"平台", "国有", "民营", "商业", "政策性", "金融", "部分", "全国", "上市", "龙头", "骨干", "本地",
             "外资", "合资", "母", "子", "总", "分", "集团", "公司", "多家", "各家", "各类", "这些", "相关"}
 _INDUSTRY = re.compile(r"(?:控股|集团|股份|实业|科技|精密机械|机械|融资担保|担保|投资|发展|建设|置业|物流|贸易|"
@@ -36,13 +42,16 @@ def find(text: str, ctx: Context) -> list[Mention]:
     for m in SUFFIX.finditer(text):
         if m.start() < last_end:
             continue
-        end = _extend_suffix(text, m.end())
+        end = _extend_branch(text, _extend_suffix(text, m.end()))
         start = _left_edge(text, m.start())
         name = text[start:end]
         core = text[start:m.start()]
         if len(core) < 2 or core in _GENERIC or core[:2] in _GENERIC or name in ctx.lexicon.suppressed:
             continue
-        out.append(mention(start, end, text, "company", name))
+        while out and out[-1].start >= start and out[-1].type == "company":
+            out.pop()                  # 新恒星集团 of 新恒星集团投资有限公司 is not a second company
+        type_ = "organization" if _CENTRAL_BANK.search(name) else "company"
+        out.append(mention(start, end, text, type_, name, seat=branch_seat(name)))
         last_end = end
     out = _rekey_short_names(text, out)
     out += _short_forms(text, out)
@@ -50,19 +59,81 @@ def find(text: str, ctx: Context) -> list[Mention]:
 
 
 def _rekey_short_names(text: str, found: list[Mention]) -> list[Mention]:
-    """河钢集团 beside 河钢集团有限公司 is the same company under its short name."""
-    full_of = {}
+    """河钢集团 beside 河钢集团有限公司 is the same company under its short name; so is
+    建行某某支行 beside 中国建设银行股份有限公司某某支行 (the bank's common short name)."""
+    full_of: dict[str, str] = {}
     for m in found:
         for short in short_forms(m.key):
             full_of.setdefault(short, m.key)
-    return [mention(m.start, m.end, text, "company", full_of[m.key], short=True)
-            if m.key in full_of and full_of[m.key] != m.key else m for m in found]
+    longest: dict[str, str] = {}
+    for m in found:
+        k = bank_key(m.key)
+        if k and len(m.key) > len(longest.get(k, "")):
+            longest[k] = m.key
+    out = []
+    for m in found:
+        key = longest.get(bank_key(m.key) or "", full_of.get(m.key, m.key))
+        extra = dict(m.attrs) | {"short": True}
+        out.append(mention(m.start, m.end, text, m.type, key, **extra) if key != m.key else m)
+    return out
+
+
+_BANK_SHORT = (("邮政储蓄银行", "邮储银行"), ("农村商业银行", "农商银行"), ("建设银行", "建行"), ("工商银行", "工行"),
+               ("农业银行", "农行"), ("交通银行", "交行"), ("中国银行", "中行"))
+
+
+def bank_key(name: str) -> str | None:
+    """One spelling for a bank branch's names, or None for a name that is no branch.
+
+    >>> bank_key("中国建设银行股份有限公司绍兴分行"), bank_key("建行绍兴分行"), bank_key("绍兴纺织有限公司")
+    ('建行绍兴分行', '建行绍兴分行', None)
+    """
+    if not re.search(r"(?:分行|支行)$", name):
+        return None
+    k = re.sub(r"股份有限公司|有限责任公司|有限公司", "", name)
+    for long, short in _BANK_SHORT:
+        k = k.replace(long, short)
+    return k[2:] if k.startswith("中国") and not k.startswith("中国行") else k
 
 
 def _extend_suffix(text: str, end: int) -> int:
     """'…有限公司' may be followed by a longer legal suffix (集团 + 有限公司)."""
     m = SUFFIX.match(text, end)
     return m.end() if m else end
+
+
+_BRANCH = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:中心支行|分行|支行|营业部|分公司)")
+_CENTRAL_BANK = re.compile(r"^(?:中国)?人民银行")
+
+
+def _extend_branch(text: str, end: int) -> int:
+    """A bank's or company's branch named by its place (建设银行|嵊州|支行) is the company."""
+    m = _BRANCH.match(text, end)
+    return m.end() if m is not None and _place_named(m.group(1)) else end
+
+
+def branch_seat(name: str) -> str | None:
+    """The place a branch is named by: its seat (a 人民银行 branch is a body, typed by the caller).
+
+    >>> branch_seat("建设银行嵊州支行"), branch_seat("中国银行股份有限公司聊城分行"), branch_seat("聊城纺织有限公司")
+    ('嵊州市', '聊城市', None)
+    """
+    m = _SEAT.search(name)
+    return _place_named(m.group(1)) if m else None
+
+
+_SEAT = re.compile(r"(?:银行|行|公司)([\u4e00-\u9fff]{2,6}?)(?:中心支行|分行|支行|营业部|分公司)$")
+
+
+def _place_named(stem: str) -> str | None:
+    from kg.divisions import gazetteer
+
+    g = gazetteer()
+    for name in (stem, stem + "市", stem + "县"):
+        div = g.lookup(name)
+        if div is not None:
+            return div.name
+    return None
 
 
 def _left_edge(text: str, suffix_start: int) -> int:
@@ -74,10 +145,14 @@ def _left_edge(text: str, suffix_start: int) -> int:
     start, keep = window_start, 0
     for i, tok in enumerate(toks):
         pos += len(tok)
-        if tok in _BOUNDARY:
-            start, keep = pos, i + 1
-    for tok in toks[keep:-1]:          # 共同推动|河钢集团, 要持续深化|…合作社: no verb opens a name
-        if tag(tok)[:1] in ("d", "p", "c", "r") or (tag(tok)[:1] == "v" and frequency(tok) > 200):
+        if tok in _BOUNDARY or (i < len(toks) - 1 and tag(tok)[:1] in ("c", "p") and frequency(tok) > 1000):
+            start, keep = pos, i + 1     # 生态环境局以及|友发集团: a conjunction ends what came before
+    rest = toks[keep:-1]
+    for i, tok in enumerate(rest):     # 共同推动|河钢集团, 要持续深化|…合作社: no verb opens a name
+        t = tag(tok)[:1]
+        before_place = i + 1 < len(toks) - keep and tag(toks[keep + i + 1]).startswith("ns")
+        if t in _NEVER_OPENS or (t in _NOT_BEFORE_PLACE and before_place) or (
+                t == "v" and frequency(tok) > 200 and not tok.endswith("行")):   # 建行 is a bank
             start += len(tok)
         else:
             break

@@ -16,7 +16,16 @@ CONVENE = re.compile(r"召开|举行|举办|开幕|闭幕|启动|开班|开讲|�
 
 # deals.py
 PARTNER = re.compile(r"东西协作|东西部协作|对口支援|对口帮扶|对口协作|对口合作|结对|帮扶|友好城市|友城")
-COOPERATE = re.compile(r"合作|签约|签署|签订|战略协议|携手")
+# a signing between the parties named before and after 与 (or listed before 代表三方): the verb,
+# then what it must not be (an intention, a future signing)
+SIGN = re.compile(r"签订|签署|签约|签下|缔结|结为|结成")
+SIGN_NOT = re.compile(r"意向|备忘录草案")
+SIGN_FUTURE = re.compile(r"(?:将|拟|计划|有望|准备|即将|将要)(?:与|同|和)?$")
+SIGN_WITH = re.compile(r"与|同")
+ONGOING = re.compile(r"开展[^，。；]{0,12}?合作(?!意向)")           # 与某集团开展业务合作
+SIGN_LIST = re.compile(r"[、和及]|以及|[，,]")
+SIGN_SIDES = re.compile(r"代表(?:双方|三方|四方|多方|各方)")     # 甲、乙、丙代表三方签署
+SIGN_FOR = "代表"                                            # 甲代表县政府与乙公司签署
 AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:亿)?元")
 
 # visits.py
