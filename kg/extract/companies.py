@@ -54,8 +54,55 @@ def find(text: str, ctx: Context) -> list[Mention]:
         out.append(mention(start, end, text, type_, name, seat=branch_seat(name)))
         last_end = end
     out = _rekey_short_names(text, out)
+    out += _listed(text, out)
     out += _short_forms(text, out)
     return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+_LIST_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十几多]+家)?(?:重点|龙头|骨干|规上|规模以上|知名|优质|高新技术|科技型|民营|"
+                        r"外资|本地|大型|中小|工业|园区|入驻)?(?:企业|公司)")
+_ITEM = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_NOT_ITEM = re.compile(r"(?:企业|公司|园|园区|中心|基地|项目|工地|车间|现场|村|镇|乡|街道|社区|局|委|办|院|站|所|点|区|县|市|省)$")
+
+
+def _open(text: str, start: int, end: int) -> int:
+    """到|鸿翔食品: a word of _BOUNDARY the segmenter glued to the name opens no name."""
+    again = True
+    while again:
+        again = False
+        for n in (2, 1):
+            if end - start - n >= 2 and text[start:start + n] in _BOUNDARY:
+                start, again = start + n, True
+                break
+    return start
+
+
+def _listed(text: str, found: list[Mention]) -> list[Mention]:
+    """Companies listed before 等企业 / 等重点企业 / 等公司 (走访A、B、C等企业) under their written
+    short names; an item that is a unit, a place or a common word is none."""
+    from kg.extract.base import SpanIndex
+
+    taken = SpanIndex((m.start, m.end) for m in found)
+    out = []
+    for tail in _LIST_TAIL.finditer(text):
+        items, end = [], tail.start()
+        while True:
+            start = end
+            while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+                start -= 1
+            items.append((start, end))
+            if start == 0 or text[start - 1] != "、":
+                break
+            end = start - 1
+        if len(items) < 2:
+            continue                       # one name before 等企业 is too weak a cue
+        items[-1] = (_open(text, _left_edge(text, items[-1][1]), items[-1][1]), items[-1][1])   # 考察走访|欣旺达
+        for a, b in items:
+            name = text[a:b]
+            if _ITEM.fullmatch(name) and not _NOT_ITEM.search(name) and frequency(name) < 50 \
+                    and not taken.overlapping(a, b):
+                out.append(mention(a, b, text, "company", name, listed=True))
+    return out
 
 
 def _rekey_short_names(text: str, found: list[Mention]) -> list[Mention]:

@@ -36,5 +36,11 @@ VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进
 VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|一行|客人)")
 
 # places.py
-HELD = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?)(?:举行|召开|开幕|举办|启动|闭幕)")
+HELD = re.compile(r"举行|召开|开幕|举办|启动|闭幕|舉行|召開|開幕|舉辦|啟動|閉幕")
+HELD_AT = "在"                               # 在 + place (+ a venue) + HELD
+HELD_VENUE = re.compile(r"[\u4e00-\u9fff\d]{0,16}")  # 某地国际会展中心轩辕厅内: what may stand between
+HELD_THEN = re.compile(r"(?:了|的|隆重|盛大)?")          # 举行了|举行的 + the event
+LOCATED = re.compile(r"位于|坐落于|地处|落户")
+ZONE_VISIT = re.compile(r"[，,]?(?:先后|还|又)?(?:到|走进|走访|深入|来到|察看|参观|调研)了?")   # 深入某园区，到A公司
+ZONE_LIST = re.compile(r"、|和|及|以及")
 BORN = re.compile(r"的故乡|的家乡|出生于|生于|出生在")
