@@ -80,6 +80,14 @@ def located(sc, s, e, sent, ms) -> Iterator[Found]:
     """A company placed by the text (GUIDELINES facts 6): 位于X的某公司, 某公司位于X, X的某公司,
     a branch named by its place (某银行某县支行 -> 某县, when that place is an entity of the
     article), and the companies visited inside a zone (深入某产业园，走访A公司、B公司)."""
+    seen: set[tuple[str, str]] = set()
+    for f in _located(sc, s, e, sent, ms):
+        if (f.subject, f.object) not in seen:
+            seen.add((f.subject, f.object))
+            yield f
+
+
+def _located(sc, s, e, sent, ms) -> Iterator[Found]:
     places = [x for x in ms if x.type == "place"]
     things = [x for x in ms if x.type in ("company", "organization")]
     for m in LOCATED.finditer(sent):
