@@ -19,7 +19,10 @@ _BOUNDARY = {"的", "在", "与", "和", "及", "同", "跟", "为", "由", "对
              "表示", "介绍", "说", "记者", "积极", "作为", "包括", "其中", "如", "像", "这", "那", "各", "多家",
              "一家", "这家", "该家", "首家", "通过", "获得", "得到", "引进", "落户", "入驻", "参观", "看到",
              "以及", "给予", "隶属", "属于", "感谢", "支持", "帮助", "陪同", "见证", "拜访", "会见", "会谈", "洽谈",
-             "邀请", "依托", "联手", "加入", "分别", "率", "率领", "带领", "深入", "前往", "来到", "目前"}
+             "邀请", "依托", "联手", "加入", "分别", "率", "率领", "带领", "深入", "前往", "来到", "目前",
+             "看望", "察看", "慰问", "视察", "检查", "督导", "指导", "座谈", "接见", "出席", "主持", "带队", "率队"}
+# A post in the window ends what came before: a headline run into the body (区长甲会见乙集团有限公司)
+_POST = re.compile(r"(?:书记|[省市县区州镇乡]长|主任|主席|部长|局长|董事长|总经理|总裁|行长)$")
 # Tags of words that never open a name (adverb, preposition, conjunction, pronoun, time);
 # an adjective, numeral or measure word opens none before a place (500强|中国电建集团).
 _NEVER_OPENS = ("d", "p", "c", "r", "t")
@@ -192,8 +195,11 @@ def _left_edge(text: str, suffix_start: int) -> int:
     start, keep = window_start, 0
     for i, tok in enumerate(toks):
         pos += len(tok)
-        if tok in _BOUNDARY or (i < len(toks) - 1 and tag(tok)[:1] in ("c", "p") and frequency(tok) > 1000):
+        if tok in _BOUNDARY or (i < len(toks) - 1 and (tag(tok)[:1] in ("c", "p") and frequency(tok) > 1000
+                                                       or _POST.search(tok) or tok == "企业")):
             start, keep = pos, i + 1     # 生态环境局以及|友发集团: a conjunction ends what came before
+    if keep == 0 and window_start and text[window_start - 1].isdigit() and len(toks) > 1 and len(toks[0]) == 1:
+        start, keep = window_start + 1, 1      # 500|强|某集团, 3|家|某公司: the numeral's word opens no name
     rest = toks[keep:-1]
     for i, tok in enumerate(rest):     # 共同推动|河钢集团, 要持续深化|…合作社: no verb opens a name
         t = tag(tok)[:1]

@@ -58,13 +58,26 @@ def _held_where(sc: Scope, s: int, at: int, places: list[Mention]) -> tuple[Ment
     the cut), or the clause's subject right before the verb (no event before it then)."""
     k = sc.text.rfind(HELD_AT, max(s, at - 24), at)
     if k >= 0 and HELD_VENUE.fullmatch(sc.text, k + 1, at):
-        chain = _chain(k + 1, places)
+        chain = _chain(k + 1, places) or _named_venue(sc, k + 1)
         if chain is not None:
             return chain, k
     subject = next((x for x in places if x.end == at), None)
     if subject is not None and (subject.start == s or CLAUSE.match(sc.text, subject.start - 1)):
         return subject, None
     return None, None
+
+
+def _named_venue(sc: Scope, pos: int) -> Mention | None:
+    """泰州|国际会展中心: a venue whose name opens with a place of the article (the recogniser
+    leaves a place glued to a venue's name alone)."""
+    from kg.divisions import gazetteer
+
+    keys = {m.key for m in sc.mentions if m.type == "place"}
+    for n in (4, 3, 2):
+        div = gazetteer().lookup(sc.text[pos:pos + n])
+        if div is not None and div.name in keys:
+            return Mention(pos, pos + n, sc.text[pos:pos + n], "place", div.name)
+    return None
 
 
 def _chain(pos: int, places: list[Mention]) -> Mention | None:
