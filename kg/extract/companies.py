@@ -58,6 +58,8 @@ def find(text: str, ctx: Context) -> list[Mention]:
         last_end = end
     out = _rekey_short_names(text, out)
     out += _listed(text, out)
+    out += _trade_named(text, out)
+    out += _beside_registered(text, out)
     out += _short_forms(text, out)
     return sorted(out, key=lambda x: (x.start, -x.end))
 
@@ -66,6 +68,50 @@ _LIST_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十几多]+家)?(?
                         r"外资|本地|大型|中小|工业|园区|入驻)?(?:企业|公司)")
 _ITEM = re.compile(r"[\u4e00-\u9fff]{2,8}")
 _NOT_ITEM = re.compile(r"(?:企业|公司|园|园区|中心|基地|项目|工地|车间|现场|村|镇|乡|街道|社区|局|委|办|院|站|所|点|区|县|市|省)$")
+
+
+_TRADE = (r"(?:制管|电子|科技|食品|农牧|饲料|电化|盐化|照明|纺织|机械|化工|材料|服装|木业|制药|医药|药业|建材|钢铁|"
+          r"水泥|陶瓷|塑业|包装|印务|家具|电器|电气|能源|光电|生物|实业|矿业|酒业|乳业|汽配|牧业|重工|重科|智能)")
+_TRADE_FIRM = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?{_TRADE})企业")
+_TRADE_END = re.compile(rf"{_TRADE}$")
+
+
+def _trade_named(text: str, found: list[Mention]) -> list[Mention]:
+    """A firm written by its trade name before 企业 (抽查了某某制管企业): the name is a company;
+    a generic trade (科技企业, 民营食品企业) is none."""
+    from kg.extract.base import SpanIndex
+
+    taken = SpanIndex((m.start, m.end) for m in found)
+    out = []
+    for m in _TRADE_FIRM.finditer(text):
+        a = _open(text, _left_edge(text, m.end(1)), m.end(1))
+        core = _TRADE_END.sub("", text[a:m.end(1)])
+        if len(core) >= 2 and tag(words(core)[0])[:1] not in ("m", "q", "r", "v", "d", "p", "c", "f") and frequency(core) < 500 and tag(core)[:1] not in ("v", "d", "m", "r") \
+                and core not in _GENERIC and core[0] not in "全各该本我省市县区" and not taken.overlapping(a, m.end(1)):
+            out.append(mention(a, m.end(1), text, "company", text[a:m.end(1)], listed=True))
+    return out
+
+
+def _beside_registered(text: str, found: list[Mention]) -> list[Mention]:
+    """In a 、-list that holds a registered company, the items named by a trade are companies
+    too (考察了某某电子、某展示馆、某某照明股份有限公司等)."""
+    from kg.extract.base import SpanIndex
+
+    taken = SpanIndex((m.start, m.end) for m in found)
+    out = []
+    for m in [m for m in found if SUFFIX.search(m.key) and not m.attr("listed")]:
+        end = m.start - 1
+        while end > 0 and text[end] == "、":
+            start = end
+            while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and end - start < 10:
+                start -= 1
+            name = text[start:end]
+            if _TRADE_END.search(name) and 4 <= len(name) <= 8 and not _NOT_ITEM.search(name) \
+                    and frequency(name) == 0 and not taken.overlapping(start, end):
+                out.append(mention(start, end, text, "company", name, listed=True))
+                taken.add((start, end))
+            end = start - 1
+    return out
 
 
 def _open(text: str, start: int, end: int) -> int:

@@ -50,11 +50,24 @@ def _divisions(text: str, ctx: Context) -> Iterator[Mention]:
         if cand in _NOT_PLACES or cand in ctx.lexicon.suppressed:
             continue
         div = g.lookup(cand, home=ctx.home, near=tuple(recent[-2:]))
+        if len(cand) == 2 and cand[0] in _FUNCTION_CHARS and not _same_province(div, ctx.home):
+            continue          # 《…》和县妇联: 和 joins, it names no county far from home
         if _inside_word(text, i, div) or (div and cand != div.name and len(cand) == 2
                                          and _glued_right(text, i, m.end())):
             continue          # 青海 of 青海湖, 贵州 of 贵州茅台 are not places here
         yield _division_mention(i, m.end(), text, div, cand)
         recent += [div] if div else []
+
+
+_FUNCTION_CHARS = set("和与及在对从向为")
+
+
+def _same_province(div: Division | None, home: Division | None) -> bool:
+    if div is None or home is None:
+        return False
+    g = gazetteer()
+    top = {d.code for d in [div, *g.ancestors(div)] if d.level == "province"}
+    return bool(top & {d.code for d in [home, *g.ancestors(home)] if d.level == "province"})
 
 
 @lru_cache(maxsize=1)

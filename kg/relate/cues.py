@@ -15,7 +15,8 @@ REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉
 CONVENE = re.compile(r"召开|举行|举办|开幕|闭幕|启动|开班|开讲|揭晓")
 
 # deals.py
-PARTNER = re.compile(r"东西协作|东西部协作|对口支援|对口帮扶|对口协作|对口合作|结对|帮扶|友好城市|友城")
+PARTNER = re.compile(r"东西协作|东西部协作|对口支援|对口帮扶|对口协作|对口合作|结对|帮扶|友好城市|友城|山海协作|"
+                     r"友好(?:村庄|村|县|区|乡镇|城区)")
 # a signing between the parties named before and after 与 (or listed before 代表三方): the verb,
 # then what it must not be (an intention, a future signing)
 SIGN = re.compile(r"签订|签署|签约|签下|缔结|结为|结成")

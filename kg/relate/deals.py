@@ -22,10 +22,19 @@ from kg.types import Mention, eid
 
 
 def partners(sc, s, e, sent, ms) -> Iterator[Found]:
-    if not PARTNER.search(sent):
+    """partner_of (对口支援, 东西部协作, 结对, 友好城市): the place before 与 (else the home place)
+    with each place after it; places listed before the cue with 、 pair with each other
+    (甲县某镇某村、乙市某区某社区举行友好村庄签约活动)."""
+    cue = PARTNER.search(sent)
+    if not cue:
         return
     places = [m for m in ms if m.type == "place"]
     pair = re.search(r"与|同|和", sent)
+    listed = _listed_places(sc, [m for m in places if m.end <= s + cue.start() and not m.attr("ref")])
+    if pair is None and len(listed) >= 2:
+        for other in listed[1:]:
+            yield Found("partner_of", eid(listed[0]), eid(other), (), listed[0].start, other.end, (s, e))
+        return
     before = _leaves([m for m in places if pair and m.end <= s + pair.start()]) if pair else []
     home = [m for m in places if m.attr("ref")]
     subject = eid(before[-1]) if before else eid(home[0]) if home else sc.home_id
@@ -39,6 +48,19 @@ def partners(sc, s, e, sent, ms) -> Iterator[Found]:
             continue
         seen.add(eid(m))
         yield Found("partner_of", subject, eid(m), (), m.start, m.end, (s, e))
+
+
+def _listed_places(sc: Scope, places: list[Mention]) -> list[Mention]:
+    """The last place of each chain of a 、-list (某县某镇某村、某市某区某社区 -> 某村, 某社区)."""
+    out: list[Mention] = []
+    for m in places:
+        if out and m.start == out[-1].end:
+            out[-1] = m
+        elif not out or sc.text[out[-1].end:m.start] == "、":
+            out.append(m)
+        else:
+            out = [m]
+    return out
 
 
 def cooperation(sc, s, e, sent, ms) -> Iterator[Found]:

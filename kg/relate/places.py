@@ -9,11 +9,14 @@ from kg.types import Mention, eid
 
 
 def find_hierarchy(sc: Scope, place_ids: set[str]) -> Iterator[Found]:
-    """part_of from the division data: each place to its nearest mentioned ancestor."""
+    """part_of from the division data: each place to its nearest mentioned ancestor. A village
+    whose town the text does not write next to it belongs to the one town the story names
+    (赴某街道6个社区走访……走访了甲社区、乙社区), else to the home county."""
     from kg.divisions import gazetteer
 
     g = gazetteer()
     done = set()
+    towns = {m.key: m for m in sc.mentions if m.type == "place" and m.attr("level") == "township"}
     for m in sc.mentions:
         if m.type != "place" or eid(m) in done or m.attr("ref"):
             continue
@@ -23,6 +26,8 @@ def find_hierarchy(sc: Scope, place_ids: set[str]) -> Iterator[Found]:
             chain = [a.name for a in g.ancestors(g.by_code[m.attr("code")])]
         elif m.attr("parent"):
             parent = m.attr("parent")
+            if m.attr("implied") and m.attr("level") == "village" and len(towns) == 1:
+                parent = next(iter(towns))
             div = g.lookup(parent)
             chain = [parent] + ([a.name for a in g.ancestors(div)] if div else [])
         for anc in chain:
