@@ -29,6 +29,12 @@ def names(text, type_, place="沭阳县"):
     ("县长王强走访青禾食品、金穗农牧、蓝海电子等重点企业", [("青禾食品", "青禾食品"), ("金穗农牧", "金穗农牧"),
                                           ("蓝海电子", "蓝海电子")]),
     ("引导钢铁、化工、建材等企业转型升级", []),
+    # a firm written by its trade name before 企业; a generic trade is none
+    ("督导组到我县抽查了正大制管企业", [("正大制管", "正大制管")]),
+    ("支持科技企业、民营食品企业和一批新材料企业发展", []),
+    # beside a registered company in a list, items named by a trade are companies; a hall is not
+    ("考察团深入南山竹海、诚铭电子、石墨烯展示馆、欧亚照明股份有限公司等考察",
+     [("诚铭电子", "诚铭电子"), ("欧亚照明股份有限公司", "欧亚照明股份有限公司")]),
 ])
 def test_companies(text, expected):
     assert names(text, "company") == expected
@@ -50,6 +56,7 @@ def test_a_central_bank_branch_is_an_organisation():
      ["高邮市", "高邮国家农业科技园区", "扬州市", "高邮市"]),
     ("多年来，嵊州经济快速发展", "嵊州市", ["嵊州市"]),            # the home county's short form
     ("红网嵊州站讯", "嵊州市", []),                             # an outlet's name
+    ("县总工会《关于评选劳模的请示》和县妇联《关于召开大会的请示》", "鄠邑区", []),   # 和 joins
 ])
 def test_places(text, place, expected):
     assert [k for _, k in names(text, "place", place)] == expected

@@ -62,6 +62,9 @@ def test_no_place_no_located_in(text, place):
     ("市政协主席章明率市经开区、市招商中心负责同志赴外地招商。泰州市", "泰州市",
      [("place/泰州经开区", "place/泰州市")]),
     ("县委办、工业集中区、工信局负责人陪同调研。沭阳县", "沭阳县", [("place/沭阳工业集中区", "place/沭阳县")]),
+    # villages whose town is not written beside them belong to the one town the story names
+    ("6月13日，区政协主席王强赴东园街道3个社区走访调研。王强一行走访了青竹社区、白塔社区。", "蜀山区",
+     [("place/白塔社区", "place/东园街道"), ("place/青竹社区", "place/东园街道")]),
 ])
 def test_part_of_to_the_nearest_written_place(text, place, expected):
     assert facts(text, "part_of", place=place) == sorted(expected)
