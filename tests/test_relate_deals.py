@@ -33,6 +33,14 @@ def pairs(text, relation, *, place):
      "沭阳县", [("company/沭阳县绿源农业有限公司", "company/远航重工集团有限公司"),
               ("company/沭阳县绿源农业有限公司", "company/青松置业集团有限公司"),
               ("company/远航重工集团有限公司", "company/青松置业集团有限公司")]),
+    # 和 where no 与 names the pair
+    ("泰州市人民政府和远航重工集团有限公司签订战略合作协议。", "泰州市",
+     [("company/远航重工集团有限公司", "organization/泰州市人民政府")]),
+    # three parties listed without 代表
+    ("远航重工集团有限公司、青松置业集团有限公司、丰台建设集团有限公司三方签署合作协议。", "泰州市",
+     [("company/丰台建设集团有限公司", "company/远航重工集团有限公司"),
+      ("company/丰台建设集团有限公司", "company/青松置业集团有限公司"),
+      ("company/远航重工集团有限公司", "company/青松置业集团有限公司")]),
     # an existing business partnership
     ("沭阳县融资担保有限公司积极作为，与省担保集团开展业务合作300笔。", "沭阳县",
      [("company/沭阳县融资担保有限公司", "company/省担保集团")]),

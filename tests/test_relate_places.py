@@ -33,6 +33,12 @@ def test_events_held_in_a_place(text, place, expected):
 @pytest.mark.parametrize("text, place, expected", [
     ("在位于高新区的泰州远航精密机械有限公司项目现场，工人们忙碌着。", "泰州市",
      [("company/泰州远航精密机械有限公司", "place/泰州高新区")]),
+    # the sentence's subject before 位于, not the investor named on the way
+    ("泰州远航精密机械有限公司由青松置业集团有限公司投资，位于高新区。", "泰州市",
+     [("company/泰州远航精密机械有限公司", "place/泰州高新区")]),
+    # a company's seat written after it
+    ("县长王强率团赴远航重工集团有限公司杭州总部对接洽谈。", "沭阳县",
+     [("company/远航重工集团有限公司", "place/杭州市")]),
     # a branch named by its place, that place written in the article
     ("沭阳县召开银企对接会。工商银行沭阳支行行长赵一介绍了信贷情况。", "沭阳县",
      [("company/工商银行沭阳支行", "place/沭阳县"), ("event/银企对接会", "place/沭阳县")]),

@@ -99,7 +99,7 @@ _PARTY_TYPES = ("company", "organization", "place")
 
 def _ongoing(sc, s, e, sent, parties, seen) -> Iterator[Found]:
     """某担保公司…，与省担保集团开展业务合作: a partnership in being (not 将与…加强合作)."""
-    for w in SIGN_WITH.finditer(sent):
+    for w in SIGN_WITH[0].finditer(sent):
         at = s + w.start()
         partner = next((m for m in parties if m.start == at + 1), None)
         if partner is None or not ONGOING.match(sc.text, partner.end) or SIGN_FUTURE.search(sent, 0, w.end()):
@@ -143,7 +143,7 @@ def _signing_pairs(seg: str, lo: int, parties: list[Mention], titles: list[Menti
                 listed[f"organization/{body}"] = Mention(t.start, t.end, t.text, "organization", body)
         ordered = sorted(listed.values(), key=lambda m: m.start)
         return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
-    for w in SIGN_WITH.finditer(seg):
+    for w in (w for pattern in SIGN_WITH for w in pattern.finditer(seg)):
         at = lo + w.start()
         left = [m for m in inside if m.end <= at]
         right = _listed_from(at + 1, [m for m in inside if m.start >= at + 1], seg, lo)

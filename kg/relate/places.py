@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.relate.base import CLAUSE, Found, Scope
-from kg.relate.cues import BORN, HELD, HELD_AT, HELD_THEN, HELD_VENUE, LOCATED, ZONE_LIST, ZONE_VISIT
+from kg.relate.cues import BORN, HELD, HELD_AT, HELD_THEN, HELD_VENUE, LOCATED, SEAT, ZONE_LIST, ZONE_VISIT
 from kg.types import Mention, eid
 
 
@@ -114,14 +114,18 @@ def _located(sc, s, e, sent, ms) -> Iterator[Found]:
         if place is None:
             continue
         after = sc.text[place.end:place.end + 1] == "的"
-        thing = next((x for x in things if (x.start == place.end + 1 if after else x.end <= s + m.start())), None)
+        thing = next((x for x in things if x.start == place.end + 1), None) if after else \
+            next((x for x in things if x.end <= s + m.start()), None)      # the sentence's subject
         if thing:
             yield Found("located_in", eid(thing), eid(place), (), min(thing.start, place.start),
                         max(thing.end, place.end), (s, e))
-    for c in things:
+    for c in (x for x in things if x.type == "company"):
         place = next((x for x in places if x.end + 1 == c.start and sc.text[x.end] == "的" and not x.attr("ref")), None)
-        if place is not None and c.type == "company":
+        if place is not None:
             yield Found("located_in", eid(c), eid(place), (), place.start, c.end, (s, e))
+        seat = next((x for x in places if x.start == c.end and SEAT.match(sc.text, x.end)), None)
+        if seat is not None:                 # 某集团杭州总部
+            yield Found("located_in", eid(c), eid(seat), (), c.start, seat.end, (s, e))
     yield from _seats(sc, s, e, things)
     yield from _in_zone(sc, s, e, sent, places, things)
 
