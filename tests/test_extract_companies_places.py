@@ -56,6 +56,8 @@ def test_a_central_bank_branch_is_an_organisation():
      ["高邮市", "高邮国家农业科技园区", "扬州市", "高邮市"]),
     ("多年来，嵊州经济快速发展", "嵊州市", ["嵊州市"]),            # the home county's short form
     ("红网嵊州站讯", "嵊州市", []),                             # an outlet's name
+    ("县长率团赴泰州、兴化、靖江考察", "沭阳县", ["泰州市", "兴化市", "靖江市"]),   # short forms in a list of places
+    ("推动建设、发展、和平等工作", "沭阳县", []),
     ("县总工会《关于评选劳模的请示》和县妇联《关于召开大会的请示》", "鄠邑区", []),   # 和 joins
 ])
 def test_places(text, place, expected):

@@ -34,6 +34,7 @@ def find(text: str, ctx: Context) -> list[Mention]:
     """
     found = list(_divisions(text, ctx))
     found += _home_stem(text, ctx, found)
+    found += _listed_stems(text, found)
     found += _countries(text, found)
     county = ctx.home.name if ctx.home and ctx.home.level in ("county", "district") else None
     found += _townships(text, found, county)
@@ -255,6 +256,58 @@ def _home_stem(text: str, ctx: Context, found: list[Mention]) -> list[Mention]:
         if not taken.overlapping(m.start(), end) and not text.startswith(_OUTLET, end):
             out.append(_division_mention(m.start(), end, text, home, text[m.start():end]))
     return out
+
+
+@lru_cache(maxsize=1)
+def _county_stems() -> dict[str, tuple[Division, ...]]:
+    """Two-character short forms of counties and county-level cities (高邮 for 高邮市) that the
+    division index leaves out, being too often words on their own."""
+    g = gazetteer()
+    out: dict[str, list[Division]] = {}
+    for d in g.by_code.values():
+        if d.level in ("county", "city") and not d.code.endswith("00") and len(d.stem) == 2 \
+                and d.stem not in g.by_name:
+            out.setdefault(d.stem, []).append(d)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_AFTER_STEM = set("、，。；：等和及")
+_AFTER_LIST = ("考察", "调研", "招商", "学习", "参观", "开展", "进行", "举行", "交流", "对接", "两地", "三地", "等地")
+
+
+def _listed_stems(text: str, found: list[Mention]) -> list[Mention]:
+    """A county's short form in a 、-list of places (赴某市某区、高邮、宿迁考察) names it."""
+    from kg.extract.base import SpanIndex
+
+    stems = _county_stems()
+    taken = SpanIndex((m.start, m.end) for m in found)
+    todo = [m for m in found if m.attr("code")]
+    out: list[Mention] = []
+    while todo:
+        m = todo.pop()
+        for a in (m.end + 1, m.start - 3):
+            b = a + 2
+            if a < 0 or text[b:b + 1] != "、" and text[a - 1:a] != "、" or text[a:b] not in stems:
+                continue
+            if (b < len(text) and text[b] not in _AFTER_STEM and not text.startswith(_AFTER_LIST, b)) \
+                    or taken.overlapping(a, b):
+                continue
+            div = _nearest(stems[text[a:b]], m)
+            if div is not None:
+                out.append(_division_mention(a, b, text, div, text[a:b]))
+                taken.add((a, b))
+                todo.append(out[-1])
+    return out
+
+
+def _nearest(cands: tuple[Division, ...], near: Mention) -> Division | None:
+    """The one candidate, else the one in the province of the place listed beside it."""
+    if len(cands) == 1:
+        return cands[0]
+    g = gazetteer()
+    anchor = g.by_code.get(near.attr("code"))
+    inside = [c for c in cands if anchor and _same_province(c, anchor)]
+    return inside[0] if len(inside) == 1 else None
 
 
 _OUTLET = ("站", "网", "报", "台")      # 某某网, 某某站: a media outlet's name, page chrome
