@@ -68,6 +68,8 @@ def cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
     与 before the verb (县政府与某某集团签订战略合作框架协议; 副县长甲代表县政府与乙公司签署协议,
     the party 甲 signs for; 某支行分别与A公司、B公司签订), or every pair of the parties listed
     before 代表三方签署. An intention (签订合作意向书) or a future signing (将与…签约) is none."""
+    if not (SIGN.search(sent) or ONGOING.search(sent)):
+        return
     parties = [m for m in ms if m.type in _PARTY_TYPES and not m.attr("ref")]
     if not parties:
         return
