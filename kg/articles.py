@@ -18,14 +18,35 @@ DATELINE = re.compile(
 _CAPTION_END = re.compile(r"(?:■\s*[\u3400-\u9fff]{2,4}(?:\s+[\u3400-\u9fff]{2,4})*|[（(][^（）()]{0,20}摄[）)])\s*$")
 
 
+# A dateline inside a line: a crawled headline run into its body on one line
+_RUN_IN = re.compile(r"\s*(?:本报讯|本网讯|本台讯|[\u4e00-\u9fff]{2,4}网讯|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                     r"(?:\d{1,2}|[一二三十]{1,3})日电)")
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the non-empty lines of cleaned text."""
+    """(start, end) of the non-empty lines of cleaned text; a headline run into its body on one
+    line (`某某会见某集团客人 本报讯 3月5日，…`) is a paragraph of its own.
+
+    >>> t = "区长甲会见乙集团客人 本报讯 3月5日，区长甲会见了客人。"
+    >>> [t[s:e] for s, e in paragraphs(t)]
+    ['区长甲会见乙集团客人', ' 本报讯 3月5日，区长甲会见了客人。']
+    """
     spans, pos = [], 0
     for line in text.split("\n"):
         if line.strip():
-            spans.append((pos, pos + len(line)))
+            cut = _run_in_cut(line)
+            spans += [(pos, pos + cut), (pos + cut, pos + len(line))] if cut else [(pos, pos + len(line))]
         pos += len(line) + 1
     return spans
+
+
+def _run_in_cut(line: str) -> int:
+    """Where the body starts in a line that opens with its headline, else 0."""
+    for m in _RUN_IN.finditer(line, 4, 64):
+        head = line[:m.start()]
+        if head.strip() and not DATELINE.match(head) and kind(head) == "headline":
+            return m.start()
+    return 0
 
 
 def kind(par: str) -> str:

@@ -17,7 +17,16 @@ _BOUNDARY = {"的", "在", "与", "和", "及", "同", "跟", "为", "由", "对
              "让", "据", "经", "位于", "来自", "对接", "其", "该", "即", "等", "了", "以", "于", "到", "赴", "走进",
              "走访", "调研", "考察", "签约", "签署", "携手", "联合", "成立", "组建", "注册", "收购", "告诉",
              "表示", "介绍", "说", "记者", "积极", "作为", "包括", "其中", "如", "像", "这", "那", "各", "多家",
-             "一家", "这家", "该家", "首家", "通过", "获得", "得到", "引进", "落户", "入驻", "参观", "看到"}
+             "一家", "这家", "该家", "首家", "通过", "获得", "得到", "引进", "落户", "入驻", "参观", "看到",
+             "以及", "给予", "隶属", "属于", "感谢", "支持", "帮助", "陪同", "见证", "拜访", "会见", "会谈", "洽谈",
+             "邀请", "依托", "联手", "加入", "分别", "率", "率领", "带领", "深入", "前往", "来到", "目前",
+             "看望", "察看", "慰问", "视察", "检查", "督导", "指导", "座谈", "接见", "出席", "主持", "带队", "率队"}
+# A post in the window ends what came before: a headline run into the body (区长甲会见乙集团有限公司)
+_POST = re.compile(r"(?:书记|[省市县区州镇乡]长|主任|主席|部长|局长|董事长|总经理|总裁|行长)$")
+# Tags of words that never open a name (adverb, preposition, conjunction, pronoun, time);
+# an adjective, numeral or measure word opens none before a place (500强|中国电建集团).
+_NEVER_OPENS = ("d", "p", "c", "r", "t")
+_NOT_BEFORE_PLACE = ("a", "m", "q", "u")
 _GENERIC = {"平台", "国有", "民营", "商业", "政策性", "金融", "部分", "全国", "上市", "龙头", "骨干", "本地",
             "外资", "合资", "母", "子", "总", "分", "集团", "公司", "多家", "各家", "各类", "这些", "相关"}
 _INDUSTRY = re.compile(r"(?:控股|集团|股份|实业|科技|精密机械|机械|融资担保|担保|投资|发展|建设|置业|物流|贸易|"
@@ -36,33 +45,191 @@ def find(text: str, ctx: Context) -> list[Mention]:
     for m in SUFFIX.finditer(text):
         if m.start() < last_end:
             continue
-        end = _extend_suffix(text, m.end())
+        end = _extend_branch(text, _extend_suffix(text, m.end()))
         start = _left_edge(text, m.start())
         name = text[start:end]
         core = text[start:m.start()]
         if len(core) < 2 or core in _GENERIC or core[:2] in _GENERIC or name in ctx.lexicon.suppressed:
             continue
-        out.append(mention(start, end, text, "company", name))
+        while out and out[-1].start >= start and out[-1].type == "company":
+            out.pop()                  # 新恒星集团 of 新恒星集团投资有限公司 is not a second company
+        type_ = "organization" if _CENTRAL_BANK.search(name) else "company"
+        out.append(mention(start, end, text, type_, name, seat=branch_seat(name)))
         last_end = end
     out = _rekey_short_names(text, out)
+    out += _listed(text, out)
+    out += _trade_named(text, out)
+    out += _beside_registered(text, out)
     out += _short_forms(text, out)
     return sorted(out, key=lambda x: (x.start, -x.end))
 
 
+_LIST_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十几多]+家)?(?:重点|龙头|骨干|规上|规模以上|知名|优质|高新技术|科技型|民营|"
+                        r"外资|本地|大型|中小|工业|园区|入驻)?(?:企业|公司)")
+_ITEM = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_NOT_ITEM = re.compile(r"(?:企业|公司|园|园区|中心|基地|项目|工地|车间|现场|村|镇|乡|街道|社区|局|委|办|院|站|所|点|区|县|市|省)$")
+
+
+_TRADE = (r"(?:制管|电子|科技|食品|农牧|饲料|电化|盐化|照明|纺织|机械|化工|材料|服装|木业|制药|医药|药业|建材|钢铁|"
+          r"水泥|陶瓷|塑业|包装|印务|家具|电器|电气|能源|光电|生物|实业|矿业|酒业|乳业|汽配|牧业|重工|重科|智能)")
+_TRADE_FIRM = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?{_TRADE})企业")
+_TRADE_END = re.compile(rf"{_TRADE}$")
+
+
+def _trade_named(text: str, found: list[Mention]) -> list[Mention]:
+    """A firm written by its trade name before 企业 (抽查了某某制管企业): the name is a company;
+    a generic trade (科技企业, 民营食品企业) is none."""
+    from kg.extract.base import SpanIndex
+
+    taken = SpanIndex((m.start, m.end) for m in found)
+    out = []
+    for m in _TRADE_FIRM.finditer(text):
+        a = _open(text, _left_edge(text, m.end(1)), m.end(1))
+        core = _TRADE_END.sub("", text[a:m.end(1)])
+        if len(core) >= 2 and tag(words(core)[0])[:1] not in ("m", "q", "r", "v", "d", "p", "c", "f") and frequency(core) < 500 and tag(core)[:1] not in ("v", "d", "m", "r") \
+                and core not in _GENERIC and core[0] not in "全各该本我省市县区" and not taken.overlapping(a, m.end(1)):
+            out.append(mention(a, m.end(1), text, "company", text[a:m.end(1)], listed=True))
+    return out
+
+
+def _beside_registered(text: str, found: list[Mention]) -> list[Mention]:
+    """In a 、-list that holds a registered company, the items named by a trade are companies
+    too (考察了某某电子、某展示馆、某某照明股份有限公司等)."""
+    from kg.extract.base import SpanIndex
+
+    taken = SpanIndex((m.start, m.end) for m in found)
+    out = []
+    for m in [m for m in found if SUFFIX.search(m.key) and not m.attr("listed")]:
+        end = m.start - 1
+        while end > 0 and text[end] == "、":
+            start = end
+            while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and end - start < 10:
+                start -= 1
+            name = text[start:end]
+            if _TRADE_END.search(name) and 4 <= len(name) <= 8 and not _NOT_ITEM.search(name) \
+                    and frequency(name) == 0 and not taken.overlapping(start, end):
+                out.append(mention(start, end, text, "company", name, listed=True))
+                taken.add((start, end))
+            end = start - 1
+    return out
+
+
+def _open(text: str, start: int, end: int) -> int:
+    """到|鸿翔食品: a word of _BOUNDARY the segmenter glued to the name opens no name."""
+    again = True
+    while again:
+        again = False
+        for n in (2, 1):
+            if end - start - n >= 2 and text[start:start + n] in _BOUNDARY:
+                start, again = start + n, True
+                break
+    return start
+
+
+def _listed(text: str, found: list[Mention]) -> list[Mention]:
+    """Companies listed before 等企业 / 等重点企业 / 等公司 (走访A、B、C等企业) under their written
+    short names; an item that is a unit, a place or a common word is none."""
+    from kg.extract.base import SpanIndex
+
+    taken = SpanIndex((m.start, m.end) for m in found)
+    out = []
+    for tail in _LIST_TAIL.finditer(text):
+        items, end = [], tail.start()
+        while True:
+            start = end
+            while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+                start -= 1
+            items.append((start, end))
+            if start == 0 or text[start - 1] != "、":
+                break
+            end = start - 1
+        if len(items) < 2:
+            continue                       # one name before 等企业 is too weak a cue
+        items[-1] = (_open(text, _left_edge(text, items[-1][1]), items[-1][1]), items[-1][1])   # 考察走访|欣旺达
+        for a, b in items:
+            name = text[a:b]
+            if _ITEM.fullmatch(name) and not _NOT_ITEM.search(name) and frequency(name) < 50 \
+                    and not taken.overlapping(a, b):
+                out.append(mention(a, b, text, "company", name, listed=True))
+    return out
+
+
 def _rekey_short_names(text: str, found: list[Mention]) -> list[Mention]:
-    """河钢集团 beside 河钢集团有限公司 is the same company under its short name."""
-    full_of = {}
+    """河钢集团 beside 河钢集团有限公司 is the same company under its short name; so is
+    建行某某支行 beside 中国建设银行股份有限公司某某支行 (the bank's common short name)."""
+    full_of: dict[str, str] = {}
     for m in found:
         for short in short_forms(m.key):
             full_of.setdefault(short, m.key)
-    return [mention(m.start, m.end, text, "company", full_of[m.key], short=True)
-            if m.key in full_of and full_of[m.key] != m.key else m for m in found]
+    longest: dict[str, str] = {}
+    for m in found:
+        k = bank_key(m.key)
+        if k and len(m.key) > len(longest.get(k, "")):
+            longest[k] = m.key
+    out = []
+    for m in found:
+        key = longest.get(bank_key(m.key) or "", full_of.get(m.key, m.key))
+        extra = dict(m.attrs) | {"short": True}
+        out.append(mention(m.start, m.end, text, m.type, key, **extra) if key != m.key else m)
+    return out
+
+
+_BANK_SHORT = (("邮政储蓄银行", "邮储银行"), ("农村商业银行", "农商银行"), ("建设银行", "建行"), ("工商银行", "工行"),
+               ("农业银行", "农行"), ("交通银行", "交行"), ("中国银行", "中行"))
+
+
+def bank_key(name: str) -> str | None:
+    """One spelling for a bank branch's names, or None for a name that is no branch.
+
+    >>> bank_key("中国建设银行股份有限公司绍兴分行"), bank_key("建行绍兴分行"), bank_key("绍兴纺织有限公司")
+    ('建行绍兴分行', '建行绍兴分行', None)
+    """
+    if not re.search(r"(?:分行|支行)$", name):
+        return None
+    k = re.sub(r"股份有限公司|有限责任公司|有限公司", "", name)
+    for long, short in _BANK_SHORT:
+        k = k.replace(long, short)
+    return k[2:] if k.startswith("中国") and not k.startswith("中国行") else k
 
 
 def _extend_suffix(text: str, end: int) -> int:
     """'…有限公司' may be followed by a longer legal suffix (集团 + 有限公司)."""
     m = SUFFIX.match(text, end)
     return m.end() if m else end
+
+
+_BRANCH = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:中心支行|分行|支行|营业部|分公司)")
+_CENTRAL_BANK = re.compile(r"^(?:中国)?人民银行")
+
+
+def _extend_branch(text: str, end: int) -> int:
+    """A bank's or company's branch named by its place (建设银行|嵊州|支行) is the company."""
+    m = _BRANCH.match(text, end)
+    return m.end() if m is not None and _place_named(m.group(1)) else end
+
+
+def branch_seat(name: str) -> str | None:
+    """The place a branch is named by: its seat (a 人民银行 branch is a body, typed by the caller).
+
+    >>> branch_seat("建设银行嵊州支行"), branch_seat("中国银行股份有限公司聊城分行"), branch_seat("聊城纺织有限公司")
+    ('嵊州市', '聊城市', None)
+    """
+    m = _SEAT.search(name)
+    return _place_named(m.group(1)) if m else None
+
+
+_SEAT = re.compile(r"(?:银行|行|公司)([\u4e00-\u9fff]{2,6}?)(?:中心支行|分行|支行|营业部|分公司)$")
+
+
+def _place_named(stem: str) -> str | None:
+    from kg.divisions import gazetteer
+
+    g = gazetteer()
+    for name in (stem, stem + "市", stem + "县"):
+        div = g.lookup(name)
+        if div is not None:
+            return div.name
+    return None
 
 
 def _left_edge(text: str, suffix_start: int) -> int:
@@ -74,10 +241,17 @@ def _left_edge(text: str, suffix_start: int) -> int:
     start, keep = window_start, 0
     for i, tok in enumerate(toks):
         pos += len(tok)
-        if tok in _BOUNDARY:
-            start, keep = pos, i + 1
-    for tok in toks[keep:-1]:          # 共同推动|河钢集团, 要持续深化|…合作社: no verb opens a name
-        if tag(tok)[:1] in ("d", "p", "c", "r") or (tag(tok)[:1] == "v" and frequency(tok) > 200):
+        if tok in _BOUNDARY or (i < len(toks) - 1 and (tag(tok)[:1] in ("c", "p") and frequency(tok) > 1000
+                                                       or _POST.search(tok) or tok == "企业")):
+            start, keep = pos, i + 1     # 生态环境局以及|友发集团: a conjunction ends what came before
+    if keep == 0 and window_start and text[window_start - 1].isdigit() and len(toks) > 1 and len(toks[0]) == 1:
+        start, keep = window_start + 1, 1      # 500|强|某集团, 3|家|某公司: the numeral's word opens no name
+    rest = toks[keep:-1]
+    for i, tok in enumerate(rest):     # 共同推动|河钢集团, 要持续深化|…合作社: no verb opens a name
+        t = tag(tok)[:1]
+        before_place = i + 1 < len(toks) - keep and tag(toks[keep + i + 1]).startswith("ns")
+        if t in _NEVER_OPENS or (t in _NOT_BEFORE_PLACE and before_place) or (
+                t == "v" and frequency(tok) > 200 and not tok.endswith("行")):   # 建行 is a bank
             start += len(tok)
         else:
             break

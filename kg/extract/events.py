@@ -77,7 +77,7 @@ def _verb_phrase(prefix: str) -> bool:
 
 def _left_edge(text: str, head_start: int, head_end: int) -> int:
     window_start = head_start
-    while window_start > 0 and head_start - window_start < 30 and (
+    while window_start > 0 and head_start - window_start < 40 and (
             "\u4e00" <= text[window_start - 1] <= "\u9fff" or text[window_start - 1].isdigit()
             or text[window_start - 1] == "·"):
         window_start -= 1

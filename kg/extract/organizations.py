@@ -131,8 +131,8 @@ def _rest_at(text: str, pos: int) -> str | None:
         return dept.group()
     core = _CORE.match(text, pos)
     unit = _UNIT.match(text, pos)
-    if unit and any(c in _NO_MID for c in unit.group()):
-        unit = None
+    if unit and (any(c in _NO_MID for c in unit.group()) or unit.group().startswith("长")):
+        unit = None             # 县|长某某代表县政府: 县长 is a post, never a unit
     if core and (unit is None or text[core.end():core.end() + 1] in "常书副"):
         return core.group()
     return unit.group() if unit else None

@@ -18,7 +18,10 @@ from kg.types import Mention
 # Short forms that are far more often ordinary words than places.
 _NOT_PLACES = {"安康", "长治", "朝阳", "大同", "吉安", "中山", "永安", "太和", "和平", "新华", "城关", "白山"}
 _HOME_REFS = re.compile(r"我市|本市|全市|我县|本县|全县|我区|本区|全区|我省|本省|全省")
-_ZONE = re.compile(r"(高新技术产业开发区|经济技术开发区|高新区|经开区|经济开发区|综合保税区|旅游度假区|保税区)")
+_ZONE = re.compile(r"((?:国家级?)?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|综合保税区|旅游度假区|保税区|"
+                   r"产业集聚区|工业集中区|工业园区|产业园区|农业科技园区|开发区))")
+# What may stand before a zone written without its place: 深入|产业集聚区, 率|市|经开区
+_BEFORE_ZONE = ("的", "在", "于", "到", "赴", "区", "、", "和", "与", "及", "对", "深入", "走进", "来到", "前往", "率")
 
 
 def find(text: str, ctx: Context) -> list[Mention]:
@@ -30,6 +33,8 @@ def find(text: str, ctx: Context) -> list[Mention]:
     [('西藏', '西藏自治区', 'province'), ('阿里地区', '阿里地区', 'prefecture'), ('青海省', '青海省', 'province'), ('刚察县', '刚察县', 'county'), ('我市', '聊城市', 'city')]
     """
     found = list(_divisions(text, ctx))
+    found += _home_stem(text, ctx, found)
+    found += _listed_stems(text, found)
     found += _countries(text, found)
     county = ctx.home.name if ctx.home and ctx.home.level in ("county", "district") else None
     found += _townships(text, found, county)
@@ -46,11 +51,24 @@ def _divisions(text: str, ctx: Context) -> Iterator[Mention]:
         if cand in _NOT_PLACES or cand in ctx.lexicon.suppressed:
             continue
         div = g.lookup(cand, home=ctx.home, near=tuple(recent[-2:]))
+        if len(cand) == 2 and cand[0] in _FUNCTION_CHARS and not _same_province(div, ctx.home):
+            continue          # 《…》和县妇联: 和 joins, it names no county far from home
         if _inside_word(text, i, div) or (div and cand != div.name and len(cand) == 2
                                          and _glued_right(text, i, m.end())):
             continue          # 青海 of 青海湖, 贵州 of 贵州茅台 are not places here
         yield _division_mention(i, m.end(), text, div, cand)
         recent += [div] if div else []
+
+
+_FUNCTION_CHARS = set("和与及在对从向为")
+
+
+def _same_province(div: Division | None, home: Division | None) -> bool:
+    if div is None or home is None:
+        return False
+    g = gazetteer()
+    top = {d.code for d in [div, *g.ancestors(div)] if d.level == "province"}
+    return bool(top & {d.code for d in [home, *g.ancestors(home)] if d.level == "province"})
 
 
 @lru_cache(maxsize=1)
@@ -102,8 +120,8 @@ def _country_re() -> re.Pattern[str]:
     return re.compile(trie_regex(countries()))
 
 
-_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道办事处|街道|镇|乡|村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|干部|书记|长|企|级|镇|振兴|委))")
-_NOT_TOWNSHIP = re.compile(r"^(?:[省市县区]|全|各|该|本|我|每|乡|城|农|新农|美丽|特色|示范|重点|周边|附近|沿线|所在|相关|"
+_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道办事处|街道|镇|乡|村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|干部|书记|长|企|级|镇|振兴|委|亲))")
+_NOT_TOWNSHIP = re.compile(r"^(?:[省市县区]|全|各|该|本|我|每|乡|城市|城区|城乡|农|新农|美丽|特色|示范|重点|周边|附近|沿线|所在|相关|"
                            r"一个|多个|贫困|脱贫|试点|全国|全省|全市|全县|城乡|乡镇|村镇|集镇|小城)")
 
 
@@ -117,32 +135,46 @@ def _townships(text: str, found: list[Mention], home_county: str | None = None) 
     taken = SpanIndex((m.start, m.end) for m in found)
     out = []
     for m in _TOWNSHIP.finditer(text):
-        end = m.end()
+        end = m.end() + (2 if text.startswith("社区", m.end()) else 0)     # 某新村|社区 is one name
         start, owner = _township_start(text, m.start(), end, by_end)
         if start is None:
             continue
         name = text[start:end]
         core = re.sub(r"(?:街道办事处|街道|镇|乡|村|社区)$", "", name)
-        if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in "的级了和与及是在为" for c in core) \
-                or name.endswith(_HOME_WORDS):
+        if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in "的级了和与及是在为各" for c in core) \
+                or name.endswith(_HOME_WORDS) or not _name_like(core):
             continue
-        if taken.overlapping(start, end) or frequency(name) > 50 or frequency(core) > 3000:
-            continue                 # 乡村, 城镇: words, not places
+        if taken.overlapping(start, end) or (owner is None and (frequency(name) > 50 or frequency(core) > 3000)):
+            continue                 # 乡村, 城镇: words, not places (五一 of 某区五一社区 is a name)
         level = "village" if name.endswith(("村", "社区")) else "township"
         parent = owner.key if owner is not None else home_county
-        out.append(mention(start, end, text, "place", name, level=level, parent=parent))
+        out.append(mention(start, end, text, "place", name, level=level, parent=parent,
+                           implied=owner is None and parent is not None or None))
         taken.add((start, end))
+        by_end[end] = out[-1]            # 某镇|某村: the village's township
     return out
+
+
+def _name_like(core: str) -> bool:
+    """确保|社区, 认真听取|社区, 实现强|村: a common verb or adverb is no part of a place name."""
+    from kg.segment import frequency, tag, words
+
+    toks = words(core)
+    if len(toks) > 1 and len(toks[0]) == 1 and tag(toks[0])[:1] in ("v", "p", "d", "r", "c"):
+        return False                  # 让|强村
+    return not any(len(t) >= 2 and tag(t)[:1] in ("v", "d", "a") and tag(t) not in ("a", "an") and frequency(t) >= 500
+                   for t in toks)
 
 
 _HOME_WORDS = ("家乡", "故乡", "老乡", "他乡", "异乡", "下乡", "返乡", "回乡", "城乡", "同乡", "水乡", "梦乡")
 _BEFORE_TOWN = ("在", "到", "赴", "于", "从", "和", "与", "及", "、", "，", "位于", "来到", "走进", "深入", "前往",
-                "地处", "来自", "途经", "全", "该")
+                "地处", "来自", "途经", "全", "该", "了", "走访", "看望", "慰问")
 
 
 def _township_start(text: str, start: int, end: int, by_end: dict[int, Mention]) -> tuple[int | None, Mention | None]:
-    for i in range(start, end - 1):
-        if i in by_end and by_end[i].attr("level") in ("county", "district", "city", "township"):
+    for i in range(end - 3, start - 1, -1):          # the nearest place before the name owns it
+        if i in by_end and by_end[i].attr("level") in ("county", "district", "city", "township") \
+                and not any(c in "的级了和与及是在为各" for c in text[i:end]):
             return i, by_end[i]
     suffix = re.search(r"(?:街道办事处|街道|镇|乡|村|社区)$", text[start:end]).group()
     for i in range(end - len(suffix) - 2, max(start, end - len(suffix) - 5) - 1, -1):
@@ -176,20 +208,109 @@ def _division_mention(start: int, end: int, text: str, div: Division | None, wri
 
 
 def _zones(text: str, ctx: Context, divisions: list[Mention]) -> list[Mention]:
-    """高新区 and the like: a zone of the place written before it, else of the home place."""
+    """高新区, 产业集聚区 and the like: a zone of the place written before it (扬州高邮|农业科技园区),
+    of the home place when 市/县/区 stands for it (率市经开区), else of the home place when it
+    follows a boundary (深入产业集聚区); inside a word (入驻工业园区的企业 aside) it is no name."""
     by_end = {m.end: m for m in divisions}
     out = []
     for m in _ZONE.finditer(text):
         owner = by_end.get(m.start())
-        if owner is None and m.start() and is_cjk(text[m.start() - 1]) and text[m.start() - 1] not in "的在于到区":
+        start, parent = m.start(), (ctx.home.name if ctx.home else None)
+        if owner is not None:
+            start, parent = owner.start, owner.key
+            while start in by_end and by_end[start].attr("code"):     # 扬州|高邮|…园区: the fullest form
+                start = by_end[start].start
+        elif start and text[start - 1] in "市县区" and ctx.home and ctx.home.name.endswith(text[start - 1]) \
+                and _after_boundary(text, start - 1):
+            start -= 1
+        elif start and is_cjk(text[start - 1]) and not _after_boundary(text, start):
             continue
-        parent = owner.key if owner else (ctx.home.name if ctx.home else None)
-        start = owner.start if owner else m.start()
         stem = _stem(parent) if parent else ""
         key = f"{stem}{m.group(1)}" if stem else m.group(1)
         out.append(mention(start, m.end(), text, "place", key, level="district", parent=parent,
                            zone=m.group(1)))
     return out
+
+
+def _after_boundary(text: str, i: int) -> bool:
+    return i == 0 or not is_cjk(text[i - 1]) or any(text.endswith(w, 0, i) for w in _BEFORE_ZONE)
+
+
+def _home_stem(text: str, ctx: Context, found: list[Mention]) -> list[Mention]:
+    """The home county's short form (a 嵊州 paper writes 嵊州 for 嵊州市); other counties'
+    short forms are too often words to match."""
+    from kg.extract.base import SpanIndex
+    from kg.segment import frequency
+
+    home = ctx.home
+    if home is None or home.level in ("province", "prefecture") or home.code.endswith("00"):
+        return []
+    stem = home.stem
+    if len(stem) < 2 or stem in gazetteer().by_name or frequency(stem) > 1000:
+        return []
+    taken = SpanIndex((m.start, m.end) for m in found)
+    level_char = {"区": "區", "县": "縣"}.get(home.name[-1], "")
+    out = []
+    for m in re.finditer(re.escape(stem), text):
+        end = m.end() + (1 if level_char and text.startswith(level_char, m.end()) else 0)  # 某某區 as written
+        if not taken.overlapping(m.start(), end) and not text.startswith(_OUTLET, end):
+            out.append(_division_mention(m.start(), end, text, home, text[m.start():end]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _county_stems() -> dict[str, tuple[Division, ...]]:
+    """Two-character short forms of counties and county-level cities (高邮 for 高邮市) that the
+    division index leaves out, being too often words on their own."""
+    g = gazetteer()
+    out: dict[str, list[Division]] = {}
+    for d in g.by_code.values():
+        if d.level in ("county", "city") and not d.code.endswith("00") and len(d.stem) == 2 \
+                and d.stem not in g.by_name:
+            out.setdefault(d.stem, []).append(d)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_AFTER_STEM = set("、，。；：等和及")
+_AFTER_LIST = ("考察", "调研", "招商", "学习", "参观", "开展", "进行", "举行", "交流", "对接", "两地", "三地", "等地")
+
+
+def _listed_stems(text: str, found: list[Mention]) -> list[Mention]:
+    """A county's short form in a 、-list of places (赴某市某区、高邮、宿迁考察) names it."""
+    from kg.extract.base import SpanIndex
+
+    stems = _county_stems()
+    taken = SpanIndex((m.start, m.end) for m in found)
+    todo = [m for m in found if m.attr("code")]
+    out: list[Mention] = []
+    while todo:
+        m = todo.pop()
+        for a in (m.end + 1, m.start - 3):
+            b = a + 2
+            if a < 0 or text[b:b + 1] != "、" and text[a - 1:a] != "、" or text[a:b] not in stems:
+                continue
+            if (b < len(text) and text[b] not in _AFTER_STEM and not text.startswith(_AFTER_LIST, b)) \
+                    or taken.overlapping(a, b):
+                continue
+            div = _nearest(stems[text[a:b]], m)
+            if div is not None:
+                out.append(_division_mention(a, b, text, div, text[a:b]))
+                taken.add((a, b))
+                todo.append(out[-1])
+    return out
+
+
+def _nearest(cands: tuple[Division, ...], near: Mention) -> Division | None:
+    """The one candidate, else the one in the province of the place listed beside it."""
+    if len(cands) == 1:
+        return cands[0]
+    g = gazetteer()
+    anchor = g.by_code.get(near.attr("code"))
+    inside = [c for c in cands if anchor and _same_province(c, anchor)]
+    return inside[0] if len(inside) == 1 else None
+
+
+_OUTLET = ("站", "网", "报", "台")      # 某某网, 某某站: a media outlet's name, page chrome
 
 
 def _stem(name: str) -> str:

@@ -5,16 +5,36 @@ import re
 from collections.abc import Iterator
 
 from kg.relate.base import CLAUSE, Found, Scope, attrs
-from kg.relate.cues import AMOUNT, COOPERATE, PARTNER
+from kg.relate.cues import (
+    AMOUNT,
+    ONGOING,
+    PARTNER,
+    SIGN,
+    SIGN_FOR,
+    SIGN_FUTURE,
+    SIGN_LIST,
+    SIGN_NOT,
+    SIGN_SIDES,
+    SIGN_WITH,
+)
 from kg.relate.places import _inside, _leaves
 from kg.types import Mention, eid
 
 
 def partners(sc, s, e, sent, ms) -> Iterator[Found]:
-    if not PARTNER.search(sent):
+    """partner_of (对口支援, 东西部协作, 结对, 友好城市): the place before 与 (else the home place)
+    with each place after it; places listed before the cue with 、 pair with each other
+    (甲县某镇某村、乙市某区某社区举行友好村庄签约活动)."""
+    cue = PARTNER.search(sent)
+    if not cue:
         return
     places = [m for m in ms if m.type == "place"]
     pair = re.search(r"与|同|和", sent)
+    listed = _listed_places(sc, [m for m in places if m.end <= s + cue.start() and not m.attr("ref")])
+    if pair is None and len(listed) >= 2:
+        for other in listed[1:]:
+            yield Found("partner_of", eid(listed[0]), eid(other), (), listed[0].start, other.end, (s, e))
+        return
     before = _leaves([m for m in places if pair and m.end <= s + pair.start()]) if pair else []
     home = [m for m in places if m.attr("ref")]
     subject = eid(before[-1]) if before else eid(home[0]) if home else sc.home_id
@@ -30,15 +50,111 @@ def partners(sc, s, e, sent, ms) -> Iterator[Found]:
         yield Found("partner_of", subject, eid(m), (), m.start, m.end, (s, e))
 
 
+def _listed_places(sc: Scope, places: list[Mention]) -> list[Mention]:
+    """The last place of each chain of a 、-list (某县某镇某村、某市某区某社区 -> 某村, 某社区)."""
+    out: list[Mention] = []
+    for m in places:
+        if out and m.start == out[-1].end:
+            out[-1] = m
+        elif not out or sc.text[out[-1].end:m.start] == "、":
+            out.append(m)
+        else:
+            out = [m]
+    return out
+
+
 def cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
-    for m in re.finditer(r"与|同|和", sent):
-        pos = s + m.end()
-        partner = next((x for x in ms if x.start == pos and x.type in ("company", "organization")), None)
-        if partner is None or not COOPERATE.search(sent, m.end(), min(len(sent), m.end() + 30)):
+    """cooperates_with from a signing (GUIDELINES facts 5): the parties named on each side of
+    与 before the verb (县政府与某某集团签订战略合作框架协议; 副县长甲代表县政府与乙公司签署协议,
+    the party 甲 signs for; 某支行分别与A公司、B公司签订), or every pair of the parties listed
+    before 代表三方签署. An intention (签订合作意向书) or a future signing (将与…签约) is none."""
+    if not (SIGN.search(sent) or ONGOING.search(sent)):
+        return
+    parties = [m for m in ms if m.type in _PARTY_TYPES and not m.attr("ref")]
+    if not parties:
+        return
+    titles = [m for m in ms if m.type == "title"]
+    parties = [m for m in parties if not any(_within(m, o) for o in parties + titles if o is not m)]
+    seen: set[tuple[str, str]] = set()
+    yield from _ongoing(sc, s, e, sent, parties, seen)
+    for cue in SIGN.finditer(sent):
+        verb = s + cue.start()
+        if SIGN_NOT.search(sent, cue.end(), cue.end() + 12):
             continue
-        subject = next((x for x in ms if x.type in ("company", "organization") and x.end <= s + m.start()), None)
-        if subject and eid(subject) != eid(partner):
+        lo = max([s] + [s + c.end() for c in CLAUSE.finditer(sent, 0, cue.start())])
+        seg = sc.text[lo:verb]
+        if SIGN_FUTURE.search(seg):
+            continue
+        pact = PARTNER.search(sent, cue.end())      # 签订结对帮扶协议 between places: partner_of says it
+        for a, b in _signing_pairs(seg, lo, parties, titles):
+            key = tuple(sorted((eid(a), eid(b))))
+            if pact and a.type == b.type == "place":
+                continue
+            if key[0] != key[1] and key not in seen:
+                seen.add(key)
+                yield Found("cooperates_with", eid(a), eid(b), (), min(a.start, b.start), verb + len(cue.group()),
+                            (s, e))
+
+
+_PARTY_TYPES = ("company", "organization", "place")
+
+
+def _ongoing(sc, s, e, sent, parties, seen) -> Iterator[Found]:
+    """某担保公司…，与省担保集团开展业务合作: a partnership in being (not 将与…加强合作)."""
+    for w in SIGN_WITH[0].finditer(sent):
+        at = s + w.start()
+        partner = next((m for m in parties if m.start == at + 1), None)
+        if partner is None or not ONGOING.match(sc.text, partner.end) or SIGN_FUTURE.search(sent, 0, w.end()):
+            continue
+        subject = next((m for m in reversed(parties) if m.end <= at and m.type != "place"), None)
+        if subject is not None and eid(subject) != eid(partner):
+            seen.add(tuple(sorted((eid(subject), eid(partner)))))
             yield Found("cooperates_with", eid(subject), eid(partner), (), subject.start, partner.end, (s, e))
+
+
+def _within(m: Mention, o: Mention) -> bool:
+    return o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+
+
+def _listed_from(pos: int, cands: list[Mention], seg: str, lo: int) -> list[Mention]:
+    """The parties named from `pos` on: the first right there, each next one after 、/和/及
+    (与某公司、某集团签约), a title and a name between allowed (与某集团副总裁甲签署)."""
+    out: list[Mention] = []
+    for m in cands:
+        gap = seg[pos - lo:m.start - lo]
+        if out and not gap and out[-1].type == m.type == "place":
+            out[-1] = m                     # 某州|某市: the place the chain ends with
+            pos = m.end
+        elif m.start == pos or (out and SIGN_LIST.fullmatch(gap)):
+            out.append(m)
+            pos = m.end
+        elif out:
+            break
+    return out
+
+
+def _signing_pairs(seg: str, lo: int, parties: list[Mention], titles: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """The pairs that sign in the clause `seg` (starting at `lo`) before the verb."""
+    inside = [m for m in parties if lo <= m.start and m.end <= lo + len(seg)]
+    sides = SIGN_SIDES.search(seg)
+    if sides:                               # 副县长甲、某院总会计师乙、某集团董事长丙代表三方: the signers' bodies
+        listed = {eid(m): m for m in inside if m.end <= lo + sides.start()}
+        for t in titles:
+            body = t.attr("org")
+            if lo <= t.start < lo + sides.start() and body and not any(k.endswith("/" + body) for k in listed):
+                listed[f"organization/{body}"] = Mention(t.start, t.end, t.text, "organization", body)
+        ordered = sorted(listed.values(), key=lambda m: m.start)
+        return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
+    for w in (w for pattern in SIGN_WITH for w in pattern.finditer(seg)):
+        at = lo + w.start()
+        left = [m for m in inside if m.end <= at]
+        right = _listed_from(at + 1, [m for m in inside if m.start >= at + 1], seg, lo)
+        proxy = seg.rfind(SIGN_FOR, 0, w.start())
+        if proxy >= 0:                      # 甲代表县政府与…: the party after 代表
+            left = [m for m in left if m.start >= lo + proxy + len(SIGN_FOR)][:1]
+        if left and right:
+            return [(left[-1], r) for r in right]
+    return []
 
 
 def guarantees(sc, s, e, sent, ms) -> Iterator[Found]:

@@ -1,0 +1,64 @@
+"""Company and place recognition for issue 11 (families 8-9): (sentence, expected names)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.pipeline import recognise
+
+
+def names(text, type_, place="沭阳县"):
+    return [(m.text, m.key) for m in recognise(text, place=place, flat=False) if m.type == type_]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline run into the body: the headline's words open no name
+    ("区长王明会见远大置业集团有限公司董事长李四", [("远大置业集团有限公司", "远大置业集团有限公司")]),
+    ("县长王明看望华润置地集团有限公司员工", [("华润置地集团有限公司", "华润置地集团有限公司")]),
+    # function words, time words and verbs before a name are not part of it
+    ("目前远航重工集团已经在泰州投资物流", [("远航重工集团", "远航重工集团")]),
+    ("对沭阳给予远航重工集团的支持表示感谢", [("远航重工集团", "远航重工集团")]),
+    ("县发改局以及青禾集团主要负责人参加", [("青禾集团", "青禾集团")]),
+    ("该院隶属世界500强远航重工集团", [("远航重工集团", "远航重工集团")]),
+    ("火腿加工企业江苏沭阳青禾食品有限公司", [("江苏沭阳青禾食品有限公司", "江苏沭阳青禾食品有限公司")]),
+    # a shorter mention inside the full name is not a second company
+    ("青禾集团投资有限公司董事长李四", [("青禾集团投资有限公司", "青禾集团投资有限公司")]),
+    # bank branches named by their place are companies; the bank's short name is an alias
+    ("中国工商银行股份有限公司宿迁分行与工行宿迁分行", [("中国工商银行股份有限公司宿迁分行", "中国工商银行股份有限公司宿迁分行"),
+                                        ("工行宿迁分行", "中国工商银行股份有限公司宿迁分行")]),
+    # companies listed before 等企业 under their written short names
+    ("县长王强走访青禾食品、金穗农牧、蓝海电子等重点企业", [("青禾食品", "青禾食品"), ("金穗农牧", "金穗农牧"),
+                                          ("蓝海电子", "蓝海电子")]),
+    ("引导钢铁、化工、建材等企业转型升级", []),
+    # a firm written by its trade name before 企业; a generic trade is none
+    ("督导组到我县抽查了正大制管企业", [("正大制管", "正大制管")]),
+    ("支持科技企业、民营食品企业和一批新材料企业发展", []),
+    # beside a registered company in a list, items named by a trade are companies; a hall is not
+    ("考察团深入南山竹海、诚铭电子、石墨烯展示馆、欧亚照明股份有限公司等考察",
+     [("诚铭电子", "诚铭电子"), ("欧亚照明股份有限公司", "欧亚照明股份有限公司")]),
+])
+def test_companies(text, expected):
+    assert names(text, "company") == expected
+
+
+def test_a_central_bank_branch_is_an_organisation():
+    assert ("人民银行宿迁市中心支行", "人民银行宿迁市中心支行") in names("人民银行宿迁市中心支行副行长李四出席", "organization")
+    assert names("人民银行宿迁市中心支行副行长李四出席", "company") == []
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("泗阳县城关镇五一村、南京市鼓楼区五一社区", "泗阳县",
+     ["泗阳县", "城关镇", "五一村", "南京市", "鼓楼区", "五一社区"]),
+    ("先后走访了美虹社区、七里塘社区、岳西新村社区", "蜀山区", ["美虹社区", "七里塘社区", "岳西新村社区"]),
+    ("仔细查看各社区的办公场所，认真听取社区工作汇报，确保社区平安，实现强村带弱村", "蜀山区", []),
+    ("县长王强深入产业集聚区，到园区调研", "沭阳县", ["沭阳产业集聚区"]),
+    ("市政协主席率市经开区负责同志赴外地", "泰州市", ["泰州经开区"]),
+    ("由高邮市人民政府主办的扬州高邮国家农业科技园区签约仪式", "高邮市",
+     ["高邮市", "高邮国家农业科技园区", "扬州市", "高邮市"]),
+    ("多年来，嵊州经济快速发展", "嵊州市", ["嵊州市"]),            # the home county's short form
+    ("红网嵊州站讯", "嵊州市", []),                             # an outlet's name
+    ("县长率团赴泰州、兴化、靖江考察", "沭阳县", ["泰州市", "兴化市", "靖江市"]),   # short forms in a list of places
+    ("推动建设、发展、和平等工作", "沭阳县", []),
+    ("县总工会《关于评选劳模的请示》和县妇联《关于召开大会的请示》", "鄠邑区", []),   # 和 joins
+])
+def test_places(text, place, expected):
+    assert [k for _, k in names(text, "place", place)] == expected
