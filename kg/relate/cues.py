@@ -19,12 +19,30 @@ PARTNER = re.compile(r"东西协作|东西部协作|对口支援|对口帮扶|�
 COOPERATE = re.compile(r"合作|签约|签署|签订|战略协议|携手")
 AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:亿)?元")
 
-# visits.py
-MEET = re.compile(r"会见|会谈")
-VISIT = re.compile(r"调研|考察|走访|视察|走进|察看|参观")
+# visits.py: a visiting party (leader + members) and the places, companies and units it went to
+VISIT = re.compile(r"(?:调研|考察|走访|视察|走进|察看|参观|督导|检查|慰问)(?![团组队])")
 VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进|前往|率|带队|带领|一行|先后|实地|专程|调研|考察|"
-                         r"走访|视察|察看|参观|、|，)")
-VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|一行|客人)")
+                         r"走访|视察|察看|参观|莅|、|，)")
+VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|考察组|调研组|督导组|检查组|一行|客人)")
+# where the targets of a visit start: the verb of going or looking
+VISIT_GO = re.compile(r"赴|到|来到|前往|深入|走访|走进|莅临|莅|考察|调研|视察|察看|参观|抽查|督导|检查|在")
+VISIT_GROUP = re.compile(r"(?:考察团|调研组|考察组|代表团|督导组|检查组|调研团)(?:一行|成员)?(?:先后|还|又|随后|实地|一同)*"
+                         r"(?:到|赴|深入|走访|走进|来到|考察|调研|视察|参观)")
+VISIT_LED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}的带领下|带队")
+# a member of the party: 乙参加调研, 丙随同考察, 丁参加。 (陪同 is the host side, not the party)
+VISIT_MEMBER = re.compile(r"(?:一同|一起|共同|随同|参加|同行)(?:参加)?(?:调研|考察|视察|走访|督导|检查|慰问)|(?:参加|随同|同行)[。；]?$")
+NOT_VISITOR = re.compile(r"陪同|迎接|接待|会见|欢迎|汇报")
+CONTAINER = re.compile(r"[\d一二三四五六七八九十两几多]+个|各|部分|有关|相关")  # 赴甲镇3个村: 甲镇 holds the targets
+# 到甲街道乙社区: the unit named right after a place is the most specific target, not the place
+UNIT_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z\d]{0,10}?(?:社区|村|小区|园区|工业园|产业园|基地|学校|医院|公司|企业|工厂|"
+                        r"车间|合作社|景区|码头)")
+SAYING = re.compile(r"强调|表示|指出|说|要求|认为|希望|介绍|讲话|致辞")
+
+# meetings.py: 会见/会谈/座谈 host -> guest, and those 在座/参加 on either side
+MEET = re.compile(r"会见|会谈|座谈(?![会中])|接见|见面")
+MEET_WITH = re.compile(r"[与同和]")
+MEET_PRESENT = re.compile(r"在座|参加|一同参加|陪同会见|参加会见|参加会谈|参加座谈")
+GUEST_END = re.compile(r"一行|等(?:客人|嘉宾|人)")
 
 # places.py
 HELD = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?)(?:举行|召开|开幕|举办|启动|闭幕)")
