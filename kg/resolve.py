@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from kg.extract.base import SURNAMES_1, mention
+from kg.extract.events import GENERIC_HEADS
 from kg.extract.people import POSTS
 from kg.types import Mention, eid
 
@@ -48,7 +49,8 @@ def honorifics(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def merge_event_names(mentions: list[Mention]) -> list[Mention]:
     """A headline's 五届十三次常委会议 is the body's 市政协五届十三次常委会议: a name that ends
-    another event's name in the same document takes the longer name.
+    another event's name in the same document takes the longer name; so does a generic name
+    (签约仪式上，… after 甲市与乙集团战略合作签约仪式).
 
     >>> from kg.extract.base import mention
     >>> t = "五届十三次常委会议。市政协五届十三次常委会议召开"
@@ -59,7 +61,7 @@ def merge_event_names(mentions: list[Mention]) -> list[Mention]:
     longer = {}
     for short in names:
         for full in names:
-            if len(full) > len(short) >= 5 and full.endswith(short):
+            if len(full) > len(short) and (len(short) >= 5 or short in GENERIC_HEADS) and full.endswith(short):
                 longer[short] = full
                 break
     if not longer:

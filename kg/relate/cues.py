@@ -8,11 +8,18 @@ from __future__ import annotations
 import re
 
 # participation.py: the strongest role wins (chair > speaker > attendee)
-ROLE_VERBS = {"chair": ("主持",), "speaker": ("讲话", "致辞", "作报告", "发言", "作主题报告", "宣讲", "主讲"),
-              "attendee": ("出席", "参加", "列席", "在座", "参会", "与会", "观摩")}
+ROLE_VERBS = {"chair": ("主持",),
+              "speaker": ("讲话", "致辞", "作报告", "发言", "作主题报告", "宣讲", "主讲", "致贺词", "致欢迎辞", "致欢迎词",
+                          "宣布", "下达开工令", "作供职报告", "汇报", "推介", "演讲"),
+              "attendee": ("出席", "参加", "列席", "在座", "参会", "与会", "观摩", "签约", "签字", "签订", "签署", "颁发",
+                           "授牌", "揭牌", "见证")}
 ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
 REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉|介绍|说")
+# 甲强调, 甲在会上表示, 甲作的关于…的报告: the person quoted or reporting speaks at the event
+QUOTED = re.compile(r"(?:同志)?(?:(?:在[\u4e00-\u9fff“”]{0,20}?[上中]|对[^，,。；]{1,30}?)?[，,]?(?:指出|强调|表示|要求|说|介绍|承诺)|作(?:了)?的?[^，,。；：:]{0,40}?(?:报告|说明))")
 CONVENE = re.compile(r"召开|举行|举办|开幕|闭幕|启动|开班|开讲|揭晓")
+# 签约仪式上，… / 在座谈会上…: the sentence's roles are taken at that event
+AT_EVENT = re.compile(r"^[\s，,]*(?:在)?(?:随后召开的|随后举行的)?$")
 
 # deals.py
 PARTNER = re.compile(r"东西协作|东西部协作|对口支援|对口帮扶|对口协作|对口合作|结对|帮扶|友好城市|友城")
