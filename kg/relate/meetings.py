@@ -37,7 +37,7 @@ def find_meetings(sc: Scope) -> Iterator[Found]:
             if not (hosts and guests):
                 continue
             pairs = [(h, g, (h.start, g.end), (s, e)) for h in hosts for g in guests]
-            after = [(max(zone[1], guests[-1].end), e)] + sc.sents[i + 1:i + 1 + _FOLLOWERS]
+            after = [(max(zone[1], guests[-1].end, cue.end()), e)] + sc.sents[i + 1:i + 1 + _FOLLOWERS]
             pairs += _present(sc, after, hosts, guests, zone)
             for a, b, span, sent in pairs:
                 key = (eid(a), eid(b))

@@ -72,6 +72,9 @@ def find_visits(sc: Scope) -> Iterator[Found]:
     for s, e in sc.sents:
         people = [m for m in sc.inside((s, e), "person") if m.attr("role") != "journalist"
                   and not _DIVISION_LIKE.search(m.text)]
+        if people and last_visit and _member_sentence(sc, s, e, people):
+            (trips[-1].join if trips else early.extend)(people)
+            continue
         leaders, go = _leaders(sc, s, e, people)
         group = VISIT_GROUP.search(sc.text, s, e)
         if leaders or group:
@@ -86,8 +89,6 @@ def find_visits(sc: Scope) -> Iterator[Found]:
             last_visit = True
         elif MEET.search(sc.text, s, e) or sc.inside((s, e), "event"):
             last_visit = False
-        elif people and last_visit and _member_sentence(sc, s, e, people):
-            (trips[-1].join if trips else early.extend)(people)
     for trip in trips:
         yield from _facts(sc, trip)
 
