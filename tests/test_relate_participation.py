@@ -33,6 +33,15 @@ CASES = [
     (("本报讯 5月9日，县十届人大常委会召开第五次会议。会议听取了副县长王晓芳作的关于教育工作的报告。"
      "县人大常委会主任李建平强调，要抓好落实。"),
      {("王晓芳", "县十届人大常委会第五次会议", "speaker", 1), ("李建平", "县十届人大常委会第五次会议", "speaker", 2)}),
+    # an activity held (举行…活动), with its roles; a quoted title inside a name is kept whole
+    ("5月9日，东关村与西关村举行友好村庄结对签约活动。副县长王芳参加活动。",
+     {("王芳", "友好村庄结对签约活动", "attendee", 1)}),
+    ("5月9日，东昌区金融支持“强工业、兴产业”行动暨银企对接大会召开。副区长王芳主持会议。",
+     {("王芳", "东昌区金融支持“强工业、兴产业”行动暨银企对接大会", "chair", 1)}),
+    # with no meeting convened, the first one somebody is at (在座谈会上强调) is the story's;
+    # 介绍 speaks, and a sentence after the event (结束后) takes no role in it
+    ("座谈会首先播放了宣传片，市领导李建平致辞。随后，市商务局局长赵刚进行了介绍。县委书记孙红在座谈会上强调，要抓好落实。",
+     {("李建平", "座谈会", "speaker", 1), ("赵刚", "座谈会", "speaker", 2), ("孙红", "座谈会", "speaker", 3)}),
     # people named as the object of another verb take no role (对甲的任命，并颁发…)
     ("本报讯 5月9日，县十届人大常委会召开第五次会议。会议表决通过了对王芳、孙红两位委员的任命，并颁发了任命书。", set()),
 ]
@@ -41,6 +50,11 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_participation(text, expected):
     assert roles(text) == expected
+
+
+def test_an_activity_not_held_is_no_event():
+    r = extract_document(Document(id="t.txt", text="以开展“质量提升年”活动为抓手，做好各项活动。", place="聊城市"))
+    assert not [e for e in r["entities"] if e.startswith("event/")]
 
 
 def test_a_generic_name_alone_is_no_event():

@@ -24,7 +24,8 @@ HEADS = ("常委会会议", "全体会议", "工作会议", "座谈会", "研讨
          "揭牌仪式", "启动仪式", "颁奖仪式", "仪式", "典礼", "大赛", "比赛", "竞赛", "运动会", "艺术节",
          "文化节", "旅游节", "美食节", "音乐节", "电影节", "读书节", "科技节", "大讲堂", "讲座", "大会",
          "会议", "联席会", "听证会", "恳谈会", "茶话会", "招聘会", "运动会", "马拉松", "展会", "书画展", "摄影展",
-         "展览", "画展", "展销会", "开幕式", "闭幕式", "启动会", "誓师大会", "表彰大会", "年会", "对接会")
+         "展览", "画展", "展销会", "开幕式", "闭幕式", "启动会", "誓师大会", "表彰大会", "年会", "对接会",
+         "签约活动", "开工活动", "启动活动", "活动")
 _HEAD_RE = re.compile("|".join(sorted(set(HEADS), key=len, reverse=True)))
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+次(?:全体|常务|主任)?会议")
 _NUM = "一二三四五六七八九十百零〇\\d"
@@ -35,13 +36,16 @@ _BODY_SITTING = re.compile(r"召开(?:了)?((?:[市县区州旗]委|[市县区]�
 GENERIC_HEADS = ("签约仪式", "开工仪式", "启动仪式", "揭牌仪式", "颁奖仪式", "开幕式", "座谈会", "签字仪式", "授牌仪式",
                  "签约活动", "开工活动", "启动活动", "庆典仪式")
 _ROLE_BEFORE = re.compile(r"(?:出席|参加|列席|主持|见证|举行|召开|在|了)(?:了|的|随后召开的)?$")
-_ROLE_AFTER = re.compile(r"上|中[，,]|结束后|现场|开始")
+_ROLE_AFTER = re.compile(r"上|中[，,]|结束后|现场|开始|首先")
+# 活动 names an event only when it is held: 举行甲活动, 甲活动今天上午启动
+_HELD_BEFORE = re.compile(r"(?:举行|举办)(?:了)?$")
+_HELD_AFTER = re.compile(r"[^。；]{0,14}?(?:举行|启动|开幕|举办)")
 _QUOTED = re.compile(r"“([^“”\n]{2,40})”")
 _BOUNDARY = {"从", "在", "于", "举行", "举办", "召开", "出席", "参加", "主持", "列席", "和", "与", "及", "了", "的",
              "为", "是", "将", "到", "赴", "贯彻", "落实", "学习", "传达", "精神", "组织", "开展", "获悉", "记者",
              "上午", "下午", "晚上", "当天", "日前", "近日", "期间", "参与", "观看", "承办", "主办", "筹备",
              "作", "在于", "通过", "经", "由", "向", "对", "就", "以", "按照", "根据", "结合", "围绕", "召集",
-             "见证", "共同", "随后", "并", "图为"}
+             "见证", "共同", "随后", "并", "图为", "我市", "我县", "我区"}
 _GENERIC = re.compile(r"^(?:会议|大会|本次|此次|该|这次|上述|有关|各类|相关|专题|全体|常务|各种|各项|本届|此|各|"
                       r"视频|电视电话|现场|工作|每次|历次|多次|一次|系列|主题)")
 
@@ -64,6 +68,8 @@ def find(text: str, ctx: Context) -> list[Mention]:
         if text[start - 1:start] == "与" and re.search(r"签约|签字|合作", text[start:end]):
             start = _left_edge(text, start - 1, end)     # 临沂市人民政府与华润集团战略合作签约仪式
         name = text[start:end]
+        if m.group() == "活动" and end == m.end() and not _held(text, start, end):
+            continue
         if name in GENERIC_HEADS and _at_scene(text, start, end):
             out.append(mention(start, end, text, "event", name))
             taken.append((start, end))
@@ -90,6 +96,10 @@ def _sittings(text: str) -> list[Mention]:
     return out
 
 
+def _held(text: str, start: int, end: int) -> bool:
+    return bool(_HELD_BEFORE.search(text, max(0, start - 4), start) or _HELD_AFTER.match(text, end))
+
+
 def _at_scene(text: str, start: int, end: int) -> bool:
     return bool(_ROLE_BEFORE.search(text, max(0, start - 8), start) or _ROLE_AFTER.match(text, end))
 
@@ -114,10 +124,14 @@ def _verb_phrase(prefix: str) -> bool:
 
 def _left_edge(text: str, head_start: int, head_end: int) -> int:
     window_start = head_start
-    while window_start > 0 and head_start - window_start < 30 and (
-            "\u4e00" <= text[window_start - 1] <= "\u9fff" or text[window_start - 1].isdigit()
-            or text[window_start - 1] == "·"):
-        window_start -= 1
+    while window_start > 0 and head_start - window_start < 40:
+        c = text[window_start - 1]
+        if "\u4e00" <= c <= "\u9fff" or c.isdigit() or c == "·":
+            window_start -= 1
+        elif c == "”" and 0 <= text.rfind("“", max(0, window_start - 20), window_start - 1):
+            window_start = text.rfind("“", max(0, window_start - 20), window_start - 1)   # 支持“甲、乙”行动
+        else:
+            break
     start = window_start
     pos = window_start
     for tok in words(text[window_start:head_start]):
@@ -138,9 +152,13 @@ def _quoted(text: str) -> list[Mention]:
             continue
         # “龙腾盛世两河春”2024聊城春节联欢会: the quoted title names the event after it
         follow = re.match(r"[\d\u4e00-\u9fff]{0,16}?(?:" + _HEAD_RE.pattern + ")", text[m.end():m.end() + 24])
-        if follow:
+        if follow and not (follow.group() == "活动" and not _held(text, m.start(), m.end() + follow.end())):
             end = m.end() + follow.end()
-            out.append(mention(m.end(), end, text, "event", text[m.end():end], alias=inner))
+            start = _left_edge(text, m.start(), end)
+            if start < m.start():     # 甲区金融支持“乙、丙”行动暨丁大会: the words before the quote too
+                out.append(mention(start, end, text, "event", text[start:end]))
+            else:
+                out.append(mention(m.end(), end, text, "event", text[m.end():end], alias=inner))
     return out
 
 

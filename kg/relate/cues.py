@@ -10,7 +10,7 @@ import re
 # participation.py: the strongest role wins (chair > speaker > attendee)
 ROLE_VERBS = {"chair": ("主持",),
               "speaker": ("讲话", "致辞", "作报告", "发言", "作主题报告", "宣讲", "主讲", "致贺词", "致欢迎辞", "致欢迎词",
-                          "宣布", "下达开工令", "作供职报告", "汇报", "推介", "演讲"),
+                          "宣布", "下达开工令", "作供职报告", "汇报", "推介", "演讲", "介绍"),
               "attendee": ("出席", "参加", "列席", "在座", "参会", "与会", "观摩", "签约", "签字", "签订", "签署", "颁发",
                            "授牌", "揭牌", "见证")}
 ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}

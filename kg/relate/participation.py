@@ -10,7 +10,9 @@ from kg.relate.base import CLAUSE, Found, Scope, attrs
 from kg.relate.cues import AT_EVENT, CONVENE, QUOTED, REPORTING, ROLE_RANK, ROLE_VERBS, VISIT
 from kg.types import Mention, eid
 
-_LIST_TAIL = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,2}?(?:同志)?\s*|(?:等|及|和|以及|、).*)")   # 甲同志 / 乙等…
+_AFTER_EVENT = re.compile(r"结束后|之后|后[，,]")      # 启动仪式结束后，甲…: 甲's role is elsewhere
+_AT = re.compile(r"[上中]")
+_OBJECT_BEFORE = re.compile(r"(?:对|听取|通过|任命|免去|选举|慰问|看望)[^，,；;]*$")
 _ROLE_RE = re.compile("|".join(v for vs in ROLE_VERBS.values() for v in vs))
 
 
@@ -63,9 +65,10 @@ def find_participation(sc: Scope) -> Iterator[Found]:
     if main is None:
         return
     best: dict[tuple[str, str], list] = {}
+    first = min(m.start for m in events if m.key == main.key)
     for s, e in sc.sents:
-        inside = sc.inside((s, e), "event")
-        if s < main.start and not inside:
+        inside = [m for m in sc.inside((s, e), "event") if not _AFTER_EVENT.match(sc.text, m.end)]
+        if s < first and not inside:
             continue
         default = _scene(sc, s, inside) or main
         for person, role, venue, span, clause in _roles_in(sc, s, e):
@@ -86,7 +89,8 @@ def _first_with_roles(sc: Scope, events: list[Mention]) -> Mention | None:
     for ev in events:
         s = sc.sentence_of(ev.start)[0]
         lo = max(s, max(sc.text.rfind(c, s, ev.start) for c in "，,；;") + 1)
-        if _ROLE_RE.search(sc.text, lo, ev.start) or _scene(sc, s, [ev]):
+        if _ROLE_RE.search(sc.text, lo, ev.start) or _scene(sc, s, [ev]) or _AT.match(sc.text, ev.end) \
+                and sc.text[ev.start - 1:ev.start] == "在":
             return ev
     return None
 
@@ -123,10 +127,10 @@ def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | N
                 for role in sorted(roles, key=ROLE_RANK.get):
                     yield p, role, venue, (p.start, b), (pos, b)
             pending = []
-        elif people and _LIST_TAIL.fullmatch(sc.text, people[-1].end, b):
-            pending += people          # 市委书记甲，市长乙出席: a list that runs on to its verb
-        elif people:
+        elif people and _OBJECT_BEFORE.search(sc.text, pos, people[0].start):
             pending = []               # 通过了对甲、乙的任命，并颁发…: 甲 and 乙 are objects
+        else:
+            pending += people          # 市委书记甲，市长乙出席: a list that runs on to its verb
         pos = b + 1
 
 
