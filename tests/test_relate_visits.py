@@ -56,6 +56,11 @@ MEETINGS = [
     # those present named in the same sentence
     ("市长白云会见了泰安市副市长吴建国一行，副市长李敏参加会见。", "聊城市",
      {("白云", "吴建国"), ("李敏", "吴建国")}, set()),
+    # those present may be named well after the meeting (参加座谈), or after 双方…进行座谈交流
+    (("市长白云会见了山东蓝海化工有限公司董事长孙明一行。白云对孙明一行的到来表示欢迎。孙明表示感谢。"
+     "孙明说，企业将加大投入。副市长李敏参加会见。"), "聊城市", {("白云", "孙明"), ("李敏", "孙明")}, set()),
+    ("市长白云会见了孙明一行，双方就深化合作进行座谈交流。副市长李敏参加会见。", "聊城市",
+     {("白云", "孙明"), ("李敏", "孙明")}, set()),
     # 座谈会 is a named event, not a 会见; 在座谈中表示 meets nobody
     ("县长马国庆在座谈中表示，欢迎各位企业家。", "聊城市", set(), {("马国庆", "企业家")}),
 ]
@@ -66,6 +71,12 @@ def test_meetings(text, place, expected, excluded):
     got = pairs(text, "met", place)
     assert expected <= got, got
     assert not (excluded & got), got
+
+
+def test_a_trip_that_sits_down_to_talk_meets_its_hosts():
+    text = ("5月8日，泰安市副市长吴建国率代表团赴东昌府区考察，并进行了座谈。副市长韩冰随同考察。"
+            "东昌府区区长孙立平出席活动。")
+    assert pairs(text, "met", "聊城市") == {("孙立平", "吴建国"), ("孙立平", "韩冰")}
 
 
 def test_a_meeting_story_does_not_make_visitors_of_those_present():

@@ -38,6 +38,7 @@ VISIT_GROUP = re.compile(r"(?:考察团|调研组|考察组|代表团|督导组|
 VISIT_LED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}的带领下|带队")
 # a member of the party: 乙参加调研, 丙随同考察, 丁参加。 (陪同 is the host side, not the party)
 VISIT_MEMBER = re.compile(r"(?:一同|一起|共同|随同|参加|同行)(?:参加)?(?:调研|考察|视察|走访|督导|检查|慰问)|(?:参加|随同|同行)[。；]?$")
+HOSTS_PRESENT = re.compile(r"(?:出席|参加)(?:活动|座谈)[。；]?$")   # the hosts of a trip that sat down to talk
 NOT_VISITOR = re.compile(r"陪同|迎接|接待|会见|欢迎|汇报")
 CONTAINER = re.compile(r"[\d一二三四五六七八九十两几多]+个|各|部分|有关|相关")  # 赴甲镇3个村: 甲镇 holds the targets
 # 到甲街道乙社区: the unit named right after a place is the most specific target, not the place
@@ -49,6 +50,7 @@ SAYING = re.compile(r"强调|表示|指出|说|要求|认为|希望|介绍|讲�
 MEET = re.compile(r"会见|会谈|座谈(?![会中])|接见|见面")
 MEET_WITH = re.compile(r"[与同和]")
 MEET_PRESENT = re.compile(r"在座|参加|一同参加|陪同会见|参加会见|参加会谈|参加座谈")
+MEET_PRESENT_LATER = re.compile(r"在座|(?:参加|陪同)(?:会见|会谈|座谈|接见)")    # further on, only these say so
 GUEST_END = re.compile(r"一行|等(?:客人|嘉宾|人)")
 
 # places.py

@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterator
 
 from kg.relate.base import Found, Scope
-from kg.relate.cues import GUEST_END, MEET, MEET_PRESENT, NOT_VISITOR
+from kg.relate.cues import GUEST_END, MEET, MEET_PRESENT, MEET_PRESENT_LATER, NOT_VISITOR
 from kg.types import Mention, eid
 
 _WITH = re.compile(r"与|同(?!志)")
 _CLAUSE = "，,；;：:"
-_FOLLOWERS = 3          # how many sentences after the meeting may name those present
+_FOLLOWERS = 2          # sentences after the meeting where a bare 参加 names those present
 
 
 def find_meetings(sc: Scope) -> Iterator[Found]:
@@ -37,7 +37,7 @@ def find_meetings(sc: Scope) -> Iterator[Found]:
             if not (hosts and guests):
                 continue
             pairs = [(h, g, (h.start, g.end), (s, e)) for h in hosts for g in guests]
-            after = [(max(zone[1], guests[-1].end, cue.end()), e)] + sc.sents[i + 1:i + 1 + _FOLLOWERS]
+            after = [(max(zone[1], guests[-1].end, cue.end()), e)] + sc.sents[i + 1:]
             pairs += _present(sc, after, hosts, guests, zone)
             for a, b, span, sent in pairs:
                 key = (eid(a), eid(b))
@@ -84,9 +84,11 @@ def _host_clause_start(sc: Scope, s: int, pos: int) -> int:
     return max(s, start)
 
 
-def _new_meeting(text: str, s: int, e: int) -> bool:
-    """Another 会见 starts here (参加会见 and 陪同会见 only say who was there)."""
-    return any(text[m.start() - 2:m.start()] not in ("参加", "陪同", "一同") for m in MEET.finditer(text, s, e))
+def _new_meeting(sc: Scope, s: int, e: int) -> bool:
+    """Another 会见 starts here: somebody before the cue hosts it (参加会见 and 陪同会见 only say
+    who was there; 会见后, 双方进行座谈交流 name no new host)."""
+    return any(sc.text[m.start() - 2:m.start()] not in ("参加", "陪同", "一同") and _people(sc, s, m.start())
+               for m in MEET.finditer(sc.text, s, e))
 
 
 def _present(sc: Scope, sents: list[tuple[int, int]], hosts: list[Mention], guests: list[Mention],
@@ -95,11 +97,12 @@ def _present(sc: Scope, sents: list[tuple[int, int]], hosts: list[Mention], gues
     text = sc.text
     guest_bodies = {eid(m) for m in sc.inside(zone) if m.type in ("company", "organization", "place")}
     out = []
-    for s, e in sents:
-        if _new_meeting(text, s, e) or sc.inside((s, e), "event"):
+    for n, (s, e) in enumerate(sents):
+        if _new_meeting(sc, s, e) or sc.inside((s, e), "event"):
             break
         people = _people(sc, s, e)
-        if not people or not MEET_PRESENT.search(text, people[-1].end, e):
+        cue = MEET_PRESENT if n <= _FOLLOWERS else MEET_PRESENT_LATER
+        if not people or not cue.search(text, people[-1].end, e):
             continue
         for p in people:
             seg = max(s, max(text.rfind(c, s, p.start) for c in _CLAUSE) + 1)

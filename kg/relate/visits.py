@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from kg.relate.base import Found, Scope
 from kg.relate.cues import (
     CONTAINER,
+    HOSTS_PRESENT,
     MEET,
     NOT_VISITOR,
     SAYING,
@@ -91,6 +92,25 @@ def find_visits(sc: Scope) -> Iterator[Found]:
             last_visit = False
     for trip in trips:
         yield from _facts(sc, trip)
+    if trips and trips[0].party and "座谈" in sc.text[sc.start:sc.end]:
+        yield from _hosts_met(sc, trips[0])
+
+
+def _hosts_met(sc: Scope, trip: _Trip) -> Iterator[Found]:
+    """A trip that sits down to talk (进行了座谈, 座谈会上…) meets its hosts: those who 出席活动 or
+    参加活动 and are not of the party met each member (甲率代表团赴乙县考察…乙县县长丙参加活动)."""
+    party = trip.ids()
+    seen: set[tuple[str, str]] = set()
+    for s, e in sc.sents:
+        people = [m for m in sc.inside((s, e), "person") if m.attr("role") != "journalist"]
+        if not people or not HOSTS_PRESENT.search(sc.text, people[-1].end, e):
+            continue
+        for h in people:
+            for g in trip.party:
+                key = (eid(h), eid(g))
+                if key[0] not in party and key not in seen:
+                    seen.add(key)
+                    yield Found("met", key[0], key[1], (), h.start, h.end, (s, e))
 
 
 def _facts(sc: Scope, trip: _Trip) -> Iterator[Found]:
