@@ -33,6 +33,13 @@ VISITS = [
     ("由市政协副主席郑红带队，市政协考察团到东昌府区调研。", "聊城市", {("郑红", "东昌府区")}, set()),
     # 到甲街道乙社区: the inner unit, and the street is not a stop
     ("6月2日，副区长高峰到柳园街道考察。", "聊城市", {("高峰", "柳园街道")}, set()),
+    # whoever holds a title in the group goes where the group goes; a list runs on past a comma
+    (("泰安市经贸考察团团长，泰安市商务局局长吴建国在座谈中表示感谢。"
+     "考察团一行先后到东昌府区，茌平区、阳谷县等处实地考察。"), "聊城市",
+     {("吴建国", "东昌府区"), ("吴建国", "茌平区"), ("吴建国", "阳谷县")}, set()),
+    # a venue after a place leaves the place the stop; a development zone after it is the stop
+    ("县长马国庆到东昌府区黑木耳深加工项目调研。", "聊城市", {("马国庆", "东昌府区")}, set()),
+    ("县长马国庆到东昌府区工业园区调研。", "聊城市", set(), {("马国庆", "东昌府区")}),
     # a quoted speaker is not a visitor
     ("县委书记周明远在座谈会上强调，考察团的到来加深了两地友谊。", "聊城市", set(), {("周明远", "聊城市")}),
 ]

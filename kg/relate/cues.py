@@ -18,8 +18,9 @@ REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉
 # 甲强调, 甲在会上表示, 甲作的关于…的报告: the person quoted or reporting speaks at the event
 QUOTED = re.compile(r"(?:同志)?(?:(?:在[\u4e00-\u9fff“”]{0,20}?[上中]|对[^，,。；]{1,30}?)?[，,]?(?:指出|强调|表示|要求|说|介绍|承诺)|作(?:了)?的?[^，,。；：:]{0,40}?(?:报告|说明))")
 CONVENE = re.compile(r"召开|举行|举办|开幕|闭幕|启动|开班|开讲|揭晓")
-# 签约仪式上，… / 在座谈会上…: the sentence's roles are taken at that event
-AT_EVENT = re.compile(r"^[\s，,]*(?:在)?(?:随后召开的|随后举行的)?$")
+# 签约仪式上，… / 在座谈会上… / 在甲广场举行的启动仪式上: the sentence's roles are taken at that event
+AT_EVENT = re.compile(r"^[\s，,]*(?:在[^，,。；;]*|随后召开的|随后举行的)?$")
+HOLDING = re.compile(r"(?:举行|召开|举办)(?:了)?$")     # 会上，举行了甲签约仪式，乙与丙签订…: the roles are at 甲
 
 # deals.py
 PARTNER = re.compile(r"东西协作|东西部协作|对口支援|对口帮扶|对口协作|对口合作|结对|帮扶|友好城市|友城")
@@ -35,15 +36,16 @@ VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|考察组|调研�
 VISIT_GO = re.compile(r"赴|到|来到|前往|深入|走访|走进|莅临|莅|考察|调研|视察|察看|参观|抽查|督导|检查|在")
 VISIT_GROUP = re.compile(r"(?:考察团|调研组|考察组|代表团|督导组|检查组|调研团)(?:一行|成员)?(?:先后|还|又|随后|实地|一同)*"
                          r"(?:到|赴|深入|走访|走进|来到|考察|调研|视察|参观)")
+GROUP_TITLE = re.compile(r"(?:考察团|代表团|调研组|考察组|督导组|检查组|调研团)(?:副)?(?:团长|组长)")
 VISIT_LED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}的带领下|带队")
 # a member of the party: 乙参加调研, 丙随同考察, 丁参加。 (陪同 is the host side, not the party)
 VISIT_MEMBER = re.compile(r"(?:一同|一起|共同|随同|参加|同行)(?:参加)?(?:调研|考察|视察|走访|督导|检查|慰问)|(?:参加|随同|同行)[。；]?$")
 HOSTS_PRESENT = re.compile(r"(?:出席|参加)(?:活动|座谈)[。；]?$")   # the hosts of a trip that sat down to talk
 NOT_VISITOR = re.compile(r"陪同|迎接|接待|会见|欢迎|汇报")
 CONTAINER = re.compile(r"[\d一二三四五六七八九十两几多]+个|各|部分|有关|相关")  # 赴甲镇3个村: 甲镇 holds the targets
-# 到甲街道乙社区: the unit named right after a place is the most specific target, not the place
-UNIT_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z\d]{0,10}?(?:社区|村|小区|园区|工业园|产业园|基地|学校|医院|公司|企业|工厂|"
-                        r"车间|合作社|景区|码头)")
+# 到甲街道乙社区, 到甲县工业园区: a place unit named right after a place is the more specific
+# stop (甲 is not one); a venue or project after it (甲区现代农业园区, 甲县商贸中心) leaves 甲 the stop
+UNIT_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z\d]{0,10}?(?:社区|村|小区|工业园区|产业园区|工业园|产业园|开发区|高新区|经开区|工业区)")
 SAYING = re.compile(r"强调|表示|指出|说|要求|认为|希望|介绍|讲话|致辞")
 
 # meetings.py: 会见/会谈/座谈 host -> guest, and those 在座/参加 on either side

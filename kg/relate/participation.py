@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from kg.dates import DateSpan, find_dates
 from kg.relate.base import CLAUSE, Found, Scope, attrs
-from kg.relate.cues import AT_EVENT, CONVENE, QUOTED, REPORTING, ROLE_RANK, ROLE_VERBS, VISIT
+from kg.relate.cues import AT_EVENT, CONVENE, HOLDING, QUOTED, REPORTING, ROLE_RANK, ROLE_VERBS, VISIT
 from kg.types import Mention, eid
 
 _AFTER_EVENT = re.compile(r"结束后|之后|后[，,]")      # 启动仪式结束后，甲…: 甲's role is elsewhere
@@ -98,6 +98,8 @@ def _first_with_roles(sc: Scope, events: list[Mention]) -> Mention | None:
 def _scene(sc: Scope, s: int, inside: list[Mention]) -> Mention | None:
     """签约仪式上，… / 在座谈会上…: the event a sentence opens at."""
     if inside and AT_EVENT.match(sc.text[s:inside[0].start]) and sc.text[inside[0].end:inside[0].end + 1] in "上中":
+        return inside[0]
+    if inside and HOLDING.search(sc.text, max(s, inside[0].start - 4), inside[0].start):
         return inside[0]
     return None
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from kg.relate.base import Found, Scope
 from kg.relate.cues import (
     CONTAINER,
+    GROUP_TITLE,
     HOSTS_PRESENT,
     MEET,
     NOT_VISITOR,
@@ -85,7 +86,7 @@ def find_visits(sc: Scope) -> Iterator[Found]:
                 trips.append(_Trip())
                 if len(trips) == 1:
                     trips[0].join(early)
-            trips[-1].join(leaders)
+            trips[-1].join(leaders + (_group_heads(sc) if group else []))
             trips[-1].stops += _stops(sc, s, e, go)
             last_visit = True
         elif MEET.search(sc.text, s, e) or sc.inside((s, e), "event"):
@@ -111,6 +112,19 @@ def _hosts_met(sc: Scope, trip: _Trip) -> Iterator[Found]:
                 if key[0] not in party and key not in seen:
                     seen.add(key)
                     yield Found("met", key[0], key[1], (), h.start, h.end, (s, e))
+
+
+def _group_heads(sc: Scope) -> list[Mention]:
+    """考察团团长甲: whoever holds a title in the group goes where the group goes."""
+    out = []
+    prev_end = sc.start
+    for p in sc.mentions:
+        if p.type == "person":      # the title chain since the previous name (考察团团长，某局局长甲)
+            lo = max(prev_end, p.start - 30, max(sc.text.rfind(c, 0, p.start) for c in "。；;") + 1)
+            if GROUP_TITLE.search(sc.text, lo, p.start):
+                out.append(p)
+            prev_end = p.end
+    return out
 
 
 def _facts(sc: Scope, trip: _Trip) -> Iterator[Found]:
@@ -164,17 +178,25 @@ def _stops(sc: Scope, s: int, e: int, go: int | None) -> list[Mention]:
         return []
     text = sc.text
     out: list[Mention] = []
-    pos = go
+    pos, first = go, True
     while pos < e:      # clause by clause from the verb of going, while they name where to go
         end = min([i for i in (text.find(c, pos, e) for c in _CLAUSE_END) if i >= 0] or [e])
         clause = text[pos:end]
-        if not (VISIT.search(clause) or any(v in clause for v in _STRONG_GO)):
+        go_at = min([i for i in (clause.find(v) for v in _STRONG_GO) if 0 <= i < 12] or [-1])
+        verb = VISIT.search(clause)
+        if first:
+            if not (verb or any(v in clause for v in _STRONG_GO)):
+                break
+            lo, hi = pos, end
+        elif go_at >= 0:
+            lo, hi = pos + go_at, end
+        elif verb:      # …，乙区、丙县等处实地考察: a list that runs on to its verb
+            lo, hi = pos, pos + verb.start()
+        else:
             break
-        cands = [m for m in sc.inside((pos, end)) if m.type in _STOP_TYPES]
+        cands = [m for m in sc.inside((lo, hi)) if m.type in _STOP_TYPES]
         out += [m for m in cands if _is_stop(sc, m, cands, end)]
-        pos = end + 1
-        if not any(v in text[pos:min(e, pos + 12)] for v in _STRONG_GO):
-            break
+        pos, first = end + 1, False
     return out
 
 
