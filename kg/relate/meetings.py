@@ -17,6 +17,7 @@ from kg.types import Mention, eid
 
 _WITH = re.compile(r"与|同(?!志)")
 _CLAUSE = "，,；;：:"
+_STORY = 12            # how far on a story may name who else was there
 _FOLLOWERS = 2          # sentences after the meeting where a bare 参加 names those present
 
 
@@ -37,7 +38,7 @@ def find_meetings(sc: Scope) -> Iterator[Found]:
             if not (hosts and guests):
                 continue
             pairs = [(h, g, (h.start, g.end), (s, e)) for h in hosts for g in guests]
-            after = [(max(zone[1], guests[-1].end, cue.end()), e)] + sc.sents[i + 1:]
+            after = [(max(zone[1], guests[-1].end, cue.end()), e)] + sc.sents[i + 1:i + 1 + _STORY]
             pairs += _present(sc, after, hosts, guests, zone)
             for a, b, span, sent in pairs:
                 key = (eid(a), eid(b))

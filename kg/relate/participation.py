@@ -65,6 +65,7 @@ def find_participation(sc: Scope) -> Iterator[Found]:
     if main is None:
         return
     best: dict[tuple[str, str], list] = {}
+    listed: dict[str, int] = {}          # people listed so far at each event
     first = min(m.start for m in events if m.key == main.key)
     for s, e in sc.sents:
         inside = [m for m in sc.inside((s, e), "event") if not _AFTER_EVENT.match(sc.text, m.end)]
@@ -75,8 +76,8 @@ def find_participation(sc: Scope) -> Iterator[Found]:
             ev = next((x for x in inside if clause[0] <= x.start < clause[1]), None) or default
             key = (eid(person), eid(ev))
             if key not in best:
-                order = sum(1 for k in best if k[1] == key[1]) + 1
-                best[key] = [role, order, venue, span, (s, e)]
+                listed[key[1]] = listed.get(key[1], 0) + 1
+                best[key] = [role, listed[key[1]], venue, span, (s, e)]
             elif ROLE_RANK[role] < ROLE_RANK[best[key][0]]:
                 best[key][0] = role
             best[key][2] = best[key][2] or venue
