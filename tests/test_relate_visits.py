@@ -40,6 +40,9 @@ VISITS = [
     # a venue after a place leaves the place the stop; a development zone after it is the stop
     ("县长马国庆到东昌府区黑木耳深加工项目调研。", "聊城市", {("马国庆", "东昌府区")}, set()),
     ("县长马国庆到东昌府区工业园区调研。", "聊城市", set(), {("马国庆", "东昌府区")}),
+    # a member of the party on its way needs no verb of looking
+    ("市长白云到东昌府区调研。随后，白云又来到茌平区、阳谷县，了解社区治理情况。", "聊城市",
+     {("白云", "东昌府区"), ("白云", "茌平区"), ("白云", "阳谷县")}, set()),
     # a quoted speaker is not a visitor
     ("县委书记周明远在座谈会上强调，考察团的到来加深了两地友谊。", "聊城市", set(), {("周明远", "聊城市")}),
 ]

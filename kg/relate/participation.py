@@ -7,11 +7,12 @@ from collections.abc import Iterator
 
 from kg.dates import DateSpan, find_dates
 from kg.relate.base import CLAUSE, Found, Scope, attrs
-from kg.relate.cues import AT_EVENT, CONVENE, HOLDING, QUOTED, REPORTING, ROLE_RANK, ROLE_VERBS, VISIT
+from kg.relate.cues import AT_EVENT, CONVENE, HOLDING, MEET, QUOTED, REPORTING, ROLE_RANK, ROLE_VERBS, VISIT
 from kg.types import Mention, eid
 
 _AFTER_EVENT = re.compile(r"结束后|之后|后[，,]")      # 启动仪式结束后，甲…: 甲's role is elsewhere
 _AT = re.compile(r"[上中]")
+_BACK_AT_EVENT = re.compile(r"主持|出席|参加|列席|讲话|致辞|仪式上|会上")
 _OBJECT_BEFORE = re.compile(r"(?:对|听取|通过|任命|免去|选举|慰问|看望)[^，,；;]*$")
 _ROLE_RE = re.compile("|".join(v for vs in ROLE_VERBS.values() for v in vs))
 
@@ -67,12 +68,18 @@ def find_participation(sc: Scope) -> Iterator[Found]:
     best: dict[tuple[str, str], list] = {}
     listed: dict[str, int] = {}          # people listed so far at each event
     first = min(m.start for m in events if m.key == main.key)
+    talks = False                        # 签约前，甲会见了乙一行。甲表示…: quotes from the talks
     for s, e in sc.sents:
         inside = [m for m in sc.inside((s, e), "event") if not _AFTER_EVENT.match(sc.text, m.end)]
+        talks = _talks(sc, s, e) or (talks and not inside and not _BACK_AT_EVENT.search(sc.text, s, e))
         if s < first and not inside:
             continue
         default = _scene(sc, s, inside) or main
         for person, role, venue, span, clause in _roles_in(sc, s, e):
+            if role == "quoted":
+                if talks:
+                    continue
+                role = "speaker"
             ev = next((x for x in inside if clause[0] <= x.start < clause[1]), None) or default
             key = (eid(person), eid(ev))
             if key not in best:
@@ -83,6 +90,12 @@ def find_participation(sc: Scope) -> Iterator[Found]:
             best[key][2] = best[key][2] or venue
     for (pid, evid), (role, order, venue, span, sent) in best.items():
         yield Found("participated", pid, evid, attrs(role=role, order=order, venue=venue), span[0], span[1], sent)
+
+
+def _talks(sc: Scope, s: int, e: int) -> bool:
+    """A 会见/会谈 hosted in this sentence (甲会见了乙一行): what is said next is said there."""
+    m = MEET.search(sc.text, s, e)
+    return bool(m and sc.inside((s, m.start()), "person") and not sc.inside((s, e), "event"))
 
 
 def _first_with_roles(sc: Scope, events: list[Mention]) -> Mention | None:
@@ -116,7 +129,7 @@ def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | N
         people = [m for m in sc.inside((pos, b), "person") if m.attr("role") != "journalist"]
         quoted = [p for p in people if QUOTED.match(sc.text, p.end, b + 2) and not VISIT.search(sc.text, s, p.start)]
         for p in quoted:
-            yield p, "speaker", None, (p.start, b), (pos, b)
+            yield p, "quoted", None, (p.start, b), (pos, b)
         people = [p for p in people if p not in quoted]
         verbs = [m.group() for m in _ROLE_RE.finditer(clause)]
         if people and REPORTING.search(clause) and not verbs:

@@ -31,6 +31,7 @@ from kg.relate.cues import (
     VISIT_GROUP,
     VISIT_LED_AFTER,
     VISIT_MEMBER,
+    VISIT_ONWARD,
     VISIT_ORIGIN,
 )
 from kg.types import Mention, eid
@@ -77,7 +78,7 @@ def find_visits(sc: Scope) -> Iterator[Found]:
         if people and last_visit and _member_sentence(sc, s, e, people):
             (trips[-1].join if trips else early.extend)(people)
             continue
-        leaders, go = _leaders(sc, s, e, people)
+        leaders, go = _leaders(sc, s, e, people, trips[-1].ids() if trips else set())
         group = VISIT_GROUP.search(sc.text, s, e)
         if leaders or group:
             if go is None and group:
@@ -140,13 +141,17 @@ def _facts(sc: Scope, trip: _Trip) -> Iterator[Found]:
             yield Found("visited", key[0], key[1], (), start, t.end, sent)
 
 
-def _leaders(sc: Scope, s: int, e: int, people: list[Mention]) -> tuple[list[Mention], int | None]:
-    """The people a sentence sends somewhere, and where its stops begin."""
+def _leaders(sc: Scope, s: int, e: int, people: list[Mention],
+             party: set[str]) -> tuple[list[Mention], int | None]:
+    """The people a sentence sends somewhere, and where its stops begin; a member of the
+    party on its way needs no verb of looking (`甲先后来到A、B`)."""
     text = sc.text
     out: list[Mention] = []
     go = None
     for p in people:
         verb = VISIT.search(text, p.end, e)
+        if eid(p) in party and (verb is None or verb.start() - p.end > 60):
+            verb = VISIT_ONWARD.match(text, p.end, e)
         if verb is None or verb.start() - p.end > 60:
             continue
         stretch = text[p.end:verb.start()]
