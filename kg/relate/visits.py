@@ -23,6 +23,7 @@ from kg.relate.cues import (
     HOSTS_PRESENT,
     MEET,
     NOT_VISITOR,
+    PRONOUN_GOES,
     SAYING,
     UNIT_AFTER,
     VISIT,
@@ -79,10 +80,11 @@ def find_visits(sc: Scope) -> Iterator[Found]:
             (trips[-1].join if trips else early.extend)(people)
             continue
         leaders, go = _leaders(sc, s, e, people, trips[-1].ids() if trips else set())
-        group = VISIT_GROUP.search(sc.text, s, e)
+        group = VISIT_GROUP.search(sc.text, s, e) or (trips and not leaders and PRONOUN_GOES.match(sc.text, s))
         if leaders or group:
             if go is None and group:
-                go = group.start()
+                g = VISIT_GO.search(sc.text, group.start(), e)
+                go = g.start() if g else group.start()
             if not trips or (leaders and not set(map(eid, leaders)) & trips[-1].ids()):
                 trips.append(_Trip())
                 if len(trips) == 1:
