@@ -32,6 +32,8 @@ _NUM = "一二三四五六七八九十百零〇\\d"
 _SITTING = re.compile(rf"(?:召开|举行)((?:[{_NUM}]+届)?(?:第[{_NUM}]+次|[{_NUM}]+次)(?:全体|常务|常委|主任)?(?:会议|会))")
 _BODY_END = re.compile(r"(?:常委会|政协|委员会|党组|政府|[市县区州]委)$")
 _BODY_SITTING = re.compile(r"召开(?:了)?((?:[市县区州旗]委|[市县区]政府)常(?:委|务)会(?:会议|议)?)")
+_BODY_CALLS = re.compile(rf"((?:[市县区州旗盟]委|[市县区]政府)常(?:委|务)会)召开(?:了)?(?:第[{_NUM}]+次)?"
+                         r"(?:全体|专题|扩大|常务)?会议")
 # a generic name alone (签约仪式) is an event only beside a role or at its own scene
 GENERIC_HEADS = ("签约仪式", "开工仪式", "启动仪式", "揭牌仪式", "颁奖仪式", "开幕式", "座谈会", "签字仪式", "授牌仪式",
                  "签约活动", "开工活动", "启动活动", "庆典仪式")
@@ -91,6 +93,8 @@ def _sittings(text: str) -> list[Mention]:
         body = text[body_start:body_end]
         if len(body) >= 2 and _BODY_END.search(body):
             out.append(mention(body_start, m.end(1), text, "event", body + m.group(1)))
+    for m in _BODY_CALLS.finditer(text):      # 市委常委会召开扩大会议: the sitting is named 市委常委会
+        out.append(mention(m.start(1), m.end(1), text, "event", m.group(1)))
     for m in _BODY_SITTING.finditer(text):
         out.append(mention(m.start(1), m.end(1), text, "event", m.group(1)))
     return out

@@ -69,6 +69,8 @@ def find_participation(sc: Scope) -> Iterator[Found]:
     listed: dict[str, int] = {}          # people listed so far at each event
     first = min(m.start for m in events if m.key == main.key)
     talks = False                        # 签约前，甲会见了乙一行。甲表示…: quotes from the talks
+    # only people with a post speak by being quoted (a passer-by interviewed 说 is no speaker)
+    titled = {m.key for m in sc.mentions if m.type == "person" and m.attr("role") in ("official", "business")}
     for s, e in sc.sents:
         inside = [m for m in sc.inside((s, e), "event") if not _AFTER_EVENT.match(sc.text, m.end)]
         talks = _talks(sc, s, e) or (talks and not inside and not _BACK_AT_EVENT.search(sc.text, s, e))
@@ -77,7 +79,7 @@ def find_participation(sc: Scope) -> Iterator[Found]:
         default = _scene(sc, s, inside) or main
         for person, role, venue, span, clause in _roles_in(sc, s, e):
             if role == "quoted":
-                if talks:
+                if talks or person.key not in titled:
                     continue
                 role = "speaker"
             ev = next((x for x in inside if clause[0] <= x.start < clause[1]), None) or default
