@@ -87,7 +87,7 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
     text = to_simplified(written) if is_traditional(written) else written  # same length: offsets hold
     articles = split_articles(text, doc_id=doc.id)
     mentions = _recognise(text, ctx)
-    mentions = merge_event_names(mentions + honorifics(text, mentions))
+    mentions = merge_event_names(mentions + honorifics(text, mentions), [(a.start, a.end) for a in articles])
     mentions.sort(key=lambda m: (m.start, -m.end, m.type))
     home_id = f"place/{ctx.home.name}" if ctx.home else None
 

@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from kg.extract.base import SURNAMES_1, mention
+from kg.extract.events import GENERIC_HEADS
 from kg.extract.posts import POSTS
 from kg.types import Mention, eid
 
@@ -46,9 +47,10 @@ def honorifics(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def merge_event_names(mentions: list[Mention]) -> list[Mention]:
+def merge_event_names(mentions: list[Mention], articles: list[tuple[int, int]] | None = None) -> list[Mention]:
     """A headline's 五届十三次常委会议 is the body's 市政协五届十三次常委会议: a name that ends
-    another event's name in the same document takes the longer name.
+    another event's name in the same document takes the longer name; so does a generic name
+    (签约仪式上，… after 甲市与乙集团战略合作签约仪式) within its own article of `articles`.
 
     >>> from kg.extract.base import mention
     >>> t = "五届十三次常委会议。市政协五届十三次常委会议召开"
@@ -62,10 +64,18 @@ def merge_event_names(mentions: list[Mention]) -> list[Mention]:
             if len(full) > len(short) >= 5 and full.endswith(short):
                 longer[short] = full
                 break
-    if not longer:
-        return mentions
-    return [Mention(m.start, m.end, m.text, m.type, longer.get(m.key, m.key), m.attrs) if m.type == "event" else m
-            for m in mentions]
+    spans = articles or [(0, max((m.end for m in mentions), default=0))]
+    out = []
+    for m in mentions:
+        if m.type == "event" and m.key in GENERIC_HEADS:
+            span = next(((s, e) for s, e in spans if s <= m.start < e), (m.start, m.end))
+            full = next((o.key for o in mentions if o.type == "event" and span[0] <= o.start < span[1]
+                         and o.key != m.key and o.key.endswith(m.key)), None)
+            m = Mention(m.start, m.end, m.text, m.type, full, m.attrs) if full else m
+        elif m.type == "event" and m.key in longer:
+            m = Mention(m.start, m.end, m.text, m.type, longer[m.key], m.attrs)
+        out.append(m)
+    return out
 
 
 def local_entities(mentions: list[Mention], *, event_dates: dict[str, Any], clean_text: str,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import companies, events, organizations, people, places, tagger
+from kg.extract import companies, events, listed, organizations, people, places, tagger
 from kg.extract.base import Context, SpanIndex, mention
 from kg.types import Mention
 
@@ -27,6 +27,7 @@ def recognise(text: str, ctx: Context, *, tagged: list[tuple[int, int, str, floa
     found = places.find(text, ctx)
     found += organizations.find(text, ctx, found)
     found += companies.find(text, ctx)
+    found += listed.find(text, ctx, found)
     found += events.find(text, ctx)
     found += people.find(text, ctx, found, tagged=tagged)
     found += tagged_mentions(text, found, tagged)

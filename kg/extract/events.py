@@ -4,6 +4,11 @@ press conferences.
 Quoted names (“繁森故里石榴红大讲堂”) are taken whole; an unquoted name runs from the
 last function word or verb of convening before its head noun (大会, 签约仪式 …).
 `A暨B` is one event named A暨B with A as an alias.
+
+Meetings named by their body: `县十届人大常委会召开第五次会议` is the event 县十届人大常委会第五次会议
+(the body joined to the sitting it holds), and `主持召开县委常委会议` names the sitting
+县委常委会议. A generic ceremony or meeting (签约仪式, 开工仪式, 座谈会) is an event, named as
+written, where somebody takes a role in it (`出席签约仪式`, `在座谈会上介绍`, `签约仪式上，`).
 """
 from __future__ import annotations
 
@@ -19,14 +24,30 @@ HEADS = ("常委会会议", "全体会议", "工作会议", "座谈会", "研讨
          "揭牌仪式", "启动仪式", "颁奖仪式", "仪式", "典礼", "大赛", "比赛", "竞赛", "运动会", "艺术节",
          "文化节", "旅游节", "美食节", "音乐节", "电影节", "读书节", "科技节", "大讲堂", "讲座", "大会",
          "会议", "联席会", "听证会", "恳谈会", "茶话会", "招聘会", "运动会", "马拉松", "展会", "书画展", "摄影展",
-         "展览", "画展", "展销会", "开幕式", "闭幕式", "启动会", "誓师大会", "表彰大会", "年会", "对接会")
+         "展览", "画展", "展销会", "开幕式", "闭幕式", "启动会", "誓师大会", "表彰大会", "年会", "对接会",
+         "签约活动", "开工活动", "启动活动", "活动")
 _HEAD_RE = re.compile("|".join(sorted(set(HEADS), key=len, reverse=True)))
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+次(?:全体|常务|主任)?会议")
+_NUM = "一二三四五六七八九十百零〇\\d"
+_SITTING = re.compile(rf"(?:召开|举行)((?:[{_NUM}]+届)?(?:第[{_NUM}]+次|[{_NUM}]+次)(?:全体|常务|常委|主任)?(?:会议|会))")
+_BODY_END = re.compile(r"(?:常委会|政协|委员会|党组|政府|[市县区州]委)$")
+_BODY_SITTING = re.compile(r"召开(?:了)?((?:[市县区州旗]委|[市县区]政府)常(?:委|务)会(?:会议|议)?)")
+_BODY_CALLS = re.compile(rf"((?:[市县区州旗盟]委|[市县区]政府)常(?:委|务)会)召开(?:了)?(?:第[{_NUM}]+次)?"
+                         r"(?:全体|专题|扩大|常务)?会议")
+# a generic name alone (签约仪式) is an event only beside a role or at its own scene
+GENERIC_HEADS = ("签约仪式", "开工仪式", "启动仪式", "揭牌仪式", "颁奖仪式", "开幕式", "座谈会", "签字仪式", "授牌仪式",
+                 "签约活动", "开工活动", "启动活动", "庆典仪式")
+_ROLE_BEFORE = re.compile(r"(?:出席|参加|列席|主持|见证|举行|召开|在|了)(?:了|的|随后召开的)?$")
+_ROLE_AFTER = re.compile(r"上|中[，,]|结束后|现场|开始|首先")
+# 活动 names an event only when it is held: 举行甲活动, 甲活动今天上午启动
+_HELD_BEFORE = re.compile(r"(?:举行|举办)(?:了)?$")
+_HELD_AFTER = re.compile(r"[^。；]{0,14}?(?:举行|启动|开幕|举办)")
 _QUOTED = re.compile(r"“([^“”\n]{2,40})”")
 _BOUNDARY = {"从", "在", "于", "举行", "举办", "召开", "出席", "参加", "主持", "列席", "和", "与", "及", "了", "的",
              "为", "是", "将", "到", "赴", "贯彻", "落实", "学习", "传达", "精神", "组织", "开展", "获悉", "记者",
              "上午", "下午", "晚上", "当天", "日前", "近日", "期间", "参与", "观看", "承办", "主办", "筹备",
-             "作", "在于", "通过", "经", "由", "向", "对", "就", "以", "按照", "根据", "结合", "围绕", "召集"}
+             "作", "在于", "通过", "经", "由", "向", "对", "就", "以", "按照", "根据", "结合", "围绕", "召集",
+             "见证", "共同", "随后", "并", "图为", "我市", "我县", "我区", "领会", "关于", "把"}
 _GENERIC = re.compile(r"^(?:会议|大会|本次|此次|该|这次|上述|有关|各类|相关|专题|全体|常务|各种|各项|本届|此|各|"
                       r"视频|电视电话|现场|工作|每次|历次|多次|一次|系列|主题)")
 
@@ -39,7 +60,7 @@ def find(text: str, ctx: Context) -> list[Mention]:
     >>> [m.key for m in find("记者从全省民族宗教局长会议获悉。举办“弘扬孔繁森精神研讨会”。", Context())]
     ['全省民族宗教局长会议', '弘扬孔繁森精神研讨会']
     """
-    out = _quoted(text)
+    out = _quoted(text) + _sittings(text)
     taken = [(m.start, m.end) for m in out]
     for m in _HEAD_RE.finditer(text):
         end = _longest_head_end(text, m)
@@ -49,12 +70,42 @@ def find(text: str, ctx: Context) -> list[Mention]:
         if text[start - 1:start] == "与" and re.search(r"签约|签字|合作", text[start:end]):
             start = _left_edge(text, start - 1, end)     # 临沂市人民政府与华润集团战略合作签约仪式
         name = text[start:end]
+        if m.group() == "活动" and end == m.end() and not _held(text, start, end):
+            continue
+        if name in GENERIC_HEADS and _at_scene(text, start, end):
+            out.append(mention(start, end, text, "event", name))
+            taken.append((start, end))
+            continue
         if len(name) - len(m.group()) < 2 or _GENERIC.match(name) or name in ctx.lexicon.suppressed \
                 or _verb_phrase(name[:len(name) - len(m.group())]):
             continue
         out.append(mention(start, end, text, "event", name))
         taken.append((start, end))
     return _join_ji(text, sorted(out, key=lambda x: (x.start, -x.end)))
+
+
+def _sittings(text: str) -> list[Mention]:
+    """`甲常委会召开第五次会议` -> 甲常委会第五次会议; `主持召开县委常委会议` -> 县委常委会议."""
+    out = []
+    for m in _SITTING.finditer(text):
+        body_end = m.start()
+        body_start = _left_edge(text, body_end, body_end)
+        body = text[body_start:body_end]
+        if len(body) >= 2 and _BODY_END.search(body):
+            out.append(mention(body_start, m.end(1), text, "event", body + m.group(1)))
+    for m in _BODY_CALLS.finditer(text):      # 市委常委会召开扩大会议: the sitting is named 市委常委会
+        out.append(mention(m.start(1), m.end(1), text, "event", m.group(1)))
+    for m in _BODY_SITTING.finditer(text):
+        out.append(mention(m.start(1), m.end(1), text, "event", m.group(1)))
+    return out
+
+
+def _held(text: str, start: int, end: int) -> bool:
+    return bool(_HELD_BEFORE.search(text, max(0, start - 4), start) or _HELD_AFTER.match(text, end))
+
+
+def _at_scene(text: str, start: int, end: int) -> bool:
+    return bool(_ROLE_BEFORE.search(text, max(0, start - 8), start) or _ROLE_AFTER.match(text, end))
 
 
 def _longest_head_end(text: str, m: re.Match[str]) -> int:
@@ -77,10 +128,14 @@ def _verb_phrase(prefix: str) -> bool:
 
 def _left_edge(text: str, head_start: int, head_end: int) -> int:
     window_start = head_start
-    while window_start > 0 and head_start - window_start < 40 and (
-            "\u4e00" <= text[window_start - 1] <= "\u9fff" or text[window_start - 1].isdigit()
-            or text[window_start - 1] == "·"):
-        window_start -= 1
+    while window_start > 0 and head_start - window_start < 40:
+        c = text[window_start - 1]
+        if "\u4e00" <= c <= "\u9fff" or c.isdigit() or c == "·":
+            window_start -= 1
+        elif c == "”" and 0 <= text.rfind("“", max(0, window_start - 20), window_start - 1):
+            window_start = text.rfind("“", max(0, window_start - 20), window_start - 1)   # 支持“甲、乙”行动
+        else:
+            break
     start = window_start
     pos = window_start
     for tok in words(text[window_start:head_start]):
@@ -101,9 +156,13 @@ def _quoted(text: str) -> list[Mention]:
             continue
         # “龙腾盛世两河春”2024聊城春节联欢会: the quoted title names the event after it
         follow = re.match(r"[\d\u4e00-\u9fff]{0,16}?(?:" + _HEAD_RE.pattern + ")", text[m.end():m.end() + 24])
-        if follow:
+        if follow and not (follow.group() == "活动" and not _held(text, m.start(), m.end() + follow.end())):
             end = m.end() + follow.end()
-            out.append(mention(m.end(), end, text, "event", text[m.end():end], alias=inner))
+            start = _left_edge(text, m.start(), end)
+            if start < m.start():     # 甲区金融支持“乙、丙”行动暨丁大会: the words before the quote too
+                out.append(mention(start, end, text, "event", text[start:end]))
+            else:
+                out.append(mention(m.end(), end, text, "event", text[m.end():end], alias=inner))
     return out
 
 

@@ -6,7 +6,8 @@ live in `cues.py`. Which file to touch:
 
     posts.py          holds_position (titles, appointments, removals)
     participation.py  participated (chair / speaker / attendee, order) and event dates
-    visits.py         met, visited
+    visits.py         visited (a party and its stops, over the whole story)
+    meetings.py       met (会见, 会谈, 座谈 and those present)
     deals.py          partner_of, cooperates_with, guarantees
     places.py         part_of, located_in, born_in
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.relate import deals, places, visits
+from kg.relate import deals, meetings, places, visits
 from kg.relate.base import Found, Scope
 from kg.relate.participation import event_dates, find_participation, main_event
 from kg.relate.posts import find_positions
@@ -23,13 +24,15 @@ __all__ = ["Found", "Scope", "event_dates", "find_facts", "main_event"]
 
 # per sentence: (scope, sentence start, end, its text, its mentions) -> facts
 _SENTENCE_FINDERS = (deals.partners, deals.cooperation, deals.guarantees, places.located, places.held_at,
-                     places.born, visits.meetings_visits)
+                     places.born)
 
 
 def find_facts(sc: Scope, place_ids: set[str]) -> Iterator[Found]:
     """Every fact of one article, family by family."""
     yield from find_positions(sc)
     yield from find_participation(sc)
+    yield from visits.find_visits(sc)
+    yield from meetings.find_meetings(sc)
     for s, e in sc.sents:
         sent, ms = sc.text[s:e], sc.inside((s, e))
         for finder in _SENTENCE_FINDERS:

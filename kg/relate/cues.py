@@ -8,11 +8,19 @@ from __future__ import annotations
 import re
 
 # participation.py: the strongest role wins (chair > speaker > attendee)
-ROLE_VERBS = {"chair": ("主持",), "speaker": ("讲话", "致辞", "作报告", "发言", "作主题报告", "宣讲", "主讲"),
-              "attendee": ("出席", "参加", "列席", "在座", "参会", "与会", "观摩")}
+ROLE_VERBS = {"chair": ("主持",),
+              "speaker": ("讲话", "致辞", "作报告", "发言", "作主题报告", "宣讲", "主讲", "致贺词", "致欢迎辞", "致欢迎词",
+                          "宣布", "下达开工令", "作供职报告", "汇报", "推介", "演讲", "介绍"),
+              "attendee": ("出席", "参加", "列席", "在座", "参会", "与会", "观摩", "签约", "签字", "签订", "签署", "颁发",
+                           "授牌", "揭牌", "见证")}
 ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
 REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉|介绍|说")
+# 甲强调, 甲在会上表示, 甲作的关于…的报告: the person quoted or reporting speaks at the event
+QUOTED = re.compile(r"(?:同志)?(?:(?:在[\u4e00-\u9fff“”]{0,20}?[上中]|对[^，,。；]{1,30}?)?[，,]?(?:指出|强调|表示|要求|说|介绍|承诺)|作(?:了)?的?[^，,。；：:]{0,40}?(?:报告|说明))")
 CONVENE = re.compile(r"召开|举行|举办|开幕|闭幕|启动|开班|开讲|揭晓")
+# 签约仪式上，… / 在座谈会上… / 在甲广场举行的启动仪式上: the sentence's roles are taken at that event
+AT_EVENT = re.compile(r"^[\s，,]*(?:在[^，,。；;]*|随后召开的|随后举行的)?$")
+HOLDING = re.compile(r"(?:举行|召开|举办)(?:了)?$")     # 会上，举行了甲签约仪式，乙与丙签订…: the roles are at 甲
 
 # deals.py
 PARTNER = re.compile(r"东西协作|东西部协作|对口支援|对口帮扶|对口协作|对口合作|结对|帮扶|友好城市|友城|山海协作|"
@@ -29,12 +37,35 @@ SIGN_SIDES = re.compile(r"(?:代表)?(?:三方|四方|多方|各方)|代表双�
 SIGN_FOR = "代表"                                            # 甲代表县政府与乙公司签署
 AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:亿)?元")
 
-# visits.py
-MEET = re.compile(r"会见|会谈")
-VISIT = re.compile(r"调研|考察|走访|视察|走进|察看|参观")
-VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进|前往|率|带队|带领|一行|先后|实地|专程|调研|考察|"
-                         r"走访|视察|察看|参观|、|，)")
-VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|一行|客人)")
+# visits.py: a visiting party (leader + members) and the places, companies and units it went to
+VISIT = re.compile(r"(?:调研|考察|走访|视察|走进|察看|参观|督导|检查|慰问)(?![团组队])")
+VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进|前往|率|带队|带领|一行|先后|又|还|实地|专程|调研|考察|"
+                         r"走访|视察|察看|参观|莅|、|，)")
+VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|考察组|调研组|督导组|检查组|一行|客人)")
+# where the targets of a visit start: the verb of going or looking
+VISIT_GO = re.compile(r"赴|到|来到|前往|深入|走访|走进|莅临|莅|考察|调研|视察|察看|参观|抽查|督导|检查|在")
+VISIT_GROUP = re.compile(r"(?:考察团|调研组|考察组|代表团|督导组|检查组|调研团)(?:一行|成员)?(?:先后|还|又|随后|实地|一同)*"
+                         r"(?:到|赴|深入|走访|走进|来到|考察|调研|视察|参观)")
+GROUP_TITLE = re.compile(r"(?:考察团|代表团|调研组|考察组|督导组|检查组|调研团)(?:副)?(?:团长|组长)")
+PRONOUN_GOES = re.compile(r"\s*(?:随后，|之后，)?[他她](?:们)?(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到|走访|考察|调研|察看)")
+VISIT_ONWARD = re.compile(r"(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到)")   # 甲先后来到…
+VISIT_LED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}的带领下|带队")
+# a member of the party: 乙参加调研, 丙随同考察, 丁参加。 (陪同 is the host side, not the party)
+VISIT_MEMBER = re.compile(r"(?:一同|一起|共同|随同|参加|同行)(?:参加)?(?:调研|考察|视察|走访|督导|检查|慰问)|(?:参加|随同|同行)[。；]?$")
+HOSTS_PRESENT = re.compile(r"(?:出席|参加)(?:活动|座谈)[。；]?$")   # the hosts of a trip that sat down to talk
+NOT_VISITOR = re.compile(r"陪同|迎接|接待|会见|欢迎|汇报")
+CONTAINER = re.compile(r"[\d一二三四五六七八九十两几多]+个|各|部分|有关|相关")  # 赴甲镇3个村: 甲镇 holds the targets
+# 到甲街道乙社区, 到甲县工业园区: a place unit named right after a place is the more specific
+# stop (甲 is not one); a venue or project after it (甲区现代农业园区, 甲县商贸中心) leaves 甲 the stop
+UNIT_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z\d]{0,10}?(?:社区|村|小区|工业园区|产业园区|工业园|产业园|开发区|高新区|经开区|工业区)")
+SAYING = re.compile(r"强调|表示|指出|说|要求|认为|希望|介绍|讲话|致辞")
+
+# meetings.py: 会见/会谈/座谈 host -> guest, and those 在座/参加 on either side
+MEET = re.compile(r"会见|会谈|座谈(?![会中])|接见|见面")
+MEET_WITH = re.compile(r"[与同和]")
+MEET_PRESENT = re.compile(r"在座|参加|一同参加|陪同会见|参加会见|参加会谈|参加座谈")
+MEET_PRESENT_LATER = re.compile(r"在座|(?:参加|陪同)(?:会见|会谈|座谈|接见)")    # further on, only these say so
+GUEST_END = re.compile(r"一行|等(?:客人|嘉宾|人)")
 
 # places.py
 HELD = re.compile(r"举行|召开|开幕|举办|启动|闭幕|舉行|召開|開幕|舉辦|啟動|閉幕")

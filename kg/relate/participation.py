@@ -7,9 +7,13 @@ from collections.abc import Iterator
 
 from kg.dates import DateSpan, find_dates
 from kg.relate.base import CLAUSE, Found, Scope, attrs
-from kg.relate.cues import CONVENE, REPORTING, ROLE_RANK, ROLE_VERBS
+from kg.relate.cues import AT_EVENT, CONVENE, HOLDING, MEET, QUOTED, REPORTING, ROLE_RANK, ROLE_VERBS, VISIT
 from kg.types import Mention, eid
 
+_AFTER_EVENT = re.compile(r"结束后|之后|后[，,]")      # 启动仪式结束后，甲…: 甲's role is elsewhere
+_AT = re.compile(r"[上中]")
+_BACK_AT_EVENT = re.compile(r"主持|出席|参加|列席|讲话|致辞|仪式上|会上")
+_OBJECT_BEFORE = re.compile(r"(?:对|听取|通过|任命|免去|选举|慰问|看望)[^，,；;]*$")
 _ROLE_RE = re.compile("|".join(v for vs in ROLE_VERBS.values() for v in vs))
 
 
@@ -38,38 +42,97 @@ def main_event(sc: Scope) -> Mention | None:
     evs = [m for m in sc.mentions if m.type == "event"]
     for ev in evs:
         s, e = sc.sentence_of(ev.start)
-        if CONVENE.search(sc.text, ev.end, e) or CONVENE.search(sc.text, max(s, ev.start - 6), ev.start):
+        if CONVENE.search(sc.text, ev.end, e) or CONVENE.search(sc.text, max(s, ev.start - 6), ev.end):
             return ev
     return None
 
 
 def find_participation(sc: Scope) -> Iterator[Found]:
-    """participated: 主持 -> chair, 讲话 -> speaker, 出席/参加 -> attendee, in listing order."""
-    ev = main_event(sc)
-    if ev is None:
+    """participated: 主持 -> chair, 讲话/致辞/quoted -> speaker, 出席/参加/签约 -> attendee, in
+    listing order; the strongest role of a person at an event wins.
+
+    A role whose clause names an event (`出席签约仪式`, `在座谈会上介绍`) or whose sentence opens
+    at one (`签约仪式上，…`) is taken at that event; any other at the story's main event.
+
+    >>> from kg.pipeline import extract_document
+    >>> from kg.types import Document
+    >>> t = "本报讯 3月2日，全市招商大会召开。市长刘一鸣主持会议。会上，副市长赵文强调，要抓项目。"
+    >>> r = extract_document(Document(id="t", text=t, place="聊城市"))
+    >>> [(f["subject"], f["attributes"]["role"]) for f in r["facts"] if f["relation"] == "participated"]
+    [('person/刘一鸣', 'chair'), ('person/赵文', 'speaker')]
+    """
+    events = [m for m in sc.mentions if m.type == "event"]
+    main = main_event(sc) or _first_with_roles(sc, events)
+    if main is None:
         return
-    seen: dict[str, int] = {}
-    done: set[tuple[str, str]] = set()
+    best: dict[tuple[str, str], list] = {}
+    listed: dict[str, int] = {}          # people listed so far at each event
+    first = min(m.start for m in events if m.key == main.key)
+    talks = False                        # 签约前，甲会见了乙一行。甲表示…: quotes from the talks
+    # only people with a post speak by being quoted (a passer-by interviewed 说 is no speaker)
+    titled = {m.key for m in sc.mentions if m.type == "person" and m.attr("role") in ("official", "business")}
     for s, e in sc.sents:
-        if s < ev.start and not sc.inside((s, e), "event"):
+        inside = [m for m in sc.inside((s, e), "event") if not _AFTER_EVENT.match(sc.text, m.end)]
+        talks = _talks(sc, s, e) or (talks and not inside and not _BACK_AT_EVENT.search(sc.text, s, e))
+        if s < first and not inside:
             continue
-        for person, role, venue, span in _roles_in(sc, s, e):
-            pid = eid(person)
-            if (pid, role) in done:
-                continue
-            done.add((pid, role))
-            seen.setdefault(pid, len(seen) + 1)
-            yield Found("participated", pid, eid(ev), attrs(role=role, order=seen[pid], venue=venue),
-                        span[0], span[1], (s, e))
+        default = _scene(sc, s, inside) or main
+        for person, role, venue, span, clause in _roles_in(sc, s, e):
+            if role == "quoted":
+                if talks or person.key not in titled:
+                    continue
+                role = "speaker"
+            ev = next((x for x in inside if clause[0] <= x.start < clause[1]), None) or default
+            key = (eid(person), eid(ev))
+            if key not in best:
+                listed[key[1]] = listed.get(key[1], 0) + 1
+                best[key] = [role, listed[key[1]], venue, span, (s, e)]
+            elif ROLE_RANK[role] < ROLE_RANK[best[key][0]]:
+                best[key][0] = role
+            best[key][2] = best[key][2] or venue
+    for (pid, evid), (role, order, venue, span, sent) in best.items():
+        yield Found("participated", pid, evid, attrs(role=role, order=order, venue=venue), span[0], span[1], sent)
 
 
-def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | None, tuple[int, int]]]:
+def _talks(sc: Scope, s: int, e: int) -> bool:
+    """A 会见/会谈 hosted in this sentence (甲会见了乙一行): what is said next is said there."""
+    m = MEET.search(sc.text, s, e)
+    return bool(m and sc.inside((s, m.start()), "person") and not sc.inside((s, e), "event"))
+
+
+def _first_with_roles(sc: Scope, events: list[Mention]) -> Mention | None:
+    """With no event convened, the first one somebody takes a role in (`出席开工仪式`)."""
+    for ev in events:
+        s = sc.sentence_of(ev.start)[0]
+        lo = max(s, max(sc.text.rfind(c, s, ev.start) for c in "，,；;") + 1)
+        if _ROLE_RE.search(sc.text, lo, ev.start) or _scene(sc, s, [ev]) or _AT.match(sc.text, ev.end) \
+                and sc.text[ev.start - 1:ev.start] == "在":
+            return ev
+    return None
+
+
+def _scene(sc: Scope, s: int, inside: list[Mention]) -> Mention | None:
+    """签约仪式上，… / 在座谈会上…: the event a sentence opens at."""
+    if inside and AT_EVENT.match(sc.text[s:inside[0].start]) and sc.text[inside[0].end:inside[0].end + 1] in "上中":
+        return inside[0]
+    if inside and HOLDING.search(sc.text, max(s, inside[0].start - 4), inside[0].start):
+        return inside[0]
+    return None
+
+
+def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | None, tuple[int, int],
+                                                         tuple[int, int]]]:
     pending: list[Mention] = []
     pos = s
     bounds = [m.start() + s for m in CLAUSE.finditer(sc.text[s:e])] + [e]
+    blank = _without_events(sc, s, e)
     for b in bounds:
-        clause = sc.text[pos:b]
+        clause = blank[pos - s:b - s]
         people = [m for m in sc.inside((pos, b), "person") if m.attr("role") != "journalist"]
+        quoted = [p for p in people if QUOTED.match(sc.text, p.end, b + 2) and not VISIT.search(sc.text, s, p.start)]
+        for p in quoted:
+            yield p, "quoted", None, (p.start, b), (pos, b)
+        people = [p for p in people if p not in quoted]
         verbs = [m.group() for m in _ROLE_RE.finditer(clause)]
         if people and REPORTING.search(clause) and not verbs:
             pending = []
@@ -80,8 +143,18 @@ def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | N
             venue = "主会场" if "主会场" in clause else "分会场" if "分会场" in clause else None
             for p in pending + people:
                 for role in sorted(roles, key=ROLE_RANK.get):
-                    yield p, role, venue, (p.start, b)
+                    yield p, role, venue, (p.start, b), (pos, b)
             pending = []
+        elif people and _OBJECT_BEFORE.search(sc.text, pos, people[0].start):
+            pending = []               # 通过了对甲、乙的任命，并颁发…: 甲 and 乙 are objects
         else:
-            pending += people
+            pending += people          # 市委书记甲，市长乙出席: a list that runs on to its verb
         pos = b + 1
+
+
+def _without_events(sc: Scope, s: int, e: int) -> str:
+    """The sentence with event names blanked: 签约 in 签约仪式 is nobody's signing."""
+    chars = list(sc.text[s:e])
+    for ev in sc.inside((s, e), "event"):
+        chars[ev.start - s:ev.end - s] = "＿" * (ev.end - ev.start)
+    return "".join(chars)

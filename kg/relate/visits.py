@@ -1,28 +1,221 @@
-"""met (会见, 会谈: host -> guest) and visited (调研, 考察, 视察 …: visitor -> place or unit)."""
+"""visited (调研, 考察, 视察, 走访, 督导 …): every member of a visiting party -> each place,
+company or unit it went to.
+
+A story of a visit names its party and its stops over several sentences, so the finder
+reads the whole article: a *trip* starts at a sentence whose subject goes somewhere
+(`县长甲率代表团赴A、B考察`, `由甲带队到C调研`, `在甲副局长的带领下到我县督导`); it grows with
+the members named later (`乙、丙参加调研`, `丁随同考察`, `戊参加。`) and the stops of later
+sentences (`甲一行先后走访D、E等企业`, `考察团先后深入F、G`). Every member visited every stop.
+Those who 陪同, 迎接 or 接待 are the hosts, not the party; a stop is the most specific unit
+named (`到甲街道乙社区` is 乙社区, never 甲街道; `赴甲镇3个村` is not 甲镇); the party's own
+home (`率甲县代表团`) and the bodies in titles (`甲公司董事长`) are not stops.
+"""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from kg.relate.base import Found
-from kg.relate.cues import MEET, VISIT, VISIT_AGENT, VISIT_ORIGIN
-from kg.types import eid
+from kg.relate.base import Found, Scope
+from kg.relate.cues import (
+    CONTAINER,
+    GROUP_TITLE,
+    HOSTS_PRESENT,
+    MEET,
+    NOT_VISITOR,
+    PRONOUN_GOES,
+    SAYING,
+    UNIT_AFTER,
+    VISIT,
+    VISIT_AGENT,
+    VISIT_GO,
+    VISIT_GROUP,
+    VISIT_LED_AFTER,
+    VISIT_MEMBER,
+    VISIT_ONWARD,
+    VISIT_ORIGIN,
+)
+from kg.types import Mention, eid
+
+_STOP_TYPES = ("place", "company", "organization")
+_CLAUSE_END = "，,；;。！？\n"
+_SEPARATORS = set("、，,；;。和与及\n ")
+_DIVISION_LIKE = re.compile(r"[省市县区镇乡村]$")     # 甲区 tagged as a person is a place, not a visitor
+_STRONG_GO = ("赴", "到", "深入", "走访", "走进", "莅临", "来到", "前往", "抽查")
 
 
-def meetings_visits(sc, s, e, sent, ms) -> Iterator[Found]:
-    people = [x for x in ms if x.type == "person" and x.attr("role") != "journalist"]
-    for m in MEET.finditer(sent):
-        clause_start = s + max(sent.rfind(c, 0, m.start()) for c in "，。；") + 1
-        hosts = [x for x in people if clause_start <= x.start and x.end <= s + m.start()]
-        after = [x for x in people if x.start >= s + m.end()]
-        if hosts and after:
-            for host in hosts:          # A、B会见了C一行: both met C
-                yield Found("met", eid(host), eid(after[0]), (), host.start, after[0].end, (s, e))
-    for m in VISIT.finditer(sent):
-        before = [x for x in people if x.end <= s + m.start() and VISIT_AGENT.match(sc.text, x.end)]
-        if not before:
+@dataclass
+class _Trip:
+    party: list[Mention] = field(default_factory=list)
+    stops: list[Mention] = field(default_factory=list)
+
+    def ids(self) -> set[str]:
+        return {eid(p) for p in self.party}
+
+    def join(self, people: list[Mention]) -> None:
+        known = self.ids()
+        for p in people:
+            if eid(p) not in known:
+                self.party.append(p)
+                known.add(eid(p))
+
+
+def find_visits(sc: Scope) -> Iterator[Found]:
+    """visited: each member of each trip of the article -> each of its stops.
+
+    >>> from kg.pipeline import extract_document
+    >>> from kg.types import Document
+    >>> t = "县长刘一鸣一行走访山东蓝海化工有限公司。副县长赵文参加调研。"
+    >>> r = extract_document(Document(id="t", text=t, place="聊城市"))
+    >>> sorted((f["subject"], f["object"]) for f in r["facts"] if f["relation"] == "visited")
+    [('person/刘一鸣', 'company/山东蓝海化工有限公司'), ('person/赵文', 'company/山东蓝海化工有限公司')]
+    """
+    trips: list[_Trip] = []
+    early: list[Mention] = []          # members named before the party sets out (甲参加。甲一行走访…)
+    last_visit = True                  # the latest anchor was a trip (not a meeting): 参加 joins it
+    for s, e in sc.sents:
+        people = [m for m in sc.inside((s, e), "person") if m.attr("role") != "journalist"
+                  and not _DIVISION_LIKE.search(m.text)]
+        if people and last_visit and _member_sentence(sc, s, e, people):
+            (trips[-1].join if trips else early.extend)(people)
             continue
-        who = before[0]           # the one who goes (孔繁森精神…大调研 is nobody's visit)
-        targets = [x for x in ms if x.type in ("company", "place") and not x.attr("ref")
-                   and who.end <= x.start < s + m.end() + 30 and not VISIT_ORIGIN.match(sc.text, x.end)]
-        for t in targets[:4]:
-            yield Found("visited", eid(who), eid(t), (), who.start, t.end, (s, e))
+        leaders, go = _leaders(sc, s, e, people, trips[-1].ids() if trips else set())
+        group = VISIT_GROUP.search(sc.text, s, e) or (trips and not leaders and PRONOUN_GOES.match(sc.text, s))
+        if leaders or group:
+            if go is None and group:
+                g = VISIT_GO.search(sc.text, group.start(), e)
+                go = g.start() if g else group.start()
+            if not trips or (leaders and not set(map(eid, leaders)) & trips[-1].ids()):
+                trips.append(_Trip())
+                if len(trips) == 1:
+                    trips[0].join(early)
+            trips[-1].join(leaders + (_group_heads(sc) if group else []))
+            trips[-1].stops += _stops(sc, s, e, go)
+            last_visit = True
+        elif MEET.search(sc.text, s, e) or sc.inside((s, e), "event"):
+            last_visit = False
+    for trip in trips:
+        yield from _facts(sc, trip)
+    if trips and trips[0].party and "座谈" in sc.text[sc.start:sc.end]:
+        yield from _hosts_met(sc, trips[0])
+
+
+def _hosts_met(sc: Scope, trip: _Trip) -> Iterator[Found]:
+    """A trip that sits down to talk (进行了座谈, 座谈会上…) meets its hosts: those who 出席活动 or
+    参加活动 and are not of the party met each member (甲率代表团赴乙县考察…乙县县长丙参加活动)."""
+    party = trip.ids()
+    seen: set[tuple[str, str]] = set()
+    for s, e in sc.sents:
+        people = [m for m in sc.inside((s, e), "person") if m.attr("role") != "journalist"]
+        if not people or not HOSTS_PRESENT.search(sc.text, people[-1].end, e):
+            continue
+        for h in people:
+            for g in trip.party:
+                key = (eid(h), eid(g))
+                if key[0] not in party and key not in seen:
+                    seen.add(key)
+                    yield Found("met", key[0], key[1], (), h.start, h.end, (s, e))
+
+
+def _group_heads(sc: Scope) -> list[Mention]:
+    """考察团团长甲: whoever holds a title in the group goes where the group goes."""
+    out = []
+    prev_end = sc.start
+    for p in sc.mentions:
+        if p.type == "person":      # the title chain since the previous name (考察团团长，某局局长甲)
+            lo = max(prev_end, p.start - 30, max(sc.text.rfind(c, 0, p.start) for c in "。；;") + 1)
+            if GROUP_TITLE.search(sc.text, lo, p.start):
+                out.append(p)
+            prev_end = p.end
+    return out
+
+
+def _facts(sc: Scope, trip: _Trip) -> Iterator[Found]:
+    seen: set[tuple[str, str]] = set()
+    for p in trip.party:
+        for t in trip.stops:
+            key = (eid(p), eid(t))
+            if key in seen or key[0] == key[1]:
+                continue
+            seen.add(key)
+            sent = sc.sentence_of(t.start)
+            start = p.start if sent[0] <= p.start < sent[1] else t.start
+            yield Found("visited", key[0], key[1], (), start, t.end, sent)
+
+
+def _leaders(sc: Scope, s: int, e: int, people: list[Mention],
+             party: set[str]) -> tuple[list[Mention], int | None]:
+    """The people a sentence sends somewhere, and where its stops begin; a member of the
+    party on its way needs no verb of looking (`甲先后来到A、B`)."""
+    text = sc.text
+    out: list[Mention] = []
+    go = None
+    for p in people:
+        verb = VISIT.search(text, p.end, e)
+        if eid(p) in party and (verb is None or verb.start() - p.end > 60):
+            verb = VISIT_ONWARD.match(text, p.end, e)
+        if verb is None or verb.start() - p.end > 60:
+            continue
+        stretch = text[p.end:verb.start()]
+        if NOT_VISITOR.search(stretch) or SAYING.search(stretch) or _in_saying_clause(text, s, p):
+            continue
+        if not (VISIT_AGENT.match(text, p.end) or VISIT_LED_AFTER.match(text, p.end)):
+            continue
+        out.append(p)
+        if go is None:
+            g = VISIT_GO.search(text, p.end, e)
+            go = g.start() if g else verb.start()
+    return out, go
+
+
+def _in_saying_clause(text: str, s: int, p: Mention) -> bool:
+    """甲表示，…考察: a person quoted before the verb does not go anywhere."""
+    start = max(text.rfind(c, s, p.start) for c in _CLAUSE_END)
+    return bool(NOT_VISITOR.search(text, max(s, start + 1), p.start))
+
+
+def _member_sentence(sc: Scope, s: int, e: int, people: list[Mention]) -> bool:
+    """乙、丙参加调研。丁随同考察。: the people are all named before the cue, none 陪同."""
+    tail = sc.text[people[-1].end:e].strip()
+    return bool(VISIT_MEMBER.search(tail)) and not NOT_VISITOR.search(sc.text, s, e)
+
+
+def _stops(sc: Scope, s: int, e: int, go: int | None) -> list[Mention]:
+    if go is None:
+        return []
+    text = sc.text
+    out: list[Mention] = []
+    pos, first = go, True
+    while pos < e:      # clause by clause from the verb of going, while they name where to go
+        end = min([i for i in (text.find(c, pos, e) for c in _CLAUSE_END) if i >= 0] or [e])
+        clause = text[pos:end]
+        go_at = min([i for i in (clause.find(v) for v in _STRONG_GO) if 0 <= i < 12] or [-1])
+        verb = VISIT.search(clause)
+        if first:
+            if not (verb or any(v in clause for v in _STRONG_GO)):
+                break
+            lo, hi = pos, end
+        elif go_at >= 0:
+            lo, hi = pos + go_at, end
+        elif verb:      # …，乙区、丙县等处实地考察: a list that runs on to its verb
+            lo, hi = pos, pos + verb.start()
+        else:
+            break
+        cands = [m for m in sc.inside((lo, hi)) if m.type in _STOP_TYPES]
+        out += [m for m in cands if _is_stop(sc, m, cands, end)]
+        pos, first = end + 1, False
+    return out
+
+
+def _is_stop(sc: Scope, m: Mention, cands: list[Mention], clause_end: int) -> bool:
+    text = sc.text
+    if any(o is not m and o.start <= m.start and m.end <= o.end for o in cands):
+        return False                                   # 甲街道 inside 甲街道党工委
+    if VISIT_ORIGIN.match(text, m.end) or CONTAINER.match(text, m.end):
+        return False
+    if m.type == "place" and (any(o.start == m.end for o in cands) or UNIT_AFTER.match(text, m.end, clause_end)):
+        return False                                   # 甲市乙区, 甲街道乙社区: the inner one
+    nxt = next((o for o in sc.inside((m.end, clause_end)) if o.type in ("person", "title")), None)
+    if nxt and not _SEPARATORS & set(text[m.end:nxt.start]):
+        return False                                   # 甲公司董事长乙: a title's body
+    return not (m.attr("ref") and text[m.start - 1:m.start] not in ("到", "赴", "莅", "来"))

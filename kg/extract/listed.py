@@ -1,0 +1,44 @@
+"""Units named only in the list of a visit's stops.
+
+Visit stories list the companies and communities an official went to by their short names,
+which no other recogniser knows: `走访甲化工、乙电子、丙科技等重点企业` (each item a company,
+because the list closes with 等…企业/公司) and `先后走访了东关社区、西关社区` (each item ending in
+社区, 村 or 街道 is a place). Items already recognised keep their mention.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.base import Context, mention
+from kg.types import Mention
+
+_VERB = r"(?:先后|实地|考察|走访|调研|到|深入|走进|参观|察看|抽查|慰问|了)+"
+_ITEM = r"[\u4e00-\u9fffA-Za-z\d]{2,10}?"
+_LIST = re.compile(rf"{_VERB}((?:{_ITEM}、)+{_ITEM})(?:(等(?:重点|骨干|龙头|规上|有关|部分|多家|\d+家)?(?:企业|公司))|(?=[，,。；;等]))")
+_PLACE_ITEM = re.compile(r"(?:社区|村|街道)$")
+_NOT_COMPANY = re.compile(r"(?:社区|村|镇|乡|街道|园区|基地|部门|单位|学校|医院|中心)$")
+
+
+def find(text: str, ctx: Context, found: list[Mention]) -> list[Mention]:
+    """Company and place mentions for the unrecognised items of a visit's list.
+
+    >>> [(m.text, m.type) for m in find("王明一行走访蓝海化工、金穗面业等重点企业。", Context(), [])]
+    [('蓝海化工', 'company'), ('金穗面业', 'company')]
+    >>> [(m.text, m.type) for m in find("先后走访了东关社区、西关社区，", Context(), [])]
+    [('东关社区', 'place'), ('西关社区', 'place')]
+    """
+    taken = sorted((m.start, m.end) for m in found if m.type != "title")
+    out = []
+    for m in _LIST.finditer(text):
+        companies = m.group(2) is not None
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            start, end = pos, pos + len(item)
+            pos = end + 1
+            if any(s <= start and end <= e for s, e in taken) or item in ctx.lexicon.suppressed:
+                continue
+            if _PLACE_ITEM.search(item):
+                out.append(mention(start, end, text, "place", item))
+            elif companies and not _NOT_COMPANY.search(item):
+                out.append(mention(start, end, text, "company", item))
+    return out

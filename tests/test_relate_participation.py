@@ -1,0 +1,82 @@
+"""participated and the events it needs, one invented story per row: (text, facts expected)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.pipeline import extract_document
+from kg.types import Document
+
+
+def roles(text, place="聊城市"):
+    r = extract_document(Document(id="t.txt", text=text, date="2024-05-10", place=place))
+    return {(f["subject"].split("/", 1)[1], f["object"].split("/", 1)[1], f["attributes"]["role"],
+             f["attributes"]["order"]) for f in r["facts"] if f["relation"] == "participated"}
+
+
+CASES = [
+    # a meeting named by its body: the body joined to the sitting it holds
+    ("本报讯 5月9日，县十届人大常委会召开第五次会议。县人大常委会主任李建平主持会议。副县长王芳列席会议。",
+     {("李建平", "县十届人大常委会第五次会议", "chair", 1), ("王芳", "县十届人大常委会第五次会议", "attendee", 2)}),
+    ("5月9日，县委书记赵刚主持召开县委常委会议。县长孙红出席。",
+     {("赵刚", "县委常委会议", "chair", 1), ("孙红", "县委常委会议", "attendee", 2)}),
+    ("5月7日，市委常委会召开扩大会议，研究部署防汛工作。市委书记赵刚主持会议并讲话，市长孙红出席会议。",
+     {("赵刚", "市委常委会", "chair", 1), ("孙红", "市委常委会", "attendee", 2)}),
+    # a passer-by quoted after the meeting is no speaker; an official quoted is
+    ("本报讯 5月12日，全市安全生产工作会议召开。市长李红军出席会议。会后，记者采访了市民王大爷，王大爷说，安全最重要。",
+     {("李红军", "全市安全生产工作会议", "attendee", 1)}),
+    # a generic ceremony named as written; signers attend, the quoted speak
+    (("市委书记李建平，山东蓝海化工有限公司董事长孙明，市长赵刚等参加签约仪式。"
+     "签约仪式上，李建平对企业长期以来的支持表示感谢。副市长王芳与孙明签订合作协议。"),
+     {("李建平", "签约仪式", "speaker", 1), ("孙明", "签约仪式", "attendee", 2), ("赵刚", "签约仪式", "attendee", 3),
+      ("王芳", "签约仪式", "attendee", 4)}),
+    # a role whose clause names another event is taken there, not at the story's meeting
+    ("本报讯 5月9日，全市招商引资大会召开。市长赵刚出席会议并讲话。会后，副市长王芳主持启动仪式。",
+     {("赵刚", "全市招商引资大会", "speaker", 1), ("王芳", "启动仪式", "chair", 1)}),
+    # the strongest role wins: 主持会议并讲话 is one fact, chair
+    ("本报讯 5月9日，全市安全生产工作会议召开。市长赵刚主持会议并讲话。", {("赵刚", "全市安全生产工作会议", "chair", 1)}),
+    # those who report speak: 作…报告, 介绍, 强调
+    (("本报讯 5月9日，县十届人大常委会召开第五次会议。会议听取了副县长王晓芳作的关于教育工作的报告。"
+     "县人大常委会主任李建平强调，要抓好落实。"),
+     {("王晓芳", "县十届人大常委会第五次会议", "speaker", 1), ("李建平", "县十届人大常委会第五次会议", "speaker", 2)}),
+    # an activity held (举行…活动), with its roles; a quoted title inside a name is kept whole
+    ("5月9日，东关村与西关村举行友好村庄结对签约活动。副县长王芳参加活动。",
+     {("王芳", "友好村庄结对签约活动", "attendee", 1)}),
+    ("5月9日，东昌区金融支持“强工业、兴产业”行动暨银企对接大会召开。副区长王芳主持会议。",
+     {("王芳", "东昌区金融支持“强工业、兴产业”行动暨银企对接大会", "chair", 1)}),
+    # with no meeting convened, the first one somebody is at (在座谈会上强调) is the story's;
+    # 介绍 speaks, and a sentence after the event (结束后) takes no role in it
+    ("座谈会首先播放了宣传片，市领导李建平致辞。随后，市商务局局长赵刚进行了介绍。县委书记孙红在座谈会上强调，要抓好落实。",
+     {("李建平", "座谈会", "speaker", 1), ("赵刚", "座谈会", "speaker", 2), ("孙红", "座谈会", "speaker", 3)}),
+    # 会上，举行了甲签约仪式，乙与丙签订…: the signers are at 甲; 在某广场举行的启动仪式上 is a scene too
+    ("本报讯 5月9日，全市招商引资大会召开。市长赵刚主持会议。会上，举行了项目合作签约仪式，副市长王芳与孙明签订协议。",
+     {("赵刚", "全市招商引资大会", "chair", 1), ("王芳", "项目合作签约仪式", "attendee", 1),
+      ("孙明", "项目合作签约仪式", "attendee", 2)}),
+    # quotes from talks held before the ceremony are not said at it
+    (("本报讯 5月9日，聊城市人民政府与山东蓝海化工有限公司战略合作签约仪式举行。市长赵刚出席签约仪式。"
+      "签约前，赵刚会见了孙明一行。赵刚表示，希望以此次签约为契机深化合作。"),
+     {("赵刚", "聊城市人民政府与山东蓝海化工有限公司战略合作签约仪式", "attendee", 1)}),
+    # people named as the object of another verb take no role (对甲的任命，并颁发…)
+    ("本报讯 5月9日，县十届人大常委会召开第五次会议。会议表决通过了对王芳、孙红两位委员的任命，并颁发了任命书。", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[f"case{i}" for i in range(len(CASES))])
+def test_participation(text, expected):
+    assert roles(text) == expected
+
+
+def test_an_activity_not_held_is_no_event():
+    r = extract_document(Document(id="t.txt", text="以开展“质量提升年”活动为抓手，做好各项活动。", place="聊城市"))
+    assert not [e for e in r["entities"] if e.startswith("event/")]
+
+
+def test_a_generic_name_alone_is_no_event():
+    r = extract_document(Document(id="t.txt", text="座谈会结束。签约仪式很简短。", place="聊城市"))
+    assert not [e for e in r["entities"] if e.startswith("event/")]
+
+
+def test_a_generic_name_takes_the_full_name_written_earlier():
+    text = ("本报讯 5月9日，聊城市人民政府与山东蓝海化工有限公司战略合作签约仪式举行。"
+            "签约仪式上，市长赵刚致辞。")
+    got = roles(text)
+    assert ("赵刚", "聊城市人民政府与山东蓝海化工有限公司战略合作签约仪式", "speaker", 1) in got

@@ -1,0 +1,97 @@
+"""visited and met, one invented story per row: (text, home place, facts expected, facts excluded)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.pipeline import extract_document
+from kg.types import Document
+
+
+def pairs(text, relation, place):
+    r = extract_document(Document(id="t.txt", text=text, date="2024-05-10", place=place))
+    return {(f["subject"].split("/", 1)[1], f["object"].split("/", 1)[1]) for f in r["facts"]
+            if f["relation"] == relation}
+
+
+VISITS = [
+    # a leader, members named later (参加调研, 随同考察) and every stop of a list
+    (("5月9日，县委书记周明远一行走访山东蓝海化工有限公司、山东金穗面业有限公司，调研工业发展。"
+     "县委常委、县委办主任刘海波，副县长陈立参加调研。"), "聊城市",
+     {("周明远", "山东蓝海化工有限公司"), ("周明远", "山东金穗面业有限公司"), ("刘海波", "山东蓝海化工有限公司"),
+      ("陈立", "山东金穗面业有限公司")}, set()),
+    ("县长马国庆率县代表团赴杭州市余杭区考察。县委常委、副县长韩冰随同考察。", "庆阳市",
+     {("马国庆", "余杭区"), ("韩冰", "余杭区")}, {("马国庆", "杭州市")}),
+    # the stops come in a later sentence, after 一行先后
+    ("区政协主席孙立平赴城关街道调研。孙立平一行先后实地走访了东关社区、西关社区。", "宝鸡市",
+     {("孙立平", "东关社区"), ("孙立平", "西关社区")}, set()),
+    # those who 陪同 are hosts, not the party; the party's home is not a stop
+    (("5月8日，泰安市副市长吴建国率泰安市党政代表团来聊城考察，市委书记王强，副市长李敏陪同考察。"
+     "考察团一行先后到山东蓝海化工有限公司考察。"), "聊城市",
+     {("吴建国", "山东蓝海化工有限公司")},
+     {("王强", "山东蓝海化工有限公司"), ("李敏", "山东蓝海化工有限公司"), ("吴建国", "泰安市")}),
+    # led by: 在甲的带领下 / 由甲带队
+    ("由市政协副主席郑红带队，市政协考察团到东昌府区调研。", "聊城市", {("郑红", "东昌府区")}, set()),
+    # 到甲街道乙社区: the inner unit, and the street is not a stop
+    ("6月2日，副区长高峰到柳园街道考察。", "聊城市", {("高峰", "柳园街道")}, set()),
+    # whoever holds a title in the group goes where the group goes; a list runs on past a comma
+    (("泰安市经贸考察团团长，泰安市商务局局长吴建国在座谈中表示感谢。"
+     "考察团一行先后到东昌府区，茌平区、阳谷县等处实地考察。"), "聊城市",
+     {("吴建国", "东昌府区"), ("吴建国", "茌平区"), ("吴建国", "阳谷县")}, set()),
+    # a venue after a place leaves the place the stop; a development zone after it is the stop
+    ("县长马国庆到东昌府区黑木耳深加工项目调研。", "聊城市", {("马国庆", "东昌府区")}, set()),
+    ("县长马国庆到东昌府区工业园区调研。", "聊城市", set(), {("马国庆", "东昌府区")}),
+    # a member of the party on its way needs no verb of looking
+    ("市长白云到东昌府区调研。随后，白云又来到茌平区、阳谷县，了解社区治理情况。", "聊城市",
+     {("白云", "东昌府区"), ("白云", "茌平区"), ("白云", "阳谷县")}, set()),
+    # 他先后深入…: the party goes on under a pronoun
+    ("5月10日，县长马国庆到阳谷县调研。随后，他又来到茌平区、东阿县，察看项目进展。县委常委、副县长韩冰参加调研。", "聊城市",
+     {("马国庆", "阳谷县"), ("马国庆", "茌平区"), ("马国庆", "东阿县"), ("韩冰", "东阿县")}, set()),
+    # a quoted speaker is not a visitor
+    ("县委书记周明远在座谈会上强调，考察团的到来加深了两地友谊。", "聊城市", set(), {("周明远", "聊城市")}),
+]
+
+
+@pytest.mark.parametrize("text, place, expected, excluded", VISITS, ids=[f"visit{i}" for i in range(len(VISITS))])
+def test_visits(text, place, expected, excluded):
+    got = pairs(text, "visited", place)
+    assert expected <= got, got
+    assert not (excluded & got), got
+
+
+MEETINGS = [
+    # every guest up to 一行; those 参加会见 on the host side meet each guest
+    ("区委书记林涛会见了宋晓东、杜晨一行。副区长何静参加会见。", "聊城市",
+     {("林涛", "宋晓东"), ("林涛", "杜晨"), ("何静", "宋晓东"), ("何静", "杜晨")}, set()),
+    # 与…座谈: host before 与, guest after; a member of the guest's company is met by the host
+    (("3月10日下午，市委书记林涛在东昌宾馆与山东蓝海化工有限公司董事长孙明一行座谈。"
+     "山东蓝海化工有限公司副总经理钱伟，副市长何静参加座谈。"), "聊城市",
+     {("林涛", "孙明"), ("林涛", "钱伟"), ("何静", "孙明")}, {("钱伟", "孙明"), ("何静", "钱伟")}),
+    # those present named in the same sentence
+    ("市长白云会见了泰安市副市长吴建国一行，副市长李敏参加会见。", "聊城市",
+     {("白云", "吴建国"), ("李敏", "吴建国")}, set()),
+    # those present may be named well after the meeting (参加座谈), or after 双方…进行座谈交流
+    (("市长白云会见了山东蓝海化工有限公司董事长孙明一行。白云对孙明一行的到来表示欢迎。孙明表示感谢。"
+     "孙明说，企业将加大投入。副市长李敏参加会见。"), "聊城市", {("白云", "孙明"), ("李敏", "孙明")}, set()),
+    ("市长白云会见了孙明一行，双方就深化合作进行座谈交流。副市长李敏参加会见。", "聊城市",
+     {("白云", "孙明"), ("李敏", "孙明")}, set()),
+    # 座谈会 is a named event, not a 会见; 在座谈中表示 meets nobody
+    ("县长马国庆在座谈中表示，欢迎各位企业家。", "聊城市", set(), {("马国庆", "企业家")}),
+]
+
+
+@pytest.mark.parametrize("text, place, expected, excluded", MEETINGS, ids=[f"meet{i}" for i in range(len(MEETINGS))])
+def test_meetings(text, place, expected, excluded):
+    got = pairs(text, "met", place)
+    assert expected <= got, got
+    assert not (excluded & got), got
+
+
+def test_a_trip_that_sits_down_to_talk_meets_its_hosts():
+    text = ("5月8日，泰安市副市长吴建国率代表团赴东昌府区考察，并进行了座谈。副市长韩冰随同考察。"
+            "东昌府区区长孙立平出席活动。")
+    assert pairs(text, "met", "聊城市") == {("孙立平", "吴建国"), ("孙立平", "韩冰")}
+
+
+def test_a_meeting_story_does_not_make_visitors_of_those_present():
+    text = "区委书记林涛会见了宋晓东一行。副区长何静一同参加。"
+    assert pairs(text, "visited", "聊城市") == set()
