@@ -155,14 +155,15 @@ def push(outdir, endpoint, graph_iri, quads) -> None:
 
 @main.command(name="eval")
 @click.argument("gold_file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--predictor", type=click.Choice(["kg", "tagger", "jieba"]), default="kg", show_default=True,
-              help="kg: all recognisers; tagger: the CRF alone; jieba: jieba.posseg as a baseline.")
+@click.option("--predictor", type=click.Choice(["kg", "tagger", "rules", "jieba"]), default="kg",
+              show_default=True, help="kg: all recognisers; tagger: the CRF alone; rules: the recognisers "
+              "without the CRF; jieba: jieba.posseg as a baseline.")
 @click.option("--types", help="Types to score, e.g. person,place,organization.")
 @click.option("--limit", type=int, help="Score only the first N sentences.")
 @click.option("--heldout", is_flag=True, help="Only the slice of CLUENER train held out of the tagger's training.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def eval_(gold_file, predictor, types, limit, heldout, fmt) -> None:
-    """Score recognised mentions against CLUENER JSON lines or char BIO/BMES files."""
+    """Score recognised mentions against CLUENER JSON lines, span JSON lines (MSRA, Weibo) or char BIO/BMES files."""
     from kg.evaluate import evaluate
 
     try:

@@ -59,6 +59,35 @@ def read_cluener(lines: Iterable[str]) -> Iterator[Sentence]:
         yield Sentence(record["text"], sorted(spans))
 
 
+def read_span_lines(lines: Iterable[str], mapping: dict[str, str] = TAG_TYPES) -> Iterator[Sentence]:
+    """JSON lines `{"text": ..., "spans": [[start, end_exclusive, TYPE], ...]}` (MSRA, Weibo)
+    -> sentences; unmapped labels (Weibo's nominal NOM_PER ...) are dropped.
+
+    >>> line = '{"text": "男友王刚在北京", "spans": [[0, 2, "NOM_PER"], [2, 4, "PER"], [5, 7, "LOC"]]}'
+    >>> list(read_span_lines([line]))
+    [Sentence(text='男友王刚在北京', spans=[(2, 4, 'person'), (5, 7, 'place')])]
+    """
+    for line in lines:
+        if line.strip():
+            record = json.loads(line)
+            yield Sentence(record["text"], sorted({(s, e, mapping[t]) for s, e, t in record.get("spans") or ()
+                                                   if t in mapping}))
+
+
+def gold_format(first_line: str) -> str:
+    """`cluener`, `spans` (JSON lines with a spans list) or `tags` (char per line).
+
+    >>> gold_format('{"text": "x", "spans": []}'), gold_format('{"text": "x", "label": {}}'), gold_format("王 B-PER")
+    ('spans', 'cluener', 'tags')
+    """
+    if not first_line.lstrip().startswith("{"):
+        return "tags"
+    try:
+        return "spans" if "spans" in json.loads(first_line) else "cluener"
+    except ValueError:
+        return "cluener"
+
+
 def decode_tags(tags: list[str], mapping: dict[str, str] = TAG_TYPES) -> list[Span]:
     """BIO or BMES tags -> spans; a stray I-/M-/E- opens a span rather than being lost.
 
@@ -95,13 +124,13 @@ def read_char_tags(lines: Iterable[str], mapping: dict[str, str] = TAG_TYPES) ->
 
 
 def read_gold(path: str | Path, *, limit: int | None = None, heldout: bool = False) -> list[Sentence]:
-    """Read a gold file of either format (detected from its first character).
+    """Read a gold file of any format (`gold_format` of its first line).
 
     `heldout` keeps only the sentences `is_heldout` reserves (for CLUENER train)."""
     with open(path, encoding="utf-8") as fh:
-        first = fh.read(1)
+        kind = gold_format(fh.readline())
         fh.seek(0)
-        reader = read_cluener(fh) if first == "{" else read_char_tags(fh)
+        reader = {"cluener": read_cluener, "spans": read_span_lines, "tags": read_char_tags}[kind](fh)
         out = []
         for sentence in reader:
             if heldout and not is_heldout(sentence.text):
@@ -191,7 +220,8 @@ def score(sentences: Iterable[Sentence], predict: Predictor, *, types: Iterable[
 
 
 def get_predictor(name: str = "kg") -> Predictor:
-    """`kg` (the whole recogniser, or the tagger until the pipeline has one), `tagger`, `jieba`."""
+    """`kg` (the whole recogniser, or the tagger until the pipeline has one), `tagger`,
+    `rules` (the recognisers without the tagger's spans), `jieba`."""
     if name == "kg":
         try:
             from kg.pipeline import recognise
@@ -204,11 +234,39 @@ def get_predictor(name: str = "kg") -> Predictor:
         return lambda text: [(s, e, t) for s, e, t, _ in tag(text)]
     if name == "jieba":
         return jieba_posseg
+    if name == "rules":
+        return rules_only
     raise ValueError(f"unknown predictor {name!r}")
 
 
 JIEBA_TYPES = {"nr": "person", "ns": "place", "nt": "organization"}
-PRODUCES = {"kg": ALL_TYPES, "tagger": ALL_TYPES, "jieba": tuple(JIEBA_TYPES.values())}
+PRODUCES = {"kg": ALL_TYPES, "tagger": ALL_TYPES, "rules": ALL_TYPES, "jieba": tuple(JIEBA_TYPES.values())}
+
+
+def rules_only(text: str) -> list[Span]:
+    """The rule recognisers alone (the tagger's spans withheld), outermost spans only, as
+    flat corpora annotate.
+
+    >>> rules_only("聊城市人民政府")
+    [(0, 7, 'organization')]
+    """
+    from kg.extract import recognise
+    from kg.extract.base import Context
+
+    return outermost((m.start, m.end, m.type) for m in recognise(text, Context(), tagged=[]))
+
+
+def outermost(spans: Iterable[Span]) -> list[Span]:
+    """One flat layer: the longest span at each start, nothing that starts inside it.
+
+    >>> outermost([(0, 7, "organization"), (0, 3, "place"), (5, 9, "person"), (9, 11, "place")])
+    [(0, 7, 'organization'), (9, 11, 'place')]
+    """
+    out: list[Span] = []
+    for s, e, t in sorted(spans, key=lambda x: (x[0], -x[1], x[2])):
+        if not out or s >= out[-1][1]:
+            out.append((s, e, t))
+    return out
 
 
 def jieba_posseg(text: str) -> list[Span]:
@@ -230,7 +288,7 @@ def evaluate(path: str | Path, *, predictor: str | Predictor = "kg", types: Iter
     Without `types`, only types both the gold and the predictor have are scored; for a
     predictor without companies (jieba) gold companies count as organizations."""
     with open(path, encoding="utf-8") as fh:
-        is_tag_file = fh.read(1) != "{"
+        is_tag_file = gold_format(fh.readline()) != "cluener"     # one ORG label: fold companies
     produces = set(PRODUCES.get(predictor, ALL_TYPES) if isinstance(predictor, str) else ALL_TYPES)
     predict = get_predictor(predictor) if isinstance(predictor, str) else predictor
     sentences = read_gold(path, limit=limit, heldout=heldout)

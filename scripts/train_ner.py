@@ -1,23 +1,31 @@
-"""Train the character CRF of `kg.extract.tagger` and measure which corpora help.
+"""Train the character CRF of `kg.extract.tagger`; choose its corpora and features by
+k-fold cross-validation on the training data.
 
-    python scripts/train_ner.py                 # rebuild kg/resources/ner.crfsuite
-    python scripts/train_ner.py --experiment    # compare corpus mixes on held-out data
+    python scripts/train_ner.py                  # rebuild kg/resources/ner.crfsuite
+    python scripts/train_ner.py --cv 'all' 'all -weibo' 'all feats=base'   # compare configs
 
-Corpora (see /work/shared/data/README.md): CLUENER2020 train, People's Daily dev, Resume
-NER train. Never CLUENER dev or the People's Daily / MSRA test splits. Experiments train
-on CLUENER train minus the slice `kg.evaluate.is_heldout` keeps, and score that slice;
-People's Daily dev is scored by 2-fold cross-validation when it is also trained on.
-The shipped model leaves that CLUENER slice out too, so `kg eval --heldout` stays a clean
-figure (it is the experiment's `cluener+pd+resume` model, byte for byte).
+Corpora (see /work/shared/data/README.md): CLUENER2020 train, People's Daily dev, Resume NER
+train + dev, MSRA NER (partial train) and Weibo NER train. Never CLUENER dev or the People's
+Daily / MSRA test splits. The slice of CLUENER train `kg.evaluate.is_heldout` keeps is never
+trained on, by the shipped model or the folds, so `kg eval --heldout` stays a clean figure.
+
+A config is corpus names with optional weights and a feature list: `all` is every corpus,
+`-weibo` drops one, `resume*0.5` keeps a fixed half of it (by a hash of the text),
+`feats=base,seg` picks `tagger.features` groups. Cross-validation splits every corpus into K
+folds by a hash of the text; fold k's model trains on the other folds of the config's corpora
+and is scored on fold k of every corpus, so dropping a corpus is seen on all of them.
 Deterministic: same data, same order, same parameters -> the same model file.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
+import statistics
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pycrfsuite
@@ -25,39 +33,66 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.evaluate import TAG_FOLD, TAG_TYPES, Sentence, is_heldout, read_char_tags, read_cluener, score
-from kg.extract.tagger import features, tag
+from kg.evaluate import TAG_FOLD, Sentence, is_heldout, read_gold, score
+from kg.extract.tagger import FEATURES, features, tag
 
 DATA = Path("/work/shared/data")
 CORPORA = {
-    "cluener": DATA / "cluener2020" / "train.json",
-    "pd": DATA / "people_daily_ner" / "example.dev",
-    "resume": DATA / "resume_ner" / "train.char.bmes",
+    "cluener": [DATA / "cluener2020" / "train.json"],
+    "pd": [DATA / "people_daily_ner" / "example.dev"],
+    "resume": [DATA / "resume_ner" / "train.char.bmes", DATA / "resume_ner" / "dev.char.bmes"],
+    "msra": [DATA / "msra_ner_partial" / "train.jsonl"],
+    "weibo": [DATA / "weibo_ner" / "train.jsonl"],
 }
+# The shipped mix, chosen by `--cv` (figures in kg/resources/README.md and the README).
+SHIPPED = "all"
 MODEL = ROOT / "kg" / "resources" / "ner.crfsuite"
-PARAMS = {"c1": 0.3, "c2": 0.05, "max_iterations": 150, "feature.minfreq": 2,
+PARAMS = {"c1": 0.3, "c2": 0.05, "max_iterations": 100, "feature.minfreq": 2,
           "feature.possible_transitions": True}
 # The char-tag corpora have one ORG label; these endings make it a company.
 COMPANY_END = re.compile(r"(公司|集团|银行|企业|厂|商场|超市|酒店|宾馆|证券|保险|控股|股份|地产|实业|科技)$")
 
 
 def load(name: str) -> list[Sentence]:
-    """A training corpus in our types (ORG split into company/organization by its ending)."""
-    with open(CORPORA[name], encoding="utf-8") as fh:
-        if name == "cluener":
-            return list(read_cluener(fh))
-        sentences = list(read_char_tags(fh, TAG_TYPES))
+    """A training corpus in our types (ORG split into company/organization by its ending),
+    without the held-out CLUENER slice."""
+    out = [s for path in CORPORA[name] for s in read_gold(path)]
+    if name == "cluener":
+        return [s for s in out if not is_heldout(s.text)]
     return [Sentence(s.text, [(a, b, "company" if t == "organization" and COMPANY_END.search(s.text[a:b])
-                               else t) for a, b, t in s.spans]) for s in sentences]
+                               else t) for a, b, t in s.spans]) for s in out if s.text.strip()]
 
 
-def training_set(mix: str, *, heldout: bool = False, cluener: list[Sentence] | None = None) -> list[Sentence]:
-    """The sentences of a '+'-joined corpus mix, in a fixed order (People's Daily last, so
-    the 2-fold experiment can swap it). The held-out CLUENER slice only if `heldout`."""
-    names = mix.split("+")
-    out = [s for s in (cluener or load("cluener")) if heldout or not is_heldout(s.text)] if "cluener" in names else []
-    out += [s for name in names if name not in ("cluener", "pd") for s in load(name)]
-    return out + (load("pd") if "pd" in names else [])
+def bucket(text: str) -> int:
+    """A fixed number 0-9999 for a sentence (folds and weights are drawn from it).
+
+    >>> bucket("王刚到北京") == bucket("王刚到北京")
+    True
+    """
+    return zlib.crc32(text.encode("utf-8"), 7) % 10000
+
+
+def parse_config(spec: str) -> tuple[dict[str, float], tuple[str, ...]]:
+    """'all -weibo resume*0.5 feats=base,seg' -> ({corpus: weight}, feature groups).
+
+    >>> parse_config("all -weibo resume*0.5 feats=base")
+    ({'cluener': 1.0, 'pd': 1.0, 'resume': 0.5, 'msra': 1.0}, ('base',))
+    """
+    weights: dict[str, float] = {}
+    feats = FEATURES
+    for word in spec.split():
+        if word.startswith("feats="):
+            feats = tuple(word[6:].split(","))
+        elif word == "all":
+            weights.update(dict.fromkeys(CORPORA, 1.0))
+        elif word.startswith("-"):
+            weights.pop(word[1:], None)
+        else:
+            name, _, weight = word.partition("*")
+            if name not in CORPORA:
+                raise SystemExit(f"kg: unknown corpus {name!r} (known: {', '.join(CORPORA)})")
+            weights[name] = float(weight or 1)
+    return weights, feats
 
 
 def labels(sentence: Sentence) -> list[str]:
@@ -69,11 +104,24 @@ def labels(sentence: Sentence) -> list[str]:
     return out
 
 
-def train(sentences: list[Sentence], path: Path, *, params: dict | None = None) -> Path:
+def select(corpora: dict[str, list[Sentence]], weights: dict[str, float], *,
+           folds: int = 0, skip: int = -1) -> list[Sentence]:
+    """The training sentences of a config, in corpus order; fold `skip` of `folds` left out."""
+    out = []
+    for name, weight in weights.items():
+        for s in corpora[name]:
+            b = bucket(s.text)
+            if (folds and b % folds == skip) or b // 10 >= weight * 1000:
+                continue
+            out.append(s)
+    return out
+
+
+def train(sentences: list[Sentence], path: Path, *, feats: tuple[str, ...] = FEATURES,
+          params: dict | None = None) -> Path:
     trainer = pycrfsuite.Trainer(verbose=False)
     for sentence in sentences:
-        if sentence.text.strip():
-            trainer.append(features(sentence.text), labels(sentence))
+        trainer.append(features(sentence.text, feats), labels(sentence))
     trainer.set_params({**PARAMS, **(params or {})})
     # Beside the target, then renamed: a running tagger never sees half a model.
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -82,65 +130,108 @@ def train(sentences: list[Sentence], path: Path, *, params: dict | None = None) 
     return path
 
 
-def predictor(path: Path):
+def predictor(path: Path, feats: tuple[str, ...]):
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    return lambda text: [(s, e, t) for s, e, t, _ in tag(text, tagger=tagger)]
+    return lambda text: [(s, e, t) for s, e, t, _ in tag(text, tagger=tagger, feats=feats)]
 
 
-def experiment(mixes: list[str], workdir: Path, params: dict | None = None) -> None:
-    cluener = load("cluener")
-    held = [s for s in cluener if is_heldout(s.text)]
-    pd = load("pd")
-    with open(CORPORA["pd"], encoding="utf-8") as fh:
-        pd_gold = list(read_char_tags(fh))
-    halves = [list(range(0, len(pd), 2)), list(range(1, len(pd), 2))]
-    for mix in mixes:
-        names = mix.split("+")
-        base = training_set(mix.replace("+pd", ""), cluener=cluener)
-        started = time.perf_counter()
-        model = train(training_set(mix, cluener=cluener), workdir / f"{mix}.crfsuite", params=params)
-        seconds = time.perf_counter() - started
-        result = score(held, predictor(model))
-        print(f"== {mix} ({seconds:.0f} s, {model.stat().st_size / 1e6:.1f} MB) CLUENER held-out slice")
-        print(result.table())
-        if "pd" in names:   # 2-fold: train on one half of PD, score the other
-            folds = []
-            for k, half in enumerate(halves):
-                other = [pd[i] for i in halves[1 - k]]
-                folded = train(base + other, workdir / f"{mix}.fold{k}.crfsuite", params=params)
-                folds.append(score([pd_gold[i] for i in half], predictor(folded), fold=TAG_FOLD))
-            by_type = {t: folds[0].by_type[t] for t in folds[0].by_type}
-            for t, c in folds[1].by_type.items():
-                by_type[t].tp, by_type[t].fp, by_type[t].fn = (by_type[t].tp + c.tp, by_type[t].fp + c.fp,
-                                                               by_type[t].fn + c.fn)
-            from kg.evaluate import Evaluation
-            print("People's Daily dev, 2-fold cross-validated")
-            print(Evaluation(by_type, len(pd_gold)).table())
-        else:
-            print("People's Daily dev (not trained on)")
-            print(score(pd_gold, predictor(model), fold=TAG_FOLD).table())
-        sys.stdout.flush()
+def cross_validate(spec: str, corpora: dict[str, list[Sentence]], workdir: Path, *, folds: int,
+                   params: dict | None = None) -> dict:
+    """F1 per corpus and type on each of `folds` folds -> {corpus: {type: [f1, ...]}}."""
+    weights, feats = parse_config(spec)
+    result: dict[str, dict[str, list[float]]] = {}
+    for k in range(folds):
+        started = time.process_time()
+        slug = re.sub(r"[^\w.*-]+", "_", spec)
+        model = train(select(corpora, weights, folds=folds, skip=k), workdir / f"{slug}.cv{k}.crfsuite",
+                      feats=feats, params=params)
+        predict = predictor(model, feats)
+        for name, sentences in corpora.items():
+            test = [s for s in sentences if bucket(s.text) % folds == k]
+            e = score(test, predict, fold=None if name == "cluener" else TAG_FOLD)
+            rows = result.setdefault(name, {})
+            for t, c in [*e.by_type.items(), ("overall", e.overall)]:
+                rows.setdefault(t, []).append(round(c.f1, 4))
+        print(f"  [{spec}] fold {k}: {time.process_time() - started:.0f} s CPU,"
+              f" {model.stat().st_size / 1e6:.1f} MB", file=sys.stderr, flush=True)
+    return result
+
+
+def combination(spec: str, corpora: dict[str, list[Sentence]], workdir: Path, *, folds: int) -> str:
+    """Which side should win an overlap, per type: score `kg.extract.recognise` (outermost
+    spans) with the tagger winning for no type, then for each type alone, on the folds of
+    CLUENER and People's Daily, each fold with the model `--cv` trained without it."""
+    from kg import extract
+    from kg.evaluate import outermost
+    from kg.extract.base import Context
+
+    _, feats = parse_config(spec)
+    slug = re.sub(r"[^\w.*-]+", "_", spec)
+    policies = [frozenset()] + [frozenset({t}) for t in ("person", "place", "organization", "company")]
+    f1: dict[tuple[str, str, str], list[float]] = {}
+    for k in range(folds):
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(workdir / f"{slug}.cv{k}.crfsuite"))
+        for wins in policies:
+            extract.TAGGER_WINS = wins
+            def predict(text: str, tagger: pycrfsuite.Tagger = tagger) -> list:
+                return outermost((m.start, m.end, m.type) for m in extract.recognise(
+                    text, Context(), tagged=tag(text, tagger=tagger, feats=feats)))
+
+            for name in ("cluener", "pd"):
+                test = [s for s in corpora[name] if bucket(s.text) % folds == k]
+                e = score(test, predict, fold=None if name == "cluener" else TAG_FOLD)
+                for t, c in [*e.by_type.items(), ("overall", e.overall)]:
+                    f1.setdefault((name, "+".join(sorted(wins)) or "rules", t), []).append(c.f1)
+    lines = [f"== which side wins an overlap ({spec}, {folds} folds): F1 mean of the folds"]
+    for (name, policy, t), values in sorted(f1.items()):
+        lines.append(f"{name:<8} tagger wins for {policy:<13} {t:<13} {statistics.mean(values):.3f}"
+                     f"±{statistics.pstdev(values):.3f}")
+    return "\n".join(lines)
+
+
+def table(spec: str, result: dict) -> str:
+    """F1 mean ± standard deviation over the folds, one row per corpus."""
+    types = ["person", "place", "organization", "company", "title", "overall"]
+    lines = [f"== {spec}", f"{'corpus':<9}" + "".join(f"{t:>15}" for t in types)]
+    for name, rows in result.items():
+        cells = [f"{statistics.mean(rows[t]):.3f}±{statistics.pstdev(rows[t]):.3f}" if t in rows else "-"
+                 for t in types]
+        lines.append(f"{name:<9}" + "".join(f"{c:>15}" for c in cells))
+    return "\n".join(lines)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpora", default="cluener+pd+resume", help="'+'-joined names for the shipped model")
-    ap.add_argument("--with-heldout", action="store_true",
-                    help="train on the held-out CLUENER slice too (then `kg eval --heldout` means nothing)")
+    ap.add_argument("--config", default=SHIPPED, help="corpora, weights and features of the shipped model")
     ap.add_argument("--out", type=Path, default=MODEL)
-    ap.add_argument("--experiment", nargs="*", metavar="MIX", help="corpus mixes to compare")
-    ap.add_argument("--workdir", type=Path, default=Path("/tmp/ner-experiments"))
+    ap.add_argument("--cv", nargs="+", metavar="CONFIG", help="configs to cross-validate")
+    ap.add_argument("--combination", action="store_true",
+                    help="after --cv of --config: measure which side wins an overlap, per type")
+    ap.add_argument("--folds", type=int, default=3)
+    ap.add_argument("--workdir", type=Path, default=Path("/tmp/ner-cv"))
     ap.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
     args = ap.parse_args()
     params = {k: float(v) if "." in v or "e" in v else int(v) for k, v in (p.split("=") for p in args.param)}
-    if args.experiment is not None:
-        args.workdir.mkdir(parents=True, exist_ok=True)
-        experiment(args.experiment or ["cluener", "cluener+resume", "cluener+pd", "cluener+pd+resume"],
-                   args.workdir, params)
+    corpora = {name: load(name) for name in CORPORA}
+    if args.combination:
+        print(combination(args.config, corpora, args.workdir, folds=args.folds))
         return
-    sentences = training_set(args.corpora, heldout=args.with_heldout)
-    train(sentences, args.out, params=params)
+    if args.cv:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        for spec in args.cv:
+            result = cross_validate(spec, corpora, args.workdir, folds=args.folds, params=params)
+            print(table(spec, result), flush=True)
+            with open(args.workdir / "results.jsonl", "a", encoding="utf-8") as fh:
+                fh.write(json.dumps({"config": spec, "folds": args.folds, "params": {**PARAMS, **params},
+                                     "f1": result}, ensure_ascii=False) + "\n")
+        return
+    weights, feats = parse_config(args.config)
+    if feats != FEATURES:
+        raise SystemExit(f"kg: the tagger runs with features {FEATURES}; set tagger.FEATURES first")
+    sentences = select(corpora, weights)
+    train(sentences, args.out, feats=feats, params=params)
     print(f"{args.out}: {args.out.stat().st_size / 1e6:.1f} MB from {len(sentences)} sentences")
 
 

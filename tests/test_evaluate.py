@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from kg.evaluate import decode_tags, evaluate, read_gold, score
+from kg.evaluate import ALL_TYPES, decode_tags, evaluate, get_predictor, read_gold, score
 
 CLUENER = [
     {"text": "聊城市委书记李长萍会见浙商银行行长",
@@ -113,3 +114,48 @@ def test_char_tag_scores_fold_company(files):
 def test_empty_prediction_is_zero_not_error(files):
     e = score(read_gold(files / "r.bmes"), lambda text: [])
     assert e.overall.f1 == 0.0 and e.overall.fn == 3
+
+
+SPANS = [{"text": "男友王刚在北京大学", "spans": [[0, 2, "NOM_PER"], [2, 4, "PER"], [5, 9, "ORG"]]},
+         {"text": "华为公司在深圳", "spans": [[0, 4, "ORG"], [5, 7, "LOC"]]}]
+
+
+def test_span_lines_format(tmp_path):
+    path = tmp_path / "w.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in SPANS) + "\n", encoding="utf-8")
+    gold = read_gold(path)
+    assert gold[0].spans == [(2, 4, "person"), (5, 9, "organization")]      # nominal 男友 dropped
+    # One ORG label, as in the char-tag corpora: a predicted company is scored as an organization.
+    predict = fixed({"男友王刚在北京大学": [(0, 2, "person"), (2, 4, "person")],
+                     "华为公司在深圳": [(0, 4, "company"), (5, 7, "place")]})
+    e = evaluate(path, predictor=predict)
+    assert set(e.by_type) == {"person", "place", "organization"}
+    assert (e.overall.tp, e.overall.fp, e.overall.fn) == (3, 1, 1)
+
+
+@pytest.mark.parametrize("path", sorted(p for p in [
+    Path("/work/shared/data/cluener2020/train.json"), Path("/work/shared/data/people_daily_ner/example.dev"),
+    Path("/work/shared/data/resume_ner/dev.char.bmes"), Path("/work/shared/data/msra_ner_partial/train.jsonl"),
+    Path("/work/shared/data/weibo_ner/train.jsonl")] if p.exists()))
+def test_every_shared_corpus_reads(path):
+    gold = read_gold(path, limit=200)
+    assert len(gold) == 200 and any(s.spans for s in gold)
+    assert all(0 <= a < b <= len(s.text) and t in ALL_TYPES for s in gold for a, b, t in s.spans)
+
+
+def test_rules_predictor_withholds_the_tagger():
+    rules = get_predictor("rules")
+    spans = rules("市委书记李长萍在聊城市人民政府调研。")
+    assert (4, 7, "person") in spans and (8, 15, "organization") in spans
+    assert all(not (a < c < b < d) for a, b, _ in spans for c, d, _ in spans)      # flat, no crossing
+    assert rules("今天天气很好。") == []
+
+
+def test_cli_eval_predictors(files):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    for predictor in ("tagger", "rules", "jieba"):
+        result = CliRunner().invoke(main, ["eval", str(files / "pd.bio"), "--predictor", predictor])
+        assert result.exit_code == 0 and "overall" in result.output and "person" in result.output

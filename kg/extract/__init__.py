@@ -1,13 +1,14 @@
 """Recognisers, one module per family; `recognise` runs them in the order they depend on.
 
 places -> organizations (need places) -> companies -> events -> people (need orgs and
-companies, for titles), then names found once are found again wherever they recur.
+companies, for titles) -> the tagger's spans -> posts standing alone (titles), then names
+found once are found again wherever they recur.
 """
 from __future__ import annotations
 
 import re
 
-from kg.extract import companies, events, listed, organizations, people, places, tagger
+from kg.extract import companies, events, listed, organizations, people, places, tagger, titles
 from kg.extract.base import Context, SpanIndex, mention
 from kg.types import Mention
 
@@ -30,8 +31,10 @@ def recognise(text: str, ctx: Context, *, tagged: list[tuple[int, int, str, floa
     found += listed.find(text, ctx, found)
     found += events.find(text, ctx)
     found += people.find(text, ctx, found, tagged=tagged)
-    found += tagged_mentions(text, found, tagged)
+    learned = tagged_mentions(text, found, tagged)
+    found = [m for m in found if not _beaten(m, learned)] + learned
     found += _lexicon_mentions(text, ctx)
+    found += titles.find(text, ctx, found)          # posts standing without a name
     kept = resolve_overlaps(found)
     kept += _recurring_people(text, kept)
     sup = ctx.lexicon.suppressed
@@ -60,6 +63,18 @@ def _lexicon_mentions(text: str, ctx: Context) -> list[Mention]:
 _POST_TAIL = re.compile(r"(?:书记|市长|县长|区长|主任|主席|部长|局长|经理|董事长|省长|州长|镇长)$")
 _ORG_TAIL = re.compile(r"(?:中心|局|委|委员会|院|站|所|馆|办公室|协会|学会|学校|大学|学院|医院|公司|集团)$")
 _TAG_MIN_CONFIDENCE = {"person": 0.6, "place": 0.7, "organization": 0.7, "company": 0.7}
+# Which side wins where a confident tagger span of a type crosses or covers a rule span (the
+# rules' spans inside it are kept): measured per type, see docs/ner.md "How rules and tagger
+# combine". Empty: the rules win every overlap.
+TAGGER_WINS: frozenset[str] = frozenset()
+
+
+def _beaten(m: Mention, learned: list[Mention]) -> bool:
+    """A rule mention that a winning tagger span crosses, covers, or retypes."""
+    return m.type != "title" and any(
+        w.type in TAGGER_WINS and w.start < m.end and m.start < w.end
+        and not (w.start <= m.start and m.end <= w.end and (m.start, m.end) != (w.start, w.end))
+        for w in learned)
 
 
 def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int, str, float]]) -> list[Mention]:
@@ -72,11 +87,13 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
 
     out = []
     spans = SpanIndex((m.start, m.end, m.type) for m in found if m.type != "title")
+    learned_spans: set[tuple[int, int, str]] = set()     # never cross each other, whoever wins
     for start, tag_end, type_, conf in tagged:
         end, name = tag_end, text[start:tag_end]
         known_name = type_ == "person" and pos(name).startswith("nr") and conf >= 0.3   # 孔繁森: jieba knows him
         if (conf < _TAG_MIN_CONFIDENCE.get(type_, 1.1) and not known_name) or any(
                 not (start <= s and e < end and t == "place" and type_ in ("organization", "company"))
+                and not (type_ in TAGGER_WINS and (s, e, t) not in learned_spans)
                 for s, e, t in spans.overlapping(start, end)):
             continue       # an organisation may hold a found place (中国 in 中国共产党), nothing may cross
         if type_ == "person":
@@ -100,6 +117,7 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
             out.append(mention(start, end, text, type_, key, tagged=True,
                                level=div.level if div else None, code=div.code if div else None))
         spans.add((start, end, type_))
+        learned_spans.add((start, end, type_))
     return out
 
 

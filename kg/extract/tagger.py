@@ -177,11 +177,19 @@ def _lexicons() -> tuple[tuple[str, Callable[[str], Iterator[tuple[int, int]]]],
             ("a", _Lexicon(_area_names()).finditer))
 
 
-def features(text: str) -> list[list[str]]:
+# Feature groups of the shipped model, chosen by 3-fold cross-validation (scripts/train_ner.py
+# --cv): "base" is characters, classes, surnames and the lexicons; "seg" adds jieba's word
+# boundaries, "pos" its part of speech of each word.
+FEATURES: tuple[str, ...] = ("base",)
+
+
+def features(text: str, groups: tuple[str, ...] = FEATURES) -> list[list[str]]:
     """One list of feature names per character of `text`.
 
     >>> features("李书记")[0][:6]
     ['u李', 'p^', 'n书', 'P^', 'N记', 'b^李']
+    >>> [r for r in features("市长说", ("base", "seg", "pos"))[0] if r[0] in "wq"]
+    ['wB', 'wl2', 'qBn']
     """
     pad = "^^" + text + "$$"
     classes = "^^" + text.translate(_class_table()) + "$$"
@@ -202,7 +210,31 @@ def features(text: str) -> list[list[str]]:
                 rows[e].append(name + ">")       # right after the word: a name after a title
             if s:
                 rows[s - 1].append(name + "<")   # right before: 北京 before 市, 李 before 书记
+    if "seg" in groups or "pos" in groups:
+        _word_features(text, rows, seg="seg" in groups, pos="pos" in groups)
     return rows
+
+
+def _word_features(text: str, rows: list[list[str]], *, seg: bool, pos: bool) -> None:
+    """jieba's words: each character's place in its word (B/M/E/S), the word's length, and
+    the word's part of speech ('?' for a word jieba's HMM joined that its dictionary lacks,
+    often a name)."""
+    from kg.segment import tag as pos_of
+    from kg.segment import words
+
+    at = 0
+    for word in words(text):
+        n = len(word)
+        p = (pos_of(word)[:2] or ("?" if n > 1 else "-")) if pos else ""
+        for i in range(n):
+            place = "S" if n == 1 else "B" if i == 0 else "E" if i == n - 1 else "M"
+            row = rows[at + i]
+            if seg:
+                row.append("w" + place)
+                row.append("wl" + str(min(n, 4)))
+            if pos:
+                row.append("q" + place + p)
+        at += n
 
 
 _local = threading.local()
@@ -268,9 +300,11 @@ def _spans(labels: list[str]) -> Iterator[tuple[int, int, str]]:
         yield start, len(labels), kind
 
 
-def tag(text: str, *, tagger: pycrfsuite.Tagger | None = None) -> list[tuple[int, int, str, float]]:
+def tag(text: str, *, tagger: pycrfsuite.Tagger | None = None,
+        feats: tuple[str, ...] = FEATURES) -> list[tuple[int, int, str, float]]:
     """Spans `(start, end, type, confidence)`; confidence is the lowest marginal
-    probability of the span's labels. `tagger` is for an already opened other model.
+    probability of the span's labels. `tagger` and `feats` are for an already opened
+    other model and the feature groups it was trained with.
 
     >>> text = "市委书记李长萍在东昌府区调研，市长张百顺陪同。"
     >>> [(text[s:e], t) for s, e, t, p in tag(text)]
@@ -282,7 +316,7 @@ def tag(text: str, *, tagger: pycrfsuite.Tagger | None = None) -> list[tuple[int
     for offset, chunk in chunks(text):
         if not chunk.strip():
             continue
-        tagger.set(features(chunk))
+        tagger.set(features(chunk, feats))
         labels = tagger.tag()
         for s, e, kind in _spans(labels):
             # Bylines list names with spaces between: a person span never holds a space.
