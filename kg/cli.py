@@ -143,14 +143,22 @@ def render(outdir, focus, hops, types, out) -> None:
 @main.command()
 @click.argument("outdir", type=click.Path(exists=True))
 @click.option("--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://localhost:7878/store.")
-@click.option("--graph", "graph_iri", help="Named graph to replace (PUT); default: add to the default graph.")
+@click.option("--graph", "graph_iri", help="Named graph to load (default: the default graph).")
 @click.option("--quads", is_flag=True, help="Send N-Quads with one named graph per article (quad stores).")
-def push(outdir, endpoint, graph_iri, quads) -> None:
+@click.option("--replace", is_flag=True, help="Replace the graph (PUT) instead of adding to it (POST).")
+@click.option("--user", envvar="KG_USER", help="User for basic or digest authentication [env KG_USER].")
+@click.option("--password", envvar="KG_PASSWORD", help="Its password; better from the environment [env KG_PASSWORD].")
+@click.option("--token", envvar="KG_TOKEN", help="Bearer token [env KG_TOKEN].")
+@click.option("--auth", "scheme", type=click.Choice(["basic", "digest", "bearer"]), help="Default: basic, bearer with a token.")
+@click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds to wait.")
+def push(outdir, endpoint, graph_iri, quads, replace, user, password, token, scheme, timeout) -> None:
     """Load an export into any SPARQL 1.1 store over the Graph Store HTTP Protocol."""
+    from kg.push import make_auth
     from kg.push import push as run_push
 
     try:
-        done = run_push(outdir, endpoint, graph_iri=graph_iri, quads=quads)
+        auth = make_auth(user=user, password=password, token=token, scheme=scheme)
+        done = run_push(outdir, endpoint, graph_iri=graph_iri, quads=quads, replace=replace, auth=auth, timeout=timeout)
     except (ValueError, RuntimeError, OSError) as exc:
         _fail(str(exc))
     click.echo(f"{done.method} {done.url}: HTTP {done.status}, {done.statements} statements")
