@@ -168,3 +168,14 @@ def test_a_wrong_or_missing_password_is_one_clear_line(virtuoso: Virtuoso, outdi
         push(outdir, virtuoso.crud, graph_iri=GRAPH, auth=auth)
     text = str(err.value)
     assert "\n" not in text and virtuoso.password not in text and "not-the-password" not in text
+
+
+def test_the_readme_and_docs_sparql_examples_give_the_same_tables_over_virtuoso(virtuoso: Virtuoso,
+                                                                                   outdir: Path) -> None:
+    from test_readme_queries import ROOT, examples
+
+    push(outdir, virtuoso.crud, graph_iri=GRAPH, replace=True, auth=Auth("digest", "dba", virtuoso.password))
+    queries = [q for doc in ("README.md", "docs/rdf.md") for q, _ in examples(ROOT / doc) if "GRAPH ?" not in q]
+    assert len(queries) >= 5
+    for query in queries:   # (named-graph examples need the article graphs, which --graph puts in one)
+        assert run_query(virtuoso.sparql, query) == run_query(outdir, query), query
