@@ -177,7 +177,9 @@ def push(source: str | Path, endpoint: str, *, graph_iri: str | None = None, qua
     method = "PUT" if replace else "POST"
     opener, headers = _opener(url, auth)
     request = urllib.request.Request(url, data=body, method=method,
-                                     headers={"Content-Type": f"{media_type}; charset=utf-8", **headers})
+                                     headers={"Content-Type": f"{media_type}; charset=utf-8"})
+    for name, value in headers.items():   # never sent on to wherever a redirect points
+        request.add_unredirected_header(name, value)
     try:
         with opener.open(request, timeout=timeout) as response:
             return Pushed(redact(url), method, response.status, count)

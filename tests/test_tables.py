@@ -144,3 +144,15 @@ def test_the_readme_pandas_example_prints_what_it_shows(seed_graph: dict[str, An
                          encoding="utf-8", timeout=120, check=False)
     assert run.returncode == 0, run.stderr
     assert run.stdout == shown[1]
+
+
+def test_kg_export_csv_writes_the_tables_folder(graph: dict[str, Any], tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.io import atomic_write, dumps_json
+
+    atomic_write(tmp_path / "graph.json", dumps_json(graph))
+    result = CliRunner().invoke(main, ["export", str(tmp_path), "--format", "csv"])
+    assert result.exit_code == 0 and result.output == f"wrote {tmp_path / 'tables'}\n"
+    assert len(_read(tmp_path / "tables", "people")) == _expected_rows(graph, "people")
