@@ -115,6 +115,17 @@ def test_quads_keep_the_article_graphs(union_server: str, outdir: Path) -> None:
         run_query(outdir, "timeline", bindings={"person": "张百顺"})
 
 
+def test_quads_with_replace_leave_only_this_export_in_the_store(union_server: str, outdir: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.nt"
+    extra.write_text('<https://kg.example.org/id/x> <https://schema.org/name> "新"@zh .\n', encoding="utf-8")
+    push(extra, union_server + "/store")
+    pushed = push(outdir, union_server + "/store", quads=True, replace=True)
+    assert pushed.method == "PUT"
+    assert run_query(union_server + "/query", 'ASK { ?s ?p "新"@zh }')[1] == [(False,)]
+    assert run_query(union_server + "/query", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")[1][0][0] == str(
+        sum(1 for q in ox.parse(path=str(outdir / "graph.nq")) if q.graph_name != ox.DefaultGraph()))
+
+
 def test_a_kg_json_only_directory_is_converted(server: str, outdir: Path, tmp_path: Path) -> None:
     (tmp_path / "only").mkdir()
     shutil.copy(outdir / "graph.json", tmp_path / "only" / "graph.json")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import io
 import re
 import subprocess
 import sys
@@ -10,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.export import default_path, export
-from kg.export.tables import COLUMNS, ENTITY_TABLES, table_rows
+from kg.export.tables import COLUMNS, ENTITY_TABLES, table_rows, to_csv
 
 pd = pytest.importorskip("pandas", reason="pandas is in the test extra")
 
@@ -156,3 +159,12 @@ def test_kg_export_csv_writes_the_tables_folder(graph: dict[str, Any], tmp_path:
     result = CliRunner().invoke(main, ["export", str(tmp_path), "--format", "csv"])
     assert result.exit_code == 0 and result.output == f"wrote {tmp_path / 'tables'}\n"
     assert len(_read(tmp_path / "tables", "people")) == _expected_rows(graph, "people")
+
+
+@settings(max_examples=30, deadline=None)
+@given(name=st.text(min_size=1, max_size=20))
+def test_any_name_survives_the_csv_round_trip_through_pandas(name: str) -> None:
+    graph = {"entities": [{"id": f"person/{name}", "type": "person", "name": name, "aliases": []}], "facts": []}
+    text = "\ufeff" + to_csv(table_rows(graph)["people"], COLUMNS["people"])
+    frame = pd.read_csv(io.StringIO(text.lstrip("\ufeff")), dtype=str, keep_default_na=False)
+    assert frame["name"].tolist() == [name] and frame["id"].tolist() == [f"person/{name}"]
