@@ -84,12 +84,14 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def query(source, query, named, params, fmt) -> None:
     """SPARQL over an export (folder or file) or an http(s) endpoint; QUERY is text or a .rq file."""
-    from kg.query import format_rows, run_query
+    from kg.query import QueryError, format_rows, named_query, run_query
 
     if bool(query) == bool(named):
         _fail("give a QUERY (SPARQL text or .rq file) or --named NAME, not both", 2)
     try:
-        names, rows = run_query(source, named or query, bindings=_params(params))
+        names, rows = run_query(source, named_query(named) if named else query, bindings=_params(params))
+    except QueryError as exc:   # its lines (a listing, the user's line with a caret) are all for the user
+        _fail(str(exc), 2)
     except (ValueError, RuntimeError, OSError, SyntaxError) as exc:
         _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
     click.echo(format_rows(names, rows, fmt), nl=False)
@@ -98,12 +100,13 @@ def query(source, query, named, params, fmt) -> None:
 @main.command()
 @click.argument("outdir", type=click.Path(file_okay=False))
 @click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), required=True)
-@click.option("--output", type=click.Path(dir_okay=False), help="Write here instead of OUTDIR/graph.<ext>.")
+@click.option("--output", type=click.Path(), help="Write here instead of OUTDIR/graph.<ext> (csv: OUTDIR/tables/).")
 @click.option("--base-iri", help="Base for entity IRIs (RDF formats), e.g. https://your.org/kg/.")
 def export(outdir, fmt, output, base_iri) -> None:
     """Write OUTDIR/graph.json in another format (the formats come from kg.export.EXPORTERS)."""
     import json
 
+    from kg.export import default_path
     from kg.export import export as run_export
 
     src = Path(outdir) / "graph.json"
@@ -111,8 +114,8 @@ def export(outdir, fmt, output, base_iri) -> None:
         graph = json.loads(src.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         _fail(f"{src}: cannot read graph: {getattr(exc, 'strerror', None) or exc}")
-    target = Path(output) if output else Path(outdir) / f"graph.{EXPORTERS[fmt][0]}"
-    options = {"base_iri": base_iri} if base_iri and fmt not in ("json", "html", "graphml") else {}
+    target = Path(output) if output else default_path(outdir, fmt)
+    options = {"base_iri": base_iri} if base_iri and fmt not in ("json", "html", "graphml", "gexf", "csv") else {}
     try:
         run_export(graph, fmt, target, **options)
     except OSError as exc:
@@ -140,14 +143,22 @@ def render(outdir, focus, hops, types, out) -> None:
 @main.command()
 @click.argument("outdir", type=click.Path(exists=True))
 @click.option("--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://localhost:7878/store.")
-@click.option("--graph", "graph_iri", help="Named graph to replace (PUT); default: add to the default graph.")
+@click.option("--graph", "graph_iri", help="Named graph to load (default: the default graph).")
 @click.option("--quads", is_flag=True, help="Send N-Quads with one named graph per article (quad stores).")
-def push(outdir, endpoint, graph_iri, quads) -> None:
+@click.option("--replace", is_flag=True, help="Replace the graph (PUT) instead of adding to it (POST).")
+@click.option("--user", envvar="KG_USER", help="User for basic or digest authentication [env KG_USER].")
+@click.option("--password", envvar="KG_PASSWORD", help="Its password; better from the environment [env KG_PASSWORD].")
+@click.option("--token", envvar="KG_TOKEN", help="Bearer token [env KG_TOKEN].")
+@click.option("--auth", "scheme", type=click.Choice(["basic", "digest", "bearer"]), help="Default: basic, bearer with a token.")
+@click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds to wait.")
+def push(outdir, endpoint, graph_iri, quads, replace, user, password, token, scheme, timeout) -> None:
     """Load an export into any SPARQL 1.1 store over the Graph Store HTTP Protocol."""
+    from kg.push import make_auth
     from kg.push import push as run_push
 
     try:
-        done = run_push(outdir, endpoint, graph_iri=graph_iri, quads=quads)
+        auth = make_auth(user=user, password=password, token=token, scheme=scheme)
+        done = run_push(outdir, endpoint, graph_iri=graph_iri, quads=quads, replace=replace, auth=auth, timeout=timeout)
     except (ValueError, RuntimeError, OSError) as exc:
         _fail(str(exc))
     click.echo(f"{done.method} {done.url}: HTTP {done.status}, {done.statements} statements")

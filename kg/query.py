@@ -15,6 +15,7 @@ import json
 import re
 import unicodedata
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,7 +31,13 @@ QUERY_DIR = ONTOLOGY_DIR / "queries"
 # in a directory, the export loaded first: quads keep the article graphs
 EXPORT_FILES = ("graph.nq", "graph.trig", "graph.ttl", "graph.nt", "graph.jsonld", "graph.json")
 _PARAM = re.compile(r"^#\s*param\s+(\w+)\s+(zh|string|iri|integer|date)\s*:\s*(.*)$", re.MULTILINE)
+_POSITION = re.compile(r"^error at (\d+):(\d+): ")
 Row = tuple[Any, ...]
+
+
+class QueryError(ValueError):
+    """An error in what the user asked (an unknown named query, bad SPARQL): its whole message,
+    several lines long, is for the user."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +144,11 @@ def _value(term: Any) -> Any:
 
 
 def _run_local(store: ox.Store, query: NamedQuery, terms: dict[str, Any]) -> tuple[list[str], list[Row]]:
-    result = store.query(with_values(query.text, terms), use_default_graph_as_union=True)
+    text, inserted = _rewrite(query.text, terms)
+    try:
+        result = store.query(text, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise syntax_error(query.text, str(err), inserted) from None
     if isinstance(result, ox.QueryBoolean):
         return ["result"], [(bool(result),)]
     if isinstance(result, ox.QueryTriples):
@@ -153,11 +164,16 @@ def with_values(text: str, terms: dict[str, Any]) -> str:
     >>> q[q.index("SELECT"):]
     'SELECT ?p WHERE { VALUES (?n) { ("a\\\\"} ; DROP ALL"@zh) }  ?p ?x ?n }'
     """
+    return _rewrite(text, terms)[0]
+
+
+def _rewrite(text: str, terms: dict[str, Any]) -> tuple[str, list[tuple[int, int]]]:
+    """with_values, and what it inserted: (offset in `text`, length), to map errors back."""
     declared = {m.group(1) for m in re.finditer(r"PREFIX\s+(\w*):", text, re.IGNORECASE)}
     # on the first line, so that a syntax error still points at the user's line number
     header = "".join(f"PREFIX {p}: <{iri}> " for p, iri in PREFIXES.items() if p not in declared)
     if not terms:
-        return header + text
+        return header + text, [(0, len(header))]
     names = sorted(terms)
     block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(terms[n]) for n in names)}) }} "
     # find WHERE outside comment lines ("#" inside strings and IRIs is not a comment)
@@ -165,14 +181,67 @@ def with_values(text: str, terms: dict[str, Any]) -> str:
     where = re.search(r"\bWHERE\s*\{", code, re.IGNORECASE) or re.search(r"\{", code)
     if where is None:
         raise ValueError("cannot bind parameters: the query has no group pattern")
-    return header + text[:where.end()] + " " + block + text[where.end():]
+    at = where.end()
+    return header + text[:at] + " " + block + text[at:], [(0, len(header)), (at, len(block) + 1)]
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return starts[min(max(line, 1), len(starts)) - 1] + max(column - 1, 0)
+
+
+def _rdflib_position(text: str) -> int | None:
+    """Where rdflib's parser fails on `text`: the start of the construct that cannot be parsed,
+    which is nearer the mistake than pyoxigraph's position (the end of the input it read)."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parseQuery(text)
+    except ParseBaseException as err:
+        return err.loc
+    except Exception:  # noqa: BLE001 - a parser that fails otherwise gives no position
+        return None
+    return None
+
+
+def syntax_error(text: str, error: str, inserted: list[tuple[int, int]]) -> QueryError:
+    r"""pyoxigraph's "error at L:C" in the rewritten query, told at the user's own line and column.
+
+    >>> print(syntax_error("SELECT ?x\nWHERE { ?x ?y ?z . FILTER(?x = ) }", "error at 2:40: expected a term", [(0, 7)]))
+    SPARQL syntax error at line 2, column 20: expected a term
+      WHERE { ?x ?y ?z . FILTER(?x = ) }
+                         ^
+    """
+    found = _POSITION.match(error)
+    if not found:
+        return QueryError(f"SPARQL syntax error: {error}")
+    offset = _rdflib_position(text)
+    if offset is None:
+        rewritten = _offset("x" * inserted[0][1] + text, int(found.group(1)), int(found.group(2)))
+        offset, shift = rewritten, 0
+        for at, length in inserted:   # insertions in order of position
+            if rewritten >= at + shift + length:
+                offset -= length
+            elif rewritten >= at + shift:
+                offset = at
+            shift += length
+    offset = min(max(offset, 0), len(text))
+    line = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    source = text[start:end if end >= 0 else len(text)]
+    return QueryError(f"SPARQL syntax error at line {line}, column {offset - start + 1}: "
+                      f"{error[found.end():]}\n  {source}\n  {' ' * (offset - start)}^")
 
 
 def _run_http(endpoint: str, query: NamedQuery, terms: dict[str, Any]) -> tuple[list[str], list[Row]]:
+    # the URL-encoded form, which every store takes: Virtuoso 7.2 waits forever on a direct
+    # application/sparql-query POST
     request = urllib.request.Request(
-        endpoint, data=with_values(query.text, terms).encode("utf-8"), method="POST",
-        headers={"Content-Type": "application/sparql-query; charset=utf-8",
-                 "Accept": "application/sparql-results+json"})
+        endpoint, data=urllib.parse.urlencode({"query": with_values(query.text, terms)}).encode("ascii"),
+        method="POST", headers={"Content-Type": "application/x-www-form-urlencoded",
+                                "Accept": "application/sparql-results+json"})
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
             result = json.loads(response.read().decode("utf-8"))
@@ -188,7 +257,7 @@ def _run_http(endpoint: str, query: NamedQuery, terms: dict[str, Any]) -> tuple[
     return names, rows
 
 
-def run_query(source: str | Path, query_text: str, *, bindings: dict[str, Any] | None = None
+def run_query(source: str | Path, query_text: str | NamedQuery, *, bindings: dict[str, Any] | None = None
               ) -> tuple[list[str], list[Row]]:
     """Run SPARQL over an export (directory or file) or an http(s) SPARQL endpoint.
 
@@ -203,8 +272,29 @@ def run_query(source: str | Path, query_text: str, *, bindings: dict[str, Any] |
     return _run_local(load_store(source), query, terms)
 
 
-def resolve_query(query_text: str) -> NamedQuery:
+def named_query(name: str) -> NamedQuery:
+    """The named query `name`; a QueryError listing them all when there is none.
+
+    >>> named_query("officials").params["org"][0]
+    'zh'
+    >>> try:
+    ...     named_query("nope")
+    ... except QueryError as err:
+    ...     print(str(err).splitlines()[0])
+    no named query 'nope'; the named queries are:
+    """
+    queries = named_queries()
+    if name in queries:
+        return queries[name]
+    listing = "\n".join(f"  {q.name}" + (f" ({', '.join(q.params)})" if q.params else "") + f": {q.description}"
+                        for q in queries.values())
+    raise QueryError(f"no named query {name!r}; the named queries are:\n{listing}")
+
+
+def resolve_query(query_text: str | NamedQuery) -> NamedQuery:
     """A named query by name, an .rq file by path, or the text itself."""
+    if isinstance(query_text, NamedQuery):
+        return query_text
     text = query_text.strip()
     if re.fullmatch(r"\w+", text) and (QUERY_DIR / f"{text}.rq").exists():
         return named_queries()[text]

@@ -1,21 +1,27 @@
 from __future__ import annotations
 
+import base64
+import http.server
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from click.testing import CliRunner
 from test_rdf import seed_graph
 
+from kg.cli import main
 from kg.export import export
 from kg.io import atomic_write, dumps_json
-from kg.push import push
+from kg.push import Auth, make_auth, push
 from kg.query import named_queries, run_query
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")  # the venv's, from PyPI
@@ -90,12 +96,15 @@ def test_push_to_the_default_graph_then_named_queries_match_the_local_ones(serve
         assert run_query(server + "/query", name, bindings=bindings) == run_query(outdir, name, bindings=bindings)
 
 
-def test_put_replaces_a_named_graph(server: str, outdir: Path, tmp_path: Path) -> None:
+def test_put_replaces_a_named_graph_and_post_appends(server: str, outdir: Path, tmp_path: Path) -> None:
     graph = "https://kg.example.org/graph/seed"
-    push(outdir, server + "/store", graph_iri=graph)
-    push(outdir / "graph.ttl", server + "/store", graph_iri=graph)  # twice: replaced, not added
-    assert _count(server, graph) == push(outdir, server + "/store", graph_iri=graph).statements
-    assert _count(server) == 0
+    extra = tmp_path / "extra.nt"
+    extra.write_text('<https://kg.example.org/id/x> <https://schema.org/name> "新"@zh .\n', encoding="utf-8")
+    assert push(extra, server + "/store", graph_iri=graph).method == "POST"
+    pushed = push(outdir / "graph.ttl", server + "/store", graph_iri=graph, replace=True)
+    assert pushed.method == "PUT" and _count(server, graph) == pushed.statements      # the extra triple is gone
+    push(extra, server + "/store", graph_iri=graph)
+    assert _count(server, graph) == pushed.statements + 1 and _count(server) == 0
 
 
 def test_quads_keep_the_article_graphs(union_server: str, outdir: Path) -> None:
@@ -104,6 +113,17 @@ def test_quads_keep_the_article_graphs(union_server: str, outdir: Path) -> None:
     assert pushed.statements > 0 and rows == [("https://kg.example.org/article/000_6cad7e01a6f62b59.txt%233",)]
     assert run_query(union_server + "/query", "timeline", bindings={"person": "张百顺"}) == \
         run_query(outdir, "timeline", bindings={"person": "张百顺"})
+
+
+def test_quads_with_replace_leave_only_this_export_in_the_store(union_server: str, outdir: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.nt"
+    extra.write_text('<https://kg.example.org/id/x> <https://schema.org/name> "新"@zh .\n', encoding="utf-8")
+    push(extra, union_server + "/store")
+    pushed = push(outdir, union_server + "/store", quads=True, replace=True)
+    assert pushed.method == "PUT"
+    assert run_query(union_server + "/query", 'ASK { ?s ?p "新"@zh }')[1] == [(False,)]
+    assert run_query(union_server + "/query", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")[1][0][0] == str(
+        sum(1 for q in ox.parse(path=str(outdir / "graph.nq")) if q.graph_name != ox.DefaultGraph()))
 
 
 def test_a_kg_json_only_directory_is_converted(server: str, outdir: Path, tmp_path: Path) -> None:
@@ -136,3 +156,98 @@ def test_an_unreachable_endpoint_is_a_clear_error(outdir: Path) -> None:
 def test_a_bad_query_over_http_reports_the_server_message(server: str) -> None:
     with pytest.raises(RuntimeError, match="HTTP 400"):
         run_query(server + "/query", "SELECT WHERE {")
+
+
+# --- authentication: an authenticating proxy in front of Oxigraph (which has none of its own) ---
+
+class _Guard(http.server.BaseHTTPRequestHandler):
+    """Lets a request through to the store only with the expected Authorization header."""
+    upstream = ""
+    expected: frozenset[str] = frozenset()
+
+    def _relay(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.headers.get("Authorization") not in self.expected:
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="kg"')
+            self.end_headers()
+            return
+        request = urllib.request.Request(self.upstream + self.path, data=body or None, method=self.command,
+                                         headers={"Content-Type": self.headers.get("Content-Type", "")})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as answer:
+                status, data = answer.status, answer.read()
+        except urllib.error.HTTPError as err:
+            status, data = err.code, err.read()
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_POST = do_PUT = do_GET = _relay
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def guarded(server: str) -> Iterator[str]:
+    handler = type("Guard", (_Guard,), {"upstream": server, "expected": frozenset({
+        "Basic " + base64.b64encode(b"editor:right pw").decode(), "Bearer tok-123"})})
+    proxy = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{proxy.server_address[1]}"
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+
+
+@pytest.mark.parametrize("auth", [Auth("basic", "editor", "right pw"), Auth("bearer", None, "tok-123")])
+def test_push_with_the_right_credentials(guarded: str, server: str, outdir: Path, auth: Auth) -> None:
+    pushed = push(outdir, guarded + "/store", auth=auth)
+    assert pushed.status in (200, 201, 204) and _count(server) == pushed.statements
+
+
+@pytest.mark.parametrize(("auth", "message"), [
+    (None, "needs authentication"),
+    (Auth("basic", "editor", "wrong pw"), "refused the credentials of editor"),
+    (Auth("bearer", None, "tok-999"), "refused the credentials of the token"),
+])
+def test_push_without_the_right_credentials_is_one_line_without_the_secret(guarded: str, server: str, outdir: Path,
+                                                                            auth: Auth | None, message: str) -> None:
+    with pytest.raises(RuntimeError, match=message) as err:
+        push(outdir, guarded + "/store", auth=auth)
+    assert "\n" not in str(err.value) and "wrong pw" not in str(err.value) and "tok-999" not in str(err.value)
+    assert _count(server) == 0
+
+
+def test_the_cli_takes_the_password_from_the_environment_and_never_prints_it(guarded: str, outdir: Path) -> None:
+    args = ["push", str(outdir), "--endpoint", guarded + "/store", "--user", "editor"]
+    ok = CliRunner().invoke(main, args, env={"KG_PASSWORD": "right pw"})
+    assert ok.exit_code == 0 and "right pw" not in ok.output, ok.output
+    bad = CliRunner().invoke(main, args, env={"KG_PASSWORD": "wrong pw"})
+    assert bad.exit_code == 1 and "wrong pw" not in bad.output
+    assert bad.output.count("\n") == 1 and bad.output.startswith("kg: POST ")
+    missing = CliRunner().invoke(main, args, env={"KG_PASSWORD": ""})
+    assert missing.exit_code == 1 and "KG_PASSWORD" in missing.output
+
+
+def test_a_store_that_does_not_answer_times_out_in_one_line(outdir: Path) -> None:
+    with socket.socket() as silent:             # listens, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/store"
+        with pytest.raises(RuntimeError, match=r"no answer within 0.5 s"):
+            push(outdir, url, timeout=0.5)
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"token": "t", "user": "u", "password": "p"}, "either a token or a user"),
+    ({"password": "p"}, "needs a user name"),
+    ({"user": "u"}, "no password for u"),
+    ({"scheme": "digest"}, "needs --user and --password"),
+])
+def test_incomplete_credentials_are_refused_before_anything_is_sent(options: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        make_auth(**options)

@@ -149,3 +149,36 @@ def test_a_stale_rdf_export_is_not_used(tmp_path: Path) -> None:
     time.sleep(0.01)
     atomic_write(tmp_path / "graph.json", dumps_json({"entities": [{"id": "person/乙", "type": "person", "name": "乙"}]}))
     assert run_query(tmp_path, "SELECT ?n WHERE { ?p schema:name ?n }")[1] == [("乙",)]
+
+
+def test_an_unknown_named_query_lists_the_named_queries(outdir: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(main, ["query", str(outdir), "--named", "nope"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "kg: no named query 'nope'; the named queries are:"
+    assert [line.split()[0] for line in lines[1:]] == sorted(named_queries())
+    assert "  officials (org): Officials of an organisation" in result.output
+
+
+@pytest.mark.parametrize(("query", "line", "column", "shown"), [
+    # the WHERE line, where the parameters' VALUES block is inserted
+    ("SELECT ?x\nWHERE { ?x ?y ?z . FILTER(?x = ) }", 2, 20, "WHERE { ?x ?y ?z . FILTER(?x = ) }"),
+    # the first line, where the kg prefixes are inserted
+    ("SELECTT ?x WHERE { ?x ?y ?z }", 1, 7, "SELECTT ?x WHERE { ?x ?y ?z }"),
+    ('PREFIX kg: <https://kg.example.org/ns#>\nSELECT ?x WHERE {\n  ?x a kg:Person "unclosed }', 3, 18,
+     '  ?x a kg:Person "unclosed }'),
+])
+def test_a_syntax_error_points_at_the_users_line_and_column(outdir: Path, query: str, line: int, column: int,
+                                                             shown: str) -> None:
+    from kg.query import QueryError
+
+    for bindings in ({}, {"n": "李长萍"}):
+        with pytest.raises(QueryError) as err:
+            run_query(outdir, query, bindings=bindings)
+        first, source, caret = str(err.value).splitlines()
+        assert first.startswith(f"SPARQL syntax error at line {line}, column {column}: "), first
+        assert source == "  " + shown and caret == "  " + " " * (column - 1) + "^"

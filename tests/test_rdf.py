@@ -30,10 +30,13 @@ from kg.vocab import ONTOLOGY_DIR, PREFIXES
 SHARED = Path("/work/shared")
 GOLD = SHARED / "gold/000_6cad7e01a6f62b59.gold.json"
 CORPUS = SHARED / "corpus/000_6cad7e01a6f62b59.txt"
-RDF_FORMATS = [name for name, (_, target) in EXPORTERS.items() if target.startswith("kg.export.rdf:")]
+RDF_FORMATS = [name for name, (_, target) in EXPORTERS.items() if target.startswith(("kg.export.rdf:",
+                                                                                      "kg.export.jsonld:"))]
 OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
+              "jsonld-expanded": ox.RdfFormat.JSON_LD,
               "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
-RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "trig": "trig", "nquads": "nquads"}
+RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "jsonld-expanded": "json-ld",
+                  "trig": "trig", "nquads": "nquads"}
 QUAD_FORMATS = {"trig", "nquads"}
 
 
@@ -181,7 +184,7 @@ def test_round_trip_keeps_every_triple(seed: dict[str, Any], exports: dict[str, 
     assert len(parsed) == len(expected) and got == expected
 
 
-@pytest.mark.parametrize("name", ["turtle", "jsonld", "ntriples"])
+@pytest.mark.parametrize("name", ["turtle", "jsonld", "jsonld-expanded", "ntriples"])
 def test_triple_formats_are_isomorphic(exports: dict[str, Path], name: str) -> None:
     reference = Graph().parse(exports["turtle"], format="turtle")
     assert isomorphic(reference, Graph().parse(exports[name], format=RDFLIB_FORMATS[name]))
@@ -227,7 +230,7 @@ def test_the_shapes_catch_a_broken_graph(seed: dict[str, Any], breakage: dict[st
     assert not _shacl(data)[0]
 
 
-RDFLIB_ONLY_CHECKED = ("turtle", "jsonld")
+RDFLIB_ONLY_CHECKED = ("turtle", "jsonld", "jsonld-expanded")
 SDO_NAME = URIRef("https://schema.org/name")
 NASTY = st.text(min_size=1, max_size=12).map(lambda s: s + "<>\"'\\\n{}")
 

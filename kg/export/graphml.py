@@ -1,7 +1,7 @@
 """GraphML for Gephi, Cytoscape, yEd and networkx: a MultiDiGraph with flat scalar attributes.
 
 GraphML holds only str/int/float/bool, one type per attribute name, so `flatten` turns
-nested dicts into dotted keys and lists into `|`-joined strings, and `_unify` makes an
+nested dicts into dotted keys and lists into `|`-joined strings, and `unify_types` makes an
 attribute a string wherever its values disagree in type. A fact whose object is null
 (a post with no known organisation) cannot be an edge; its title goes into the
 person's `posts` attribute instead.
@@ -98,7 +98,7 @@ def _edge_attrs(f: dict[str, Any]) -> dict[str, Any]:
     return attrs
 
 
-def _unify(g: nx.MultiDiGraph) -> None:
+def unify_types(g: nx.MultiDiGraph) -> None:
     """One GraphML type per attribute name: where node (or edge) values disagree, use str."""
     for items in (list(g.nodes(data=True)), [(None, d) for *_, d in g.edges(keys=True, data=True)]):
         kinds: dict[str, set[type]] = {}
@@ -125,5 +125,5 @@ def write_graphml(graph: dict[str, Any], path: str | Path, **options: Any) -> No
     '聊城'
     """
     g = to_networkx(graph)
-    _unify(g)
+    unify_types(g)
     atomic_write(path, "\n".join(nx.generate_graphml(g, encoding="utf-8", prettyprint=True)) + "\n")

@@ -369,7 +369,7 @@ def canonical_nquads(dataset: Dataset) -> bytes:
 
 TURTLE_PREFIXES = {**PREFIXES, "owl": str(OWL), "kgid": DEFAULT_BASE_IRI + "id/"}
 _FORMATS = {"turtle": (RdfFormat.TURTLE, False), "ntriples": (RdfFormat.N_TRIPLES, False),
-            "jsonld": (RdfFormat.JSON_LD, False), "trig": (RdfFormat.TRIG, True),
+            "jsonld-expanded": (RdfFormat.JSON_LD, False), "trig": (RdfFormat.TRIG, True),
             "nquads": (RdfFormat.N_QUADS, True)}
 
 
@@ -377,6 +377,14 @@ def serialize_dataset(dataset: Dataset, name: str, *, base_iri: str = DEFAULT_BA
                       output: Any = None) -> bytes | None:
     """Deterministic bytes of `dataset` in format `name` (a key of kg.export.EXPORTERS), or
     written to `output` (a binary file) when given."""
+    if name == "jsonld":        # compacted: kg/export/jsonld.py
+        from kg.export.jsonld import compact_ntriples, dumps_compacted
+
+        data = dumps_compacted(compact_ntriples(canonical_ntriples(dataset), base_iri=base_iri))
+        if output is None:
+            return data
+        output.write(data)
+        return None
     fmt, quads = _FORMATS[name]
     canonical = (canonical_nquads if quads else canonical_ntriples)(dataset)
     del dataset                # the caller's reference is the only one left: see write_rdf
@@ -423,8 +431,9 @@ def write_ntriples(graph: dict[str, Any], path: str | Path, *, base_iri: str = D
 
 
 def write_jsonld(graph: dict[str, Any], path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
-    """JSON-LD (expanded, flat): every graph merged into the default graph."""
-    write_rdf(graph, path, "jsonld", base_iri=base_iri)
+    """JSON-LD (expanded, flat; format `jsonld-expanded`): every graph merged into the default graph.
+    The compacted form (format `jsonld`) is kg/export/jsonld.py."""
+    write_rdf(graph, path, "jsonld-expanded", base_iri=base_iri)
 
 
 def write_trig(graph: dict[str, Any], path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
