@@ -1,0 +1,194 @@
+"""A build's graph.json held in memory as indexes, so that every page is a few dictionary look-ups.
+
+`Archive.load(outdir)` reads OUTDIR/graph.json once at start-up: entities by id, the facts
+touching each entity, participants per event, documents by id, and a search table of names,
+aliases and space-free pinyin. Facts keep their position in graph.json as their id (/f/N).
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.pinyin import to_pinyin
+
+Fact = dict[str, Any]
+Entity = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...]
+    facts: int
+
+
+@dataclass
+class Archive:
+    """The indexes of one build (see `from_graph`)."""
+
+    entities: dict[str, Entity]
+    facts: list[Fact]
+    documents: dict[str, dict[str, Any]]
+    touching: dict[str, list[int]] = field(default_factory=dict)
+    participants: dict[str, list[int]] = field(default_factory=dict)
+    keys: list[tuple[str, str, str, str]] = field(default_factory=list)  # (id, type, names, pinyin)
+    type_counts: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, outdir: str | Path) -> Archive:
+        path = Path(outdir) / "graph.json"
+        try:
+            graph = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"{path}: cannot read the graph ({getattr(exc, 'strerror', None) or exc})") from exc
+        if not isinstance(graph, dict) or not isinstance(graph.get("entities"), list):
+            raise ValueError(f"{path}: not a kg-json graph")  # noqa: TRY004 (a user error, one line)
+        return cls.from_graph(graph)
+
+    @classmethod
+    def from_graph(cls, graph: dict[str, Any]) -> Archive:
+        """Index a kg-json graph.
+
+        >>> a = Archive.from_graph({"entities": [{"id": "person/李长萍", "type": "person", "name": "李长萍",
+        ...     "aliases": []}], "facts": [], "documents": []})
+        >>> [h.name for h in a.search("lichangping")[1]]
+        ['李长萍']
+        """
+        entities = {e["id"]: e for e in graph.get("entities", [])}
+        facts = [f for f in graph.get("facts", []) if f.get("subject") in entities]
+        touching: dict[str, list[int]] = defaultdict(list)
+        participants: dict[str, list[int]] = defaultdict(list)
+        for i, f in enumerate(facts):
+            touching[f["subject"]].append(i)
+            obj = f.get("object")
+            if obj in entities and obj != f["subject"]:
+                touching[obj].append(i)
+            if f["relation"] == "participated" and obj:
+                participants[obj].append(i)
+        keys = [(e["id"], e["type"], "\n".join([e["name"], *e.get("aliases", ())]).lower(),
+                 to_pinyin(e["name"]).replace(" ", "").lower()) for e in entities.values()]
+        degree = {k: len(v) for k, v in touching.items()}
+        keys.sort(key=lambda k: (-degree.get(k[0], 0), k[0]))  # hubs first: search ranks by this order
+        return cls(entities=entities, facts=facts,
+                   documents={d["id"]: d for d in graph.get("documents", []) if "id" in d},
+                   touching=dict(touching), participants=dict(participants), keys=keys,
+                   type_counts=dict(sorted(Counter(e["type"] for e in entities.values()).items())))
+
+    def hit(self, eid: str) -> Hit:
+        e = self.entities[eid]
+        return Hit(eid, e["type"], e["name"], tuple(e.get("aliases", ())), len(self.touching.get(eid, ())))
+
+    def top(self, kind: str, n: int = 10) -> list[Hit]:
+        """The `n` entities of a type with the most facts."""
+        out = []
+        for eid, k, _, _ in self.keys:
+            if k == kind:
+                out.append(self.hit(eid))
+                if len(out) == n:
+                    break
+        return out
+
+    def search(self, query: str, *, types: Iterable[str] = (), offset: int = 0, limit: int = 20
+               ) -> tuple[int, list[Hit]]:
+        """Entities whose name or alias contains `query`, or whose pinyin starts with it.
+
+        Exact names and aliases come first, then names that start with the query, then the
+        rest; within each, entities with more facts first. Returns the total and one page.
+        """
+        text = query.strip().lower()
+        if not text:
+            return 0, []
+        squashed = "".join(text.split())
+        wanted = set(types)
+        latin = squashed.isascii()
+        exact, starts, rest = [], [], []
+        for eid, kind, names, pinyin in self.keys:
+            if wanted and kind not in wanted:
+                continue
+            if text in names:
+                lines = names.split("\n")
+                (exact if text in lines else starts if lines[0].startswith(text) else rest).append(eid)
+            elif latin and pinyin.startswith(squashed):
+                (exact if pinyin == squashed else starts).append(eid)
+        found = exact + starts + rest
+        return len(found), [self.hit(e) for e in found[offset:offset + limit]]
+
+    def facts_of(self, eid: str, relation: str | None = None, *, as_object: bool | None = None
+                 ) -> list[tuple[int, Fact]]:
+        """The facts touching an entity, optionally of one relation, with it as subject or object."""
+        out = []
+        for i in self.touching.get(eid, ()):
+            f = self.facts[i]
+            if relation and f["relation"] != relation:
+                continue
+            if as_object is not None and (f.get("object") == eid) != as_object:
+                continue
+            out.append((i, f))
+        return out
+
+    def other(self, fact: Fact, eid: str) -> Entity | None:
+        """The entity at the other end of a fact from `eid`."""
+        other = fact.get("object") if fact["subject"] == eid else fact["subject"]
+        return self.entities.get(other) if other else None
+
+    def date_of(self, fact: Fact) -> str | None:
+        """When a fact held: its own dates, else its event's date, else its first document's date."""
+        attrs = fact.get("attributes") or {}
+        for key in ("start", "first_seen", "date"):
+            if attrs.get(key):
+                return str(attrs[key])
+        for end in (fact.get("object"), fact["subject"]):
+            e = self.entities.get(end or "")
+            if e and e["type"] == "event" and (e.get("attributes") or {}).get("date"):
+                return str(e["attributes"]["date"])
+        for s in fact.get("sources") or ():
+            doc = self.documents.get(s.get("document"))
+            if doc and doc.get("date"):
+                return str(doc["date"])
+        return None
+
+    def co_attendees(self, eid: str, limit: int = 50) -> list[tuple[Entity, int]]:
+        """People who took part in the same events as `eid`, most shared events first."""
+        counts: Counter[str] = Counter()
+        for _, f in self.facts_of(eid, "participated", as_object=False):
+            for j in self.participants.get(f.get("object") or "", ()):
+                other = self.facts[j]["subject"]
+                if other != eid:
+                    counts[other] += 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [(self.entities[k], n) for k, n in ranked]
+
+    def neighbourhood(self, eid: str, *, hops: int, types: set[str] | None, limit: int) -> list[str]:
+        """Entity ids within `hops` facts of `eid` through entities of `types`, nearest first, at most `limit`."""
+        seen = {eid: 0}
+        frontier = [eid]
+        for depth in range(1, hops + 1):
+            nxt = []
+            for node in frontier:
+                for i in self.touching.get(node, ()):
+                    f = self.facts[i]
+                    for other in (f["subject"], f.get("object")):
+                        if other and other not in seen and other in self.entities and \
+                                (types is None or self.entities[other]["type"] in types):
+                            seen[other] = depth
+                            nxt.append(other)
+                            if len(seen) >= limit:
+                                return list(seen)
+            frontier = nxt
+        return list(seen)
+
+    def subgraph(self, ids: list[str]) -> dict[str, Any]:
+        """A kg-json graph of these entities and the facts among them (for the network drawing)."""
+        keep = set(ids)
+        facts = sorted({i for e in ids for i in self.touching.get(e, ())
+                        if self.facts[i]["subject"] in keep and self.facts[i].get("object") in keep | {None}})
+        docs = {s.get("document") for i in facts for s in self.facts[i].get("sources") or ()}
+        return {"entities": [self.entities[e] for e in ids], "facts": [self.facts[i] for i in facts],
+                "documents": [self.documents[d] for d in sorted(docs, key=str) if d in self.documents],
+                "mentions": []}
