@@ -109,9 +109,10 @@ class Site:
         q = request.query_params.get("q", "")
         kinds = [t for t in request.query_params.getlist("type") if t in self.archive.type_counts]
         page = _int(request.query_params.get("page"), 1, 1, 10**6)
-        total, hits = self.archive.search(q, types=kinds, offset=(page - 1) * PER_PAGE, limit=PER_PAGE)
+        n = _int(request.query_params.get("n"), PER_PAGE, 1, 200)
+        total, hits = self.archive.search(q, types=kinds, offset=(page - 1) * n, limit=n)
         return self.html("search.html", title=f"搜索 {q}", q=q, kinds=kinds, hits=hits, total=total, page=page,
-                         pages=max(1, -(-total // PER_PAGE)))
+                         pages=max(1, -(-total // n)), n=n if n != PER_PAGE else None)
 
     async def entity(self, request: Request) -> Response:
         eid = request.path_params["eid"]
