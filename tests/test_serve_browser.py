@@ -49,7 +49,7 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser, served):
+def visit(browser, served):  # noqa: F811 (the fixture imported above)
     v = Visit(browser, served)
     yield v
     v.page.close()
