@@ -204,8 +204,8 @@ def create_app(outdir: str | Path, options: Options | None = None) -> tuple[Any,
 
     options = options or Options()
     outdir = Path(outdir)
-    archive = Archive.load(outdir)
     store_dir, _ = ensure_store(outdir)
+    archive = Archive.load(outdir, cache=store_dir / "pinyin.json")
     pool = QueryPool(store_dir, size=options.workers, timeout=options.timeout, max_rows=options.max_rows)
     site = Site(archive, pool, outdir)
     return SecurityHeaders(Starlette(routes=site.routes())), pool

@@ -7,12 +7,14 @@ aliases and space-free pinyin. Facts keep their position in graph.json as their 
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.io import atomic_write
 from kg.pinyin import to_pinyin
 
 Fact = dict[str, Any]
@@ -28,6 +30,83 @@ class Hit:
     facts: int
 
 
+class SearchIndex:
+    """Names, aliases and pinyin of every entity, one per line in two long strings.
+
+    `str.find` over those strings runs in C, so a search of 100,000 entities takes
+    milliseconds; a match's offset gives its line, and its line its entity (entities are in
+    rank order: most facts first).
+    """
+
+    def __init__(self, ranked: list[Entity], pinyin: dict[str, str]):
+        self.ids = [e["id"] for e in ranked]
+        self.types = [e["type"] for e in ranked]
+        self.names = [[n.lower() for n in (e["name"], *e.get("aliases", ())) if n] for e in ranked]
+        self.name_blob, self.name_at = self._blob("\t".join(n).replace("\n", " ") for n in self.names)
+        self.pinyin = [pinyin.get(e["id"], "") for e in ranked]
+        self.pinyin_blob, self.pinyin_at = self._blob(self.pinyin)
+
+    @staticmethod
+    def _blob(lines: Iterable[str]) -> tuple[str, list[int]]:
+        starts, parts, at = [], [], 1
+        for line in lines:
+            starts.append(at)
+            parts.append(line)
+            at += len(line) + 1
+        return "\n" + "\n".join(parts) + "\n", starts
+
+    @staticmethod
+    def _lines(blob: str, starts: list[int], needle: str) -> set[int]:
+        found, at = set(), blob.find(needle)
+        while at >= 0:
+            found.add(bisect_right(starts, at + (1 if needle.startswith("\n") else 0)) - 1)
+            at = blob.find(needle, at + 1)
+        return found
+
+    def find(self, query: str, types: set[str]) -> list[int]:
+        """Ranks of the entities that match: exact names first, then prefixes, then the rest."""
+        text = " ".join(query.lower().split())
+        if not text or "\t" in text:
+            return []
+        squashed = text.replace(" ", "")
+        hits = self._lines(self.name_blob, self.name_at, text)
+        pinyin = self._lines(self.pinyin_blob, self.pinyin_at, "\n" + squashed) if squashed.isascii() else set()
+        tiers: tuple[list[int], list[int], list[int]] = ([], [], [])
+        for i in sorted(hits | pinyin):
+            if types and self.types[i] not in types:
+                continue
+            names = self.names[i]
+            if text in names or self.pinyin[i] == squashed:
+                tiers[0].append(i)
+            elif any(n.startswith(text) for n in names) or i in pinyin:
+                tiers[1].append(i)
+            else:
+                tiers[2].append(i)
+        return tiers[0] + tiers[1] + tiers[2]
+
+
+def pinyin_keys(entities: Iterable[Entity], cache: Path | None = None, stamp: object = None) -> dict[str, str]:
+    """Space-free pinyin of each entity's name, from a cache file when its stamp matches.
+
+    pypinyin takes about 0.3 ms a name, so 100,000 names would cost half a minute at every
+    start; the cache beside the store (see kg.serve.store) makes it once per build.
+
+    >>> pinyin_keys([{"id": "person/李长萍", "name": "李长萍"}])
+    {'person/李长萍': 'lichangping'}
+    """
+    if cache is not None:
+        try:
+            saved = json.loads(cache.read_text(encoding="utf-8"))
+            if saved.get("stamp") == stamp:
+                return saved["pinyin"]
+        except (OSError, ValueError, AttributeError):
+            pass
+    keys = {e["id"]: to_pinyin(e["name"]).replace(" ", "").lower() for e in entities}
+    if cache is not None and cache.parent.is_dir():
+        atomic_write(cache, json.dumps({"stamp": stamp, "pinyin": keys}, ensure_ascii=False))
+    return keys
+
+
 @dataclass
 class Archive:
     """The indexes of one build (see `from_graph`)."""
@@ -37,11 +116,12 @@ class Archive:
     documents: dict[str, dict[str, Any]]
     touching: dict[str, list[int]] = field(default_factory=dict)
     participants: dict[str, list[int]] = field(default_factory=dict)
-    keys: list[tuple[str, str, str, str]] = field(default_factory=list)  # (id, type, names, pinyin)
+    index: SearchIndex | None = None
     type_counts: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, outdir: str | Path) -> Archive:
+    def load(cls, outdir: str | Path, *, cache: Path | None = None) -> Archive:
+        """Read OUTDIR/graph.json; `cache` is a file that keeps the names' pinyin between starts."""
         path = Path(outdir) / "graph.json"
         try:
             graph = json.loads(path.read_text(encoding="utf-8"))
@@ -49,10 +129,11 @@ class Archive:
             raise ValueError(f"{path}: cannot read the graph ({getattr(exc, 'strerror', None) or exc})") from exc
         if not isinstance(graph, dict) or not isinstance(graph.get("entities"), list):
             raise ValueError(f"{path}: not a kg-json graph")  # noqa: TRY004 (a user error, one line)
-        return cls.from_graph(graph)
+        stat = path.stat()
+        return cls.from_graph(graph, cache=cache, stamp=[stat.st_size, stat.st_mtime_ns])
 
     @classmethod
-    def from_graph(cls, graph: dict[str, Any]) -> Archive:
+    def from_graph(cls, graph: dict[str, Any], *, cache: Path | None = None, stamp: object = None) -> Archive:
         """Index a kg-json graph.
 
         >>> a = Archive.from_graph({"entities": [{"id": "person/李长萍", "type": "person", "name": "李长萍",
@@ -71,13 +152,11 @@ class Archive:
                 touching[obj].append(i)
             if f["relation"] == "participated" and obj:
                 participants[obj].append(i)
-        keys = [(e["id"], e["type"], "\n".join([e["name"], *e.get("aliases", ())]).lower(),
-                 to_pinyin(e["name"]).replace(" ", "").lower()) for e in entities.values()]
-        degree = {k: len(v) for k, v in touching.items()}
-        keys.sort(key=lambda k: (-degree.get(k[0], 0), k[0]))  # hubs first: search ranks by this order
+        ranked = sorted(entities.values(), key=lambda e: (-len(touching.get(e["id"], ())), e["id"]))
         return cls(entities=entities, facts=facts,
                    documents={d["id"]: d for d in graph.get("documents", []) if "id" in d},
-                   touching=dict(touching), participants=dict(participants), keys=keys,
+                   touching=dict(touching), participants=dict(participants),
+                   index=SearchIndex(ranked, pinyin_keys(ranked, cache, stamp)),
                    type_counts=dict(sorted(Counter(e["type"] for e in entities.values()).items())))
 
     def hit(self, eid: str) -> Hit:
@@ -86,13 +165,9 @@ class Archive:
 
     def top(self, kind: str, n: int = 10) -> list[Hit]:
         """The `n` entities of a type with the most facts."""
-        out = []
-        for eid, k, _, _ in self.keys:
-            if k == kind:
-                out.append(self.hit(eid))
-                if len(out) == n:
-                    break
-        return out
+        assert self.index is not None
+        ids = (eid for eid, k in zip(self.index.ids, self.index.types) if k == kind)
+        return [self.hit(eid) for eid, _ in zip(ids, range(n))]
 
     def search(self, query: str, *, types: Iterable[str] = (), offset: int = 0, limit: int = 20
                ) -> tuple[int, list[Hit]]:
@@ -101,23 +176,9 @@ class Archive:
         Exact names and aliases come first, then names that start with the query, then the
         rest; within each, entities with more facts first. Returns the total and one page.
         """
-        text = query.strip().lower()
-        if not text:
-            return 0, []
-        squashed = "".join(text.split())
-        wanted = set(types)
-        latin = squashed.isascii()
-        exact, starts, rest = [], [], []
-        for eid, kind, names, pinyin in self.keys:
-            if wanted and kind not in wanted:
-                continue
-            if text in names:
-                lines = names.split("\n")
-                (exact if text in lines else starts if lines[0].startswith(text) else rest).append(eid)
-            elif latin and pinyin.startswith(squashed):
-                (exact if pinyin == squashed else starts).append(eid)
-        found = exact + starts + rest
-        return len(found), [self.hit(e) for e in found[offset:offset + limit]]
+        assert self.index is not None
+        found = self.index.find(query, set(types))
+        return len(found), [self.hit(self.index.ids[i]) for i in found[offset:offset + limit]]
 
     def facts_of(self, eid: str, relation: str | None = None, *, as_object: bool | None = None
                  ) -> list[tuple[int, Fact]]:
