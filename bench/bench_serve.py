@@ -79,7 +79,7 @@ def sample_urls(outdir: Path, base: str, n: int = 500, seed: int = 7) -> dict[st
     rnd = random.Random(seed)
     people = sorted(e["name"] for e in graph["entities"] if e["type"] == "person")
     chosen = rnd.sample(people, min(n, len(people)))
-    q = lambda s: urllib.parse.quote(s, safe="")  # noqa: E731
+    q = lambda s: urllib.parse.quote(s, safe="")
     terms = [name if i % 2 else to_pinyin(name).replace(" ", "")[:6] for i, name in enumerate(chosen)]
     return {
         "person page": [f"{base}/e/{q('person/' + name)}" for name in chosen],
