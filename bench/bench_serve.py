@@ -34,6 +34,8 @@ sys.path.insert(0, str(ROOT))
 from bench.load import hammer, summary
 
 RESULTS = ROOT / "bench" / "results"
+TIMEOUT = 2.0  # the server's --timeout here
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
 def make_archive(out: Path) -> Path:
@@ -55,7 +57,8 @@ def start(outdir: Path, port: int) -> tuple[subprocess.Popen, float]:
     """`kg serve` in a child process; returns it and the seconds until its home page answered."""
     began = time.monotonic()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(outdir), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(outdir), "--port", str(port),
+                             "--timeout", str(TIMEOUT)],
                             env=env, stdout=subprocess.DEVNULL)
     while True:
         try:
@@ -88,6 +91,31 @@ def sample_urls(outdir: Path, base: str, n: int = 500, seed: int = 7) -> dict[st
     }
 
 
+def runaway(base: str, next_url: str) -> dict[str, float]:
+    """Seconds until a runaway query is refused, and until the next query after it is answered."""
+    import urllib.error
+
+    began = time.perf_counter()
+    try:
+        urllib.request.urlopen(f"{base}/sparql?query={urllib.parse.quote(RUNAWAY)}", timeout=60).read()
+        status = 200
+    except urllib.error.HTTPError as err:
+        status = err.code
+    stopped = time.perf_counter() - began
+    began = time.perf_counter()
+    urllib.request.urlopen(next_url, timeout=60).read()
+    return {"status": status, "stopped_after_s": round(stopped, 2), "next_query_s": round(time.perf_counter() - began, 2)}
+
+
+def busiest(outdir: Path) -> str:
+    """The id of the entity with the most facts (the slowest page to make)."""
+    from collections import Counter
+
+    graph = json.loads((outdir / "graph.json").read_text(encoding="utf-8"))
+    counts = Counter(end for f in graph["facts"] for end in (f["subject"], f.get("object")) if end)
+    return counts.most_common(1)[0][0]
+
+
 def one_off(url: str, repeat: int = 5) -> float:
     """Median milliseconds of one request alone."""
     times = []
@@ -117,10 +145,9 @@ def main() -> None:
     proc, res["start_s"] = start(outdir, args.port)
     try:
         urls = sample_urls(outdir, base)
-        graph = json.loads((outdir / "graph.json").read_text(encoding="utf-8"))
-        hub = max(("place/聊城市", "place/山东省"), key=lambda e: sum(f["object"] == e for f in graph["facts"]))
-        del graph
-        res["alone_ms"] = {"hub place page": one_off(f"{base}/e/{urllib.parse.quote(hub, safe='')}"),
+        hub = busiest(outdir)
+        res["hub"] = hub
+        res["alone_ms"] = {"busiest entity's page": one_off(f"{base}/e/{urllib.parse.quote(hub, safe='')}"),
                            "focus network (1 hop)": one_off(urls["person page"][0].replace("/e/", "/network/")),
                            "person page": one_off(urls["person page"][0])}
         res["load"] = {}
@@ -128,6 +155,8 @@ def main() -> None:
             latencies, errors = hammer(kind_urls, clients=args.clients, seconds=args.seconds)
             res["load"][kind] = {**summary(latencies, args.seconds), "errors": len(errors)}
             print(kind, res["load"][kind], flush=True)
+        res["runaway"] = runaway(base, urls["named query (timeline)"][0])
+        print("runaway", res["runaway"], flush=True)
     finally:
         stop(proc)
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -139,6 +168,9 @@ def main() -> None:
     lines += [f"| {k} | {v['per_s']} | {v['median_ms']} | {v['p95_ms']} | {v['errors']} |" for k, v in res["load"].items()]
     lines += ["", "| one request alone | median ms |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in res["alone_ms"].items()]
+    r = res["runaway"]
+    lines += ["", (f"runaway query with --timeout {TIMEOUT:g}: HTTP {r['status']} after {r['stopped_after_s']} s; "
+                   f"the next query answered {r['next_query_s']} s later (worker respawned)")]
     (RESULTS / "serve.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 

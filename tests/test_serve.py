@@ -375,3 +375,32 @@ def test_kg_serve_bad_input_is_one_line(served_dir, args):
                           text=True,
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=60)
     assert done.returncode != 0 and done.stderr.startswith("kg: ") and "Traceback" not in done.stderr
+
+
+# ---- timeline and sections, without a server -----------------------------------------------
+
+def _posts_graph() -> dict[str, Any]:
+    person = {"id": "person/甲乙", "type": "person", "name": "甲乙", "aliases": []}
+    org = {"id": "organization/某市政府", "type": "organization", "name": "某市政府", "aliases": []}
+    def post(title: str, **attrs: Any) -> dict[str, Any]:
+        return {"relation": "holds_position", "subject": person["id"], "object": org["id"],
+                "attributes": {"title": title, **attrs}, "sources": []}
+    return {"entities": [person, org], "documents": [], "facts": [
+        post("副市长", first_seen="2021-03-01", last_seen="2022-05-01", change="appointed"),
+        post("市长", first_seen="2022-06-01", last_seen="2023-01-01", start="2022-05-20", end="2024-01-10"),
+        post("副市长", first_seen="2022-05-30", change="removed")]}
+
+
+def test_the_timeline_marks_appointments_removals_and_terms():
+    from kg.serve.archive import Archive
+    from kg.serve.pages import person_chart, sections
+
+    archive = Archive.from_graph(_posts_graph())
+    chart = person_chart(archive, "person/甲乙")
+    kinds = [(r.label, [b["kind"] for b in r.bars], [m["kind"] for m in r.marks]) for r in chart.rows]
+    assert kinds == [("副市长 @ 某市政府", ["seen"], ["appointed"]), ("副市长 @ 某市政府", ["seen"], ["removed"]),
+                     ("市长 @ 某市政府", ["seen", "held"], [])]
+    assert (chart.first, chart.last) == ("2021-03-01", "2024-01-10")
+    officials = sections(archive, "organization/某市政府")[0]
+    assert officials["key"] == "officials" and [r["date"] for r in officials["rows"]] == \
+        ["2021-03-01", "2022-05-20", "2022-05-30"]

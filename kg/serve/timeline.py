@@ -37,17 +37,24 @@ def _day(text: object) -> int | None:
         return None
 
 
-def _ticks(lo: int, hi: int) -> list[tuple[int, str]]:
+def _ticks(lo: int, hi: int, most: int = 8) -> list[tuple[int, str]]:
+    """Year or month ticks between two days, at most `most` of them.
+
+    >>> [label for _, label in _ticks(dt.date(2023, 1, 20).toordinal(), dt.date(2024, 2, 1).toordinal())]
+    ['2023-02', '2023-04', '2023-06', '2023-08', '2023-10', '2023-12', '2024-02']
+    """
     a, b = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
     if b.year - a.year >= 2:
-        return [(dt.date(y, 1, 1).toordinal(), str(y)) for y in range(a.year + 1, b.year + 1)]
-    out, y, m = [], a.year, a.month
+        years = list(range(a.year + 1, b.year + 1))
+        step = -(-len(years) // most)
+        return [(dt.date(y, 1, 1).toordinal(), str(y)) for y in years[::step]]
+    months = []
+    y, m = a.year, a.month
     while (y, m) <= (b.year, b.month):
-        d = dt.date(y, m, 1).toordinal()
-        if lo <= d <= hi:
-            out.append((d, f"{y}-{m:02d}"))
+        if lo <= dt.date(y, m, 1).toordinal() <= hi:
+            months.append((dt.date(y, m, 1).toordinal(), f"{y}-{m:02d}"))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
+    return months[::-(-len(months) // most) or 1]
 
 
 def build_chart(posts: list[dict[str, object]], events: list[dict[str, object]]) -> Chart | None:
