@@ -297,6 +297,9 @@ def test_a_person_page_has_posts_events_co_attendees_and_sources(served):
     ("organization/中共聊城市委", "officials", "李长萍"),
     ("event/聊城市质量大会", "participants", "张百顺"),
     ("place/聊城高新区", "companies", "山东博源精密机械有限公司"),
+    ("place/聊城市", "bodies", "聊城市人民政府"),
+    ("place/聊城市", "events", "聊城市质量大会"),
+    ("place/聊城市", "partners", "刚察县"),
     ("company/山东鑫大地控股集团有限公司", "officers", "付崇建"),
 ])
 def test_organisation_event_place_and_company_pages(served, eid, section, member):

@@ -17,6 +17,8 @@ from typing import Any
 from kg.io import atomic_write
 from kg.pinyin import to_pinyin
 
+# a place's name without these is its usual short form: 聊城市 -> 聊城, 茌平区 -> 茌平
+PLACE_SUFFIXES = set("省市县区镇乡村")
 Fact = dict[str, Any]
 Entity = dict[str, Any]
 
@@ -192,6 +194,24 @@ class Archive:
                 continue
             out.append((i, f))
         return out
+
+    def named_after(self, eid: str, kind: str) -> list[Entity]:
+        """Entities of `kind` whose name contains this place's name or its short form (聊城市 -> 聊城).
+
+        A local paper names its bodies and meetings after the place (聊城市人民政府, 聊城市质量大会)
+        without a fact saying where they are.
+
+        >>> a = Archive.from_graph({"entities": [{"id": "place/聊城市", "type": "place", "name": "聊城市"},
+        ...     {"id": "organization/聊城市人民政府", "type": "organization", "name": "聊城市人民政府"},
+        ...     {"id": "organization/中共聊城市委", "type": "organization", "name": "中共聊城市委"}]})
+        >>> [e["name"] for e in a.named_after("place/聊城市", "organization")]
+        ['中共聊城市委', '聊城市人民政府']
+        """
+        name = self.entities[eid]["name"]
+        short = name[:-1] if len(name) > 2 and name[-1] in PLACE_SUFFIXES else name
+        assert self.index is not None
+        return sorted((self.entities[i] for i, k in zip(self.index.ids, self.index.types)
+                       if k == kind and short in self.entities[i]["name"] and i != eid), key=lambda e: e["id"])
 
     def other(self, fact: Fact, eid: str) -> Entity | None:
         """The entity at the other end of a fact from `eid`."""

@@ -25,6 +25,7 @@ class Section:
     as_object: bool | None   # the entity is the fact's object (True), subject (False) or either (None)
     other_type: str | None = None
     order: str = "date"      # date | order (protocol order)
+    by_name: bool = False    # also entities of other_type named after this one (聊城市 -> 聊城市人民政府)
 
 
 SECTIONS: dict[str, list[Section]] = {
@@ -41,9 +42,9 @@ SECTIONS: dict[str, list[Section]] = {
         Section("located", "位于 Located in", "located_in", False),
     ],
     "place": [
-        Section("bodies", "机构 Bodies", None, True, "organization"),
+        Section("bodies", "机构 Bodies", None, None, "organization", by_name=True),
         Section("companies", "企业 Companies", "located_in", True, "company"),
-        Section("events", "事件 Events", None, True, "event"),
+        Section("events", "事件 Events", None, None, "event", by_name=True),
         Section("partners", "结对 Partners", "partner_of", None),
         Section("parts", "下辖 Parts", "part_of", True, "place"),
         Section("visitors", "来访 Visited by", "visited", True),
@@ -104,8 +105,8 @@ def _row(archive: Archive, i: int, f: Fact, eid: str) -> dict[str, Any]:
 def _sort_key(section: Section, row: dict[str, Any]) -> tuple:
     if section.order == "order":
         order = row["order"]
-        return (not isinstance(order, int), order if isinstance(order, int) else 0, row["date"], row["fact"])
-    return (row["date"] or "9999", row["other"]["name"] if row["other"] else "", row["fact"])
+        return (not isinstance(order, int), order if isinstance(order, int) else 0, row["date"], row["fact"] or -1)
+    return (row["date"] or "9999", row["other"]["name"] if row["other"] else "", row["fact"] or -1)
 
 
 def sections(archive: Archive, eid: str) -> list[dict[str, Any]]:
@@ -115,9 +116,21 @@ def sections(archive: Archive, eid: str) -> list[dict[str, Any]]:
         rows = [_row(archive, i, f, eid) for i, f in archive.facts_of(eid, section.relation, as_object=section.as_object)]
         if section.other_type:
             rows = [r for r in rows if r["other"] and r["other"]["type"] == section.other_type]
+        if section.by_name and section.other_type:
+            rows += _named_after(archive, eid, section.other_type, {r["other"]["id"] for r in rows})
         if rows:
             rows.sort(key=lambda r: _sort_key(section, r))
             out.append({"key": section.key, "title": section.title, "count": len(rows), "rows": rows[:ROWS_SHOWN]})
+    return out
+
+
+def _named_after(archive: Archive, eid: str, kind: str, seen: set[str]) -> list[dict[str, Any]]:
+    out = []
+    for other in archive.named_after(eid, kind):
+        if other["id"] not in seen:
+            out.append({"fact": None, "other": other, "relation": "", "detail": "名称含 named after it",
+                        "date": (other.get("attributes") or {}).get("date") or "", "order": None, "sources": 0,
+                        "attrs": {}})
     return out
 
 
