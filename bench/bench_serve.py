@@ -10,7 +10,7 @@ server runs as `kg serve` in its own process; it is started twice (the first sta
 OUTDIR/.store/, the second reuses it). Then 50 client threads, each on a keep-alive
 connection, request one kind of URL after another for --seconds each: a person page
 (rotating over 500 people), a search (500 names and pinyin prefixes) and a named query
-(timeline of one of 500 people). Writes bench/results/serve.json and serve.md.
+(timeline of one of 500 people). Writes bench/results/serve-OUTDIR.json and .md.
 """
 from __future__ import annotations
 
@@ -160,7 +160,7 @@ def main() -> None:
     finally:
         stop(proc)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "serve.json").write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (RESULTS / f"serve-{outdir.name}.json").write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     lines = [f"# bench_serve: {outdir.name}, graph.json {res['graph_json_mb']} MB; {res['machine']}",
              f"first start (builds .store) {res['first_start_s']:.1f} s; next start {res['start_s']:.1f} s",
              "", f"| {args.clients} clients, {args.seconds:g} s each | requests/s | median ms | p95 ms | errors |",
@@ -171,7 +171,7 @@ def main() -> None:
     r = res["runaway"]
     lines += ["", (f"runaway query with --timeout {TIMEOUT:g}: HTTP {r['status']} after {r['stopped_after_s']} s; "
                    f"the next query answered {r['next_query_s']} s later (worker respawned)")]
-    (RESULTS / "serve.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (RESULTS / f"serve-{outdir.name}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
 
