@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -359,16 +360,22 @@ def test_the_store_is_kept_on_disk_and_rebuilt_only_when_the_build_changes(tmp_p
 
 def test_kg_serve_binds_loopback_and_prints_its_address(served_dir):
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(served_dir), "--port", "0"],
+    # Python keeps SIGINT ignored if its parent ignored it (a background job): restore Ctrl-C
+    main = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); from kg.cli import main; main()"
+    proc = subprocess.Popen([sys.executable, "-c", main, "serve", str(served_dir), "--port", "0"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         line = proc.stdout.readline()
         assert line.startswith(f"kg: serving {served_dir} at http://127.0.0.1:")
         base = line.split(" at ")[1].split(" ")[0].rstrip("/")
         assert fetch(base + "/")[0] == 200
+        proc.send_signal(signal.SIGINT)  # Ctrl-C: a clean stop, not a traceback
+        out, err = proc.communicate(timeout=20)
+        assert (proc.returncode, out, err) == (0, "kg: stopped\n", "")
     finally:
-        proc.terminate()
-        proc.wait(10)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(10)
 
 
 @pytest.mark.parametrize("args", [["/nonexistent/folder"], ["{dir}", "--host", "256.1.1.1"]])

@@ -227,7 +227,11 @@ def serve(outdir: str | Path, *, host: str = "127.0.0.1", port: int = 8000, opti
         shown = f"[{bound[0]}]" if ":" in bound[0] else bound[0]
         echo(f"kg: serving {outdir} at http://{shown}:{bound[1]}/ (ready in {time.monotonic() - began:.1f} s; "
              "SPARQL at /sparql; Ctrl-C stops)")
-        server.run(sockets=[sock])
+        try:
+            server.run(sockets=[sock])
+        except KeyboardInterrupt:  # uvicorn re-raises the Ctrl-C it handled; stopping is the normal end
+            pass
+        echo("kg: stopped")
     finally:
         pool.close()
         sock.close()
