@@ -329,7 +329,7 @@ def test_the_focus_network_page_carries_the_subgraph(served):
     labels = {n["label"] for n in data["nodes"]}
     assert status == 200 and "李长萍" in labels and "聊城市质量大会" in labels
     assert {n["type"] for n in data["nodes"]} <= {"person", "event"}
-    assert '<script src="/static/vis-network.min.js">' in text and "<script>" not in text
+    assert '<script src="/static/vis-network.min.js">' in text and "<script>" not in text and "network.js" in text
 
 
 @pytest.mark.parametrize("name", INJECTED)

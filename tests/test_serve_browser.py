@@ -83,6 +83,13 @@ def test_search_person_timeline_source_and_network(visit):
     wait_drawn(page)
     labels = page.evaluate("kgNetwork.body.data.nodes.get().map((n) => n.label)")
     assert sorted(labels) == sorted(["李长萍", "中共聊城市委", "聊城市质量大会", "全市生态环境保护工作会议暨市环委会全体会议"])
+    xy = page.evaluate("""() => { const i = JSON.parse(document.getElementById('kg-data').textContent)
+        .nodes.findIndex((n) => n.label === '中共聊城市委');
+        return kgNetwork.canvasToDOM(kgNetwork.getPositions([i])[i]); }""")
+    box = page.locator("#network").bounding_box()
+    page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
+    page.wait_for_selector("#open-entity:not([hidden])")
+    assert page.get_attribute("#open-entity", "href") == "/e/organization%2F%E4%B8%AD%E5%85%B1%E8%81%8A%E5%9F%8E%E5%B8%82%E5%A7%94"
     page.select_option("select[name=hops]", "2")
     page.click("form.hops button")
     wait_drawn(page)

@@ -37,6 +37,7 @@ STATIC = {  # name -> (package, path inside it, media type)
     "page.js": ("kg", "templates/page.js", "text/javascript"),
     "page.css": ("kg", "templates/page.css", "text/css"),
     "serve.css": ("kg.serve", "static/serve.css", "text/css"),
+    "network.js": ("kg.serve", "static/network.js", "text/javascript"),
 }
 PER_PAGE = 20
 MAX_NETWORK = 300  # entities drawn in a focus network, nearest first
