@@ -164,6 +164,26 @@ def push(outdir, endpoint, graph_iri, quads, replace, user, password, token, sch
     click.echo(f"{done.method} {done.url}: HTTP {done.status}, {done.statements} statements")
 
 
+@main.command()
+@click.argument("outdir", type=click.Path(file_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1), help="Seconds a SPARQL query may run.")
+@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(1), help="Rows a SPARQL answer may have.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="SPARQL worker processes.")
+def serve(outdir, host, port, timeout, max_rows, workers) -> None:
+    """Explore a build in the browser and query it over HTTP (SPARQL 1.1 Protocol at /sparql)."""
+    try:
+        from kg.serve.app import Options
+        from kg.serve.app import serve as run_serve
+    except ImportError as exc:
+        _fail(f"kg serve needs the serve extra (pip install 'kg[serve]'): {exc}")
+    try:
+        run_serve(outdir, host=host, port=port, options=Options(timeout, max_rows, workers), echo=click.echo)
+    except (ValueError, OSError) as exc:
+        _fail(str(exc))
+
+
 @main.command(name="eval")
 @click.argument("gold_file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--predictor", type=click.Choice(["kg", "tagger", "rules", "jieba"]), default="kg",

@@ -94,7 +94,7 @@ def to_term(value: Any, kind: str = "string") -> ox.NamedNode | ox.Literal:
     return ox.Literal(text)
 
 
-def _terms(query: NamedQuery, bindings: dict[str, Any] | None) -> dict[str, ox.NamedNode | ox.Literal]:
+def bind_terms(query: NamedQuery, bindings: dict[str, Any] | None) -> dict[str, ox.NamedNode | ox.Literal]:
     out = {}
     for key, value in (bindings or {}).items():
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
@@ -105,7 +105,7 @@ def _terms(query: NamedQuery, bindings: dict[str, Any] | None) -> dict[str, ox.N
     return out
 
 
-def _export_file(source: str | Path) -> Path:
+def export_file(source: str | Path) -> Path:
     path = Path(source)
     if path.is_dir():
         found = next((path / n for n in EXPORT_FILES if (path / n).exists()), None)
@@ -123,8 +123,12 @@ def _export_file(source: str | Path) -> Path:
 @lru_cache(maxsize=4)
 def _load(path: Path, mtime_ns: int, size: int) -> ox.Store:
     """An in-memory store of one export; cached while the file is unchanged."""
-    store = ox.Store()
-    if path.suffix == ".json":  # kg-json: convert on the fly
+    return fill_store(ox.Store(), path)
+
+
+def fill_store(store: ox.Store, path: Path) -> ox.Store:
+    """Load one export file (kg-json is converted on the fly) into `store` (in memory or on disk)."""
+    if path.suffix == ".json":
         from kg.export.rdf import to_dataset
         store.bulk_extend(to_dataset(json.loads(path.read_text("utf-8"))))
     else:
@@ -134,7 +138,7 @@ def _load(path: Path, mtime_ns: int, size: int) -> ox.Store:
 
 def load_store(source: str | Path) -> ox.Store:
     """The store of an export directory or file, loaded once per session."""
-    path = _export_file(source).resolve()
+    path = export_file(source).resolve()
     stat = path.stat()
     return _load(path, stat.st_mtime_ns, stat.st_size)
 
@@ -266,7 +270,7 @@ def run_query(source: str | Path, query_text: str | NamedQuery, *, bindings: dic
     str for IRIs and literals, None when unbound.
     """
     query = resolve_query(query_text)
-    terms = _terms(query, bindings)
+    terms = bind_terms(query, bindings)
     if str(source).startswith(("http://", "https://")):
         return _run_http(str(source), query, terms)
     return _run_local(load_store(source), query, terms)

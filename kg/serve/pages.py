@@ -1,0 +1,195 @@
+"""What each page shows, as plain data for the templates: sections per entity type, evidence, search.
+
+The sections of an entity page are a table (SECTIONS): a new section is one row naming the
+relation, which end the entity is at, and the type at the other end. Every row links to its
+fact's page, where each source sentence is shown with the mentions marked.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kg.export.html import RELATION_STYLE, TYPE_STYLE, VALUE_LABELS, find_marks
+from kg.serve.archive import Archive, Entity, Fact
+from kg.serve.timeline import build_chart
+
+ROWS_SHOWN = 200    # rows per section on an entity page
+FACTS_PER_PAGE = 25  # facts with their sentences per evidence page
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    relation: str | None     # None: any relation
+    as_object: bool | None   # the entity is the fact's object (True), subject (False) or either (None)
+    other_type: str | None = None
+    order: str = "date"      # date | order (protocol order)
+    by_name: bool = False    # also entities of other_type named after this one (聊城市 -> 聊城市人民政府)
+
+
+SECTIONS: dict[str, list[Section]] = {
+    "person": [
+        Section("posts", "职务 Posts", "holds_position", False),
+        Section("events", "活动 Events (role, order)", "participated", False),
+        Section("visited", "考察 Places visited", "visited", False),
+        Section("met", "会见 People met", "met", None),
+        Section("born", "出生 Born in", "born_in", False),
+    ],
+    "organization": [
+        Section("officials", "领导 Officials by date", "holds_position", True),
+        Section("parts", "隶属 Part of / parts", "part_of", None),
+        Section("located", "位于 Located in", "located_in", False),
+    ],
+    "place": [
+        Section("bodies", "机构 Bodies", None, None, "organization", by_name=True),
+        Section("companies", "企业 Companies", "located_in", True, "company"),
+        Section("events", "事件 Events", None, None, "event", by_name=True),
+        Section("partners", "结对 Partners", "partner_of", None),
+        Section("parts", "下辖 Parts", "part_of", True, "place"),
+        Section("visitors", "来访 Visited by", "visited", True),
+        Section("within", "隶属 Part of", "part_of", False),
+    ],
+    "event": [
+        Section("participants", "参加者 Participants in protocol order", "participated", True, order="order"),
+        Section("places", "地点 Where", "located_in", False),
+    ],
+    "company": [
+        Section("officers", "高管 Officers", "holds_position", True),
+        Section("deals", "合作 Deals", "cooperates_with", None),
+        Section("guarantees", "担保 Guarantees", "guarantees", None),
+        Section("located", "位于 Located in", "located_in", False),
+        Section("visitors", "考察 Visited by", "visited", True),
+    ],
+}
+
+
+def relation_label(relation: str) -> str:
+    """The Chinese and English name of a relation.
+
+    >>> relation_label("holds_position"), relation_label("new_thing")
+    ('任职 holds_position', 'new_thing')
+    """
+    return f"{RELATION_STYLE[relation][1]} {relation}" if relation in RELATION_STYLE else relation
+
+
+def type_label(kind: str) -> str:
+    """The Chinese and English name of an entity type.
+
+    >>> type_label("person")
+    '人物 person'
+    """
+    return f"{TYPE_STYLE[kind][2]} {kind}" if kind in TYPE_STYLE else kind
+
+
+def describe(attributes: dict[str, Any]) -> str:
+    """A fact's attributes as one short line, roles and changes in Chinese.
+
+    >>> describe({"role": "chair", "order": 2, "venue": "主会场"})
+    'role: 主持 chair · order: 2 · venue: 主会场'
+    """
+    parts = []
+    for key, value in sorted(attributes.items(), key=lambda kv: (kv[0] not in ("title", "role"), kv[0])):
+        shown = f"{VALUE_LABELS[value]} {value}" if isinstance(value, str) and value in VALUE_LABELS else value
+        parts.append(f"{key}: {shown}")
+    return " · ".join(parts)
+
+
+def _row(archive: Archive, i: int, f: Fact, eid: str) -> dict[str, Any]:
+    attrs = f.get("attributes") or {}
+    return {"fact": i, "other": archive.other(f, eid), "relation": relation_label(f["relation"]),
+            "detail": describe(attrs), "date": archive.date_of(f) or "", "order": attrs.get("order"),
+            "sources": len(f.get("sources") or ()), "attrs": attrs}
+
+
+def _sort_key(section: Section, row: dict[str, Any]) -> tuple:
+    if section.order == "order":
+        order = row["order"]
+        return (not isinstance(order, int), order if isinstance(order, int) else 0, row["date"], row["fact"] or -1)
+    return (row["date"] or "9999", row["other"]["name"] if row["other"] else "", row["fact"] or -1)
+
+
+def sections(archive: Archive, eid: str) -> list[dict[str, Any]]:
+    """The entity page's tables, each capped at ROWS_SHOWN rows with the full count."""
+    out = []
+    for section in SECTIONS.get(archive.entities[eid]["type"], []):
+        rows = [_row(archive, i, f, eid) for i, f in archive.facts_of(eid, section.relation, as_object=section.as_object)]
+        if section.other_type:
+            rows = [r for r in rows if r["other"] and r["other"]["type"] == section.other_type]
+        if section.by_name and section.other_type:
+            rows += _named_after(archive, eid, section.other_type, {r["other"]["id"] for r in rows})
+        if rows:
+            rows.sort(key=lambda r: _sort_key(section, r))
+            out.append({"key": section.key, "title": section.title, "count": len(rows), "rows": rows[:ROWS_SHOWN]})
+    return out
+
+
+def _named_after(archive: Archive, eid: str, kind: str, seen: set[str]) -> list[dict[str, Any]]:
+    out = []
+    for other in archive.named_after(eid, kind):
+        if other["id"] not in seen:
+            out.append({"fact": None, "other": other, "relation": "", "detail": "名称含 named after it",
+                        "date": (other.get("attributes") or {}).get("date") or "", "order": None, "sources": 0,
+                        "attrs": {}})
+    return out
+
+
+def person_chart(archive: Archive, eid: str) -> Any:
+    """The timeline of a person's posts and events (None without any date)."""
+    posts, events = [], []
+    for i, f in archive.facts_of(eid, "holds_position", as_object=False):
+        a = f.get("attributes") or {}
+        org = archive.entities.get(f.get("object") or "")
+        posts.append({"label": (a.get("title") or "?") + (f" @ {org['name']}" if org else ""),
+                      "first": a.get("first_seen") or archive.date_of(f), "last": a.get("last_seen"),
+                      "start": a.get("start"), "end": a.get("end"), "change": a.get("change"), "href": f"/f/{i}"})
+    for i, f in archive.facts_of(eid, "participated", as_object=False):
+        event = archive.entities.get(f.get("object") or "")
+        events.append({"date": archive.date_of(f), "label": event["name"] if event else "", "href": f"/f/{i}"})
+    posts.sort(key=lambda p: (str(p["first"] or p["start"] or ""), p["label"]))
+    return build_chart(posts[:40], events)
+
+
+def marked(sentence: str, subject: Entity | None, obj: Entity | None) -> list[tuple[str, str]]:
+    """A sentence cut into (text, mark) pieces: mark is "s" or "o" on the fact's two ends, else "".
+
+    >>> marked("市长张三出席", {"name": "张三", "aliases": []}, None)
+    [('市长', ''), ('张三', 's'), ('出席', '')]
+    """
+    spans = []
+    for kind, e in (("s", subject), ("o", obj)):
+        if e:
+            spans += [(a, b, kind) for a, b in find_marks(sentence, [e["name"], *e.get("aliases", ())])]
+    pieces, at = [], 0
+    for a, b, kind in sorted(spans):
+        if a >= at:
+            pieces += [(sentence[at:a], "")] if a > at else []
+            pieces.append((sentence[a:b], kind))
+            at = b
+    if at < len(sentence):
+        pieces.append((sentence[at:], ""))
+    return pieces
+
+
+def evidence(archive: Archive, i: int) -> dict[str, Any]:
+    """One fact with every source: sentence with marks, document, date, page."""
+    f = archive.facts[i]
+    subject, obj = archive.entities[f["subject"]], archive.entities.get(f.get("object") or "")
+    sources = []
+    for s in f.get("sources") or ():
+        doc = archive.documents.get(s.get("document"), {})
+        sources.append({"pieces": marked(str(s.get("sentence") or ""), subject, obj),
+                        "document": s.get("document"), "article": s.get("article"),
+                        "date": doc.get("date"), "place": doc.get("place"),
+                        "page": s.get("page", doc.get("page")), "start": s.get("start"), "end": s.get("end")})
+    return {"id": i, "subject": subject, "object": obj, "relation": relation_label(f["relation"]),
+            "detail": describe(f.get("attributes") or {}), "date": archive.date_of(f), "sources": sources}
+
+
+def evidence_page(archive: Archive, eid: str, page: int) -> dict[str, Any]:
+    """One page of every fact touching an entity, by date, with its sentences."""
+    ids = sorted(archive.touching.get(eid, ()), key=lambda i: (archive.date_of(archive.facts[i]) or "9999", i))
+    pages = max(1, -(-len(ids) // FACTS_PER_PAGE))
+    page = min(max(1, page), pages)
+    chosen = ids[(page - 1) * FACTS_PER_PAGE:page * FACTS_PER_PAGE]
+    return {"facts": [evidence(archive, i) for i in chosen], "page": page, "pages": pages, "count": len(ids)}
