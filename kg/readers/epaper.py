@@ -155,9 +155,10 @@ def _assign_body(blocks: list[Block], headlines: list[Block], stories: dict[int,
             h = max(above, key=lambda h: h.bottom)
             owner[id(b)] = stories[id(h)]
         else:
-            left = [x for x in rest if id(x) in owner and x.x1 <= b.x0 + body and x.bottom >= b.top]
+            left = [x for x in rest if id(x) in owner and x.x1 <= b.x0 + body and x.bottom >= b.top
+                    and x.top <= b.bottom]
             if left:
-                prev = max(left, key=lambda x: (x.x1, x.bottom))
+                prev = max(left, key=lambda x: (x.x1, -abs(x.top - b.top)))
                 owner[id(b)] = owner[id(prev)]
             else:
                 owner[id(b)] = stories.setdefault(id(b), Story())

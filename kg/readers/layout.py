@@ -122,13 +122,19 @@ def overlap(a0: float, a1: float, b0: float, b1: float) -> float:
 
 def find_lines(chars: Iterable[Char]) -> list[Line]:
     """Characters -> horizontal lines: same size, same baseline, no gap wider than about one
-    character (a column gutter splits a row into one line per column).
+    character or a body-type gutter (a column gutter splits a row into one line per column,
+    also between two headlines side by side).
 
     >>> cs = [Char(t, x, 0, x + 10, 10, 10) for t, x in (("乙", 10), ("甲", 0), ("丙", 40))]
     >>> [line.text for line in find_lines(cs)]
     ['甲乙', '丙']
     """
     by_size: dict[float, list[Char]] = {}
+    chars = list(chars)
+    counts: dict[float, int] = {}
+    for c in chars:
+        counts[round(c.size * 2) / 2] = counts.get(round(c.size * 2) / 2, 0) + 1
+    body = max(sorted(counts), key=lambda s: counts[s]) if counts else 10.0
     for c in chars:
         if c.text.strip() or c.text in " \u3000":
             by_size.setdefault(round(c.size * 2) / 2, []).append(c)
@@ -138,20 +144,20 @@ def find_lines(chars: Iterable[Char]) -> list[Line]:
         row: list[Char] = []
         for c in group:
             if row and c.bottom - row[0].bottom > 0.3 * size:
-                lines += _split_row(row, size)
+                lines += _split_row(row, size, body)
                 row = []
             row.append(c)
         if row:
-            lines += _split_row(row, size)
+            lines += _split_row(row, size, body)
     return lines
 
 
-def _split_row(row: list[Char], size: float) -> list[Line]:
+def _split_row(row: list[Char], size: float, body: float) -> list[Line]:
     row = sorted(row, key=lambda c: (c.x0, c.top))
     out: list[list[Char]] = [[row[0]]]
     for c in row[1:]:
         prev = out[-1][-1]
-        if c.x0 - prev.x1 > 0.9 * size:
+        if c.x0 - prev.x1 > min(0.9 * size, 1.2 * body):
             out.append([c])
         elif c.x0 >= prev.x1 - 0.5 * size:
             if c.x0 - prev.x1 > 0.3 * size and prev.text != " " and c.text != " ":
@@ -173,7 +179,7 @@ def _tidy_spaces(chars: list[Char]) -> list[Char]:
         out.append(c)
     spaced = sum(1 for i in range(1, len(out) - 1) if out[i].text == " "
                  and is_cjk(out[i - 1].text) and is_cjk(out[i + 1].text))
-    if spaced >= 2:
+    if spaced >= 2 and spaced >= 0.3 * sum(1 for c in out if is_cjk(c.text)):
         out = [c for i, c in enumerate(out) if not (c.text == " " and 0 < i < len(out) - 1
                                                    and is_cjk(out[i - 1].text) and is_cjk(out[i + 1].text))]
     return out
