@@ -77,7 +77,7 @@ def read_html(raw: bytes, *, name: str = "") -> Composed:
     if cjk_count("".join(b.text for b in paras)) < MIN_ARTICLE_CJK:
         raise ReadError(f"no article: under {MIN_ARTICLE_CJK} Chinese characters of main text "
                         "(a page whose text is loaded by script?)")
-    title = _title(root, page_title, meta)
+    title = _title(root, page_title, meta) or _heading_before(root, main) or _title_split(page_title)
     if paras and squash(paras[0].text) == title:
         paras = paras[1:]
     info = _info_blocks(root, main, title)
@@ -142,8 +142,20 @@ def _title(root: Node, page_title: str, meta: dict[str, str]) -> str:
             text = squash("".join(b.text for b in blocks(h)))
             if len(text) >= 4 and (text in page_title or text in named or named and named in text):
                 return text
-    if named:
-        return named
+    return named
+
+
+def _heading_before(root: Node, main: Node) -> str:
+    """The nearest h1-h3 before the main text (an e-paper article page titles itself with the paper)."""
+    everything, own = blocks(root), blocks(main)
+    end = next((i for i, b in enumerate(everything) if own and b.text == own[0].text), len(everything))
+    for b in reversed(everything[:end]):
+        if b.owner.tag in ("h1", "h2", "h3") and len(b.text) >= 4:
+            return b.text
+    return ""
+
+
+def _title_split(page_title: str) -> str:
     parts = [p for p in _TITLE_SPLIT.split(page_title) if len(p) >= 4]
     return parts[0] if parts else page_title
 
