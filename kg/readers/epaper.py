@@ -147,7 +147,7 @@ def _assign_body(blocks: list[Block], headlines: list[Block], stories: dict[int,
     """Each body block to the nearest headline above it that it overlaps in x; one with none
     continues the story of the nearest block in a column to its left (a story that runs on)."""
     owner: dict[int, Story] = {}
-    rest = sorted((b for b in blocks if b.role == "body"), key=lambda b: (b.x0, b.top))
+    rest = sorted((b for b in blocks if b.role == "body"), key=lambda b: (round(b.x0 / body), b.top))
     for b in rest:
         above = [h for h in headlines if h.bottom <= b.top + 1 and overlap(h.x0, h.x1, b.x0, b.x1) > 0
                  and not _blocked(h, b, blocks, rules)]
@@ -155,9 +155,13 @@ def _assign_body(blocks: list[Block], headlines: list[Block], stories: dict[int,
             h = max(above, key=lambda h: h.bottom)
             owner[id(b)] = stories[id(h)]
         else:
+            up = [x for x in rest if id(x) in owner and overlap(x.x0, x.x1, b.x0, b.x1) > 0
+                  and 0 <= b.top - x.bottom <= 3 * body and not _blocked(x, b, blocks, rules)]
             left = [x for x in rest if id(x) in owner and x.x1 <= b.x0 + body and x.bottom >= b.top
                     and x.top <= b.bottom]
-            if left:
+            if up:             # the paragraph above it in the same column, with nothing between
+                owner[id(b)] = owner[id(max(up, key=lambda x: x.bottom))]
+            elif left:
                 prev = max(left, key=lambda x: (x.x1, -abs(x.top - b.top)))
                 owner[id(b)] = owner[id(prev)]
             else:

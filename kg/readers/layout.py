@@ -159,11 +159,10 @@ def _split_row(row: list[Char], size: float, body: float) -> list[Line]:
         prev = out[-1][-1]
         if c.x0 - prev.x1 > min(0.9 * size, 1.2 * body):
             out.append([c])
-        elif c.x0 >= prev.x1 - 0.5 * size:
+        elif not (c.text == prev.text and abs(c.x0 - prev.x0) < 0.3 * size):  # fake bold: drawn twice, read once
             if c.x0 - prev.x1 > 0.3 * size and prev.text != " " and c.text != " ":
                 out[-1].append(Char(" ", prev.x1, prev.top, c.x0, prev.bottom, prev.size))
             out[-1].append(c)
-        # else: a character drawn twice on top of itself (fake bold) is read once
     return [Line(_tidy_spaces(cs)) for cs in out if any(c.text.strip() for c in cs)]
 
 
@@ -177,12 +176,20 @@ def _tidy_spaces(chars: list[Char]) -> list[Char]:
         if c.text == " " and (not out or out[-1].text in " \u3000"):
             continue
         out.append(c)
+    out = [c for i, c in enumerate(out) if not (c.text == " " and 0 < i < len(out) - 1
+                                               and (_fullwidth_punct(out[i - 1].text) or _fullwidth_punct(out[i + 1].text)))]
     spaced = sum(1 for i in range(1, len(out) - 1) if out[i].text == " "
                  and is_cjk(out[i - 1].text) and is_cjk(out[i + 1].text))
     if spaced >= 2 and spaced >= 0.3 * sum(1 for c in out if is_cjk(c.text)):
         out = [c for i, c in enumerate(out) if not (c.text == " " and 0 < i < len(out) - 1
                                                    and is_cjk(out[i - 1].text) and is_cjk(out[i + 1].text))]
     return out
+
+
+def _fullwidth_punct(ch: str) -> bool:
+    """，。、“”（） and the like: a space beside one is an extraction artefact, never meant."""
+    return "\u3001" <= ch <= "\u303f" or "\u2018" <= ch <= "\u201d" or "\uff01" <= ch <= "\uff0f" \
+        or "\uff1a" <= ch <= "\uff1f" or ch in "…—"
 
 
 def stack_vertical(lines: list[Line]) -> list[Line]:
@@ -240,7 +247,9 @@ def _continues(b: Block, ln: Line, rules: list[Box]) -> bool:
     if not -0.2 * ln.size <= gap <= 1.0 * ln.size:
         return False
     width = min(b.x1 - b.x0, ln.x1 - ln.x0)
-    if overlap(b.x0, b.x1, ln.x0, ln.x1) < 0.6 * width or ln.x0 > b.x1 or abs(ln.x0 - b.x0) > 3 * ln.size:
+    centred = abs((ln.x0 + ln.x1) - (last.x0 + last.x1)) < 2 * ln.size      # a headline's lines may be centred
+    if overlap(b.x0, b.x1, ln.x0, ln.x1) < 0.6 * width or ln.x0 > b.x1 or (abs(ln.x0 - b.x0) > 3 * ln.size
+                                                                            and not centred):
         return False
     return not any(_between(r, last, ln) for r in rules)
 
