@@ -57,7 +57,7 @@ def wrap(text: str, width: float, size: float, *, indent: bool = False) -> list[
 def make_page(path: str | Path, stories: list[Story], *, columns: int = 4, shuffle: int | None = None,
               masthead: str = "聊城日报", dateline: str = "2024年2月7日 星期三 第1版 要闻",
               ad: list[str] | None = None, credit: str = "本版责任编辑王某某", size: float = 9.5,
-              width: float = 992, height: float = 1417) -> list[Story]:
+              width: float = 992, height: float = 1417, fence: bool = True) -> list[Story]:
     """Write the page to `path`; returns the stories in reading order (row by row, left to right)."""
     from reportlab.pdfgen import canvas
 
@@ -123,6 +123,9 @@ def make_page(path: str | Path, stories: list[Story], *, columns: int = 4, shuff
         bottom = top + per_col * lead
         if bottom > bottom_limit:
             raise ValueError(f"page full: story {st.title or st.paragraphs[0][:10]!r} ends at {bottom:.0f}")
+        if col and fence:           # a vertical rule between two stories side by side
+            rule_x = height - row_top, height - bottom
+            ops.append(("line", x0 - gutter / 2, rule_x[0], x0 - gutter / 2, rule_x[1]))
         row_bottom = max(row_bottom, bottom)
         col += st.span
     if shuffle is not None:

@@ -90,6 +90,15 @@ def test_a_story_continued_in_the_next_column_is_one_paragraph_run(tmp_path):
     assert body == expected[0].paragraphs          # lines joined with no space, a column foot is no break
 
 
+@pytest.mark.parametrize("opening", ["", "本报讯 "])
+def test_untitled_stories_side_by_side_stay_apart(tmp_path, opening):
+    """A rule between them, or a dateline opening the second, says they are two briefs."""
+    briefs = [Story([para(101)], span=1), Story([opening + para(102)], span=1), Story([para(103)], title="简讯", span=2)]
+    expected = make_page(tmp_path / "p.pdf", briefs, shuffle=4, fence=not opening)
+    got = stories_of(tmp_path / "p.pdf")
+    assert len(got) == 3 and [accuracy(t, st.expected()) >= 0.99 for (_, t), st in zip(got, expected)] == [True] * 3
+
+
 def test_furniture_ads_captions_and_credits_are_recognised(tmp_path):
     make_page(tmp_path / "p.pdf", four_columns(), ad=AD, shuffle=3)
     c = read_pdf(tmp_path / "p.pdf")

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.articles import DATELINE
 from kg.readers.layout import Block, Box, body_size, overlap
+from kg.text import ends_sentence
 
 HEADLINE_RATIO = 1.4
 FURNITURE = {   # role -> pattern over a block's text (whitespace removed)
@@ -125,14 +127,16 @@ def _headline_near(b: Block, blocks: list[Block], body: float) -> tuple[Block, s
     """A headline right below this block (it is the 引题) or right above it (the subtitle)."""
     if b.size >= HEADLINE_RATIO * body or b.size < 0.95 * body or len(b.lines) > 3:
         return None
+    larger = b.size > 1.1 * body
     for h in blocks:
         if h.size < HEADLINE_RATIO * body or h is b or overlap(h.x0, h.x1, b.x0, b.x1) <= 0:
             continue
-        if b.size > 1.1 * body or abs(b.x0 - h.x0) < h.size:
-            if 0 <= h.top - b.bottom <= 0.8 * h.size:
-                return h, "kicker"
-            if 0 <= b.top - h.bottom <= 0.8 * h.size:
-                return h, "subtitle"
+        # body-size type right above a headline is its 引题 only as one short line without a full stop
+        lone = len(b.lines) == 1 and not ends_sentence(b.text) and b.x1 - b.x0 < 0.8 * (h.x1 - h.x0)
+        if (larger or lone) and 0 <= h.top - b.bottom <= 0.8 * h.size:
+            return h, "kicker"
+        if larger and 0 <= b.top - h.bottom <= 0.8 * h.size:
+            return h, "subtitle"
     return None
 
 
@@ -158,7 +162,7 @@ def _assign_body(blocks: list[Block], headlines: list[Block], stories: dict[int,
             up = [x for x in rest if id(x) in owner and overlap(x.x0, x.x1, b.x0, b.x1) > 0
                   and 0 <= b.top - x.bottom <= 3 * body and not _blocked(x, b, blocks, rules)]
             left = [x for x in rest if id(x) in owner and x.x1 <= b.x0 + body and x.bottom >= b.top
-                    and x.top <= b.bottom]
+                    and x.top <= b.bottom and not _fenced(x, b, rules) and not DATELINE.match(b.text.strip())]
             if up:             # the paragraph above it in the same column, with nothing between
                 owner[id(b)] = owner[id(max(up, key=lambda x: x.bottom))]
             elif left:
@@ -178,6 +182,12 @@ def _blocked(h: Block, b: Block, blocks: list[Block], rules: list[Box]) -> bool:
         return True
     return any(x.role == "headline" and x is not h and h.bottom <= x.top and x.bottom <= b.top + 1
                and overlap(x.x0, x.x1, b.x0, b.x1) > 0 for x in blocks)
+
+
+def _fenced(x: Block, b: Block, rules: list[Box]) -> bool:
+    """A vertical rule between two columns' blocks: they are different stories."""
+    return any(r.x1 - r.x0 < 3 and x.x1 - 1 <= r.x0 <= b.x0 + 1 and overlap(r.top, r.bottom, b.top, b.bottom) > 0
+               for r in rules)
 
 
 def _column(x0: float, cols: list[int], body: float) -> int:
