@@ -92,6 +92,8 @@ SAVED = {  # file -> (headline, date, a sentence of the main text)
     "gne_cjn_wuhan_1.html": ("外媒眼中的武汉长假：蓬勃发展，欢声笑语", "2020-10-04", "国庆中秋长假过半"),
     "gne_gzggw_deqing_1.html": ("1-10月德清县固定资产投资结构趋稳趋优", "2016-11-22", "总体全县投资结构趋稳趋优。"),
     "n4k_chinadaily_001.html": ("外国专家：中美合作共赢符合国际社会利益", "2023-11-17", "中美合作共赢是大势所趋"),
+    "gne_cjddsb_changde_1.html": ("常德市金融系统积极开展“金融知识普及月金融知识进万家”活动", "2019-09-23",
+                                  "志愿者们积极向市民宣传金融知识"),
 }
 
 
@@ -102,6 +104,7 @@ def test_saved_pages(name):
     c = read_html((HTML / name).read_bytes(), name=name)
     assert (c.meta["headline"], c.meta.get("date")) == (headline, date)
     assert sentence in c.text and c.text.startswith(headline + "\n")
+    assert "首页" not in c.text and "版权" not in c.text
 
 
 @pytest.mark.skipif(not (HTML / "n4k_chinadaily_001.expected.txt").exists(), reason="shared inputs absent")

@@ -27,7 +27,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", 
 _GB = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "cp936": "gb18030",
        "euc-cn": "gb18030"}
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_SOURCE = re.compile(r"来源[:：]\s*([^\s|｜<>　:：]{2,30})")
+_SOURCE = re.compile(r"来源[:：]\s*([^\s|｜<>　:：]{2,30}?)(?=[\s|｜<>　:：]|时间|作者|发布|编辑|责编|日期|浏览|点击|字号|$)")
 _TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|--|——)\s*")
 
 
@@ -172,7 +172,7 @@ def _info_blocks(root: Node, main: Node, title: str) -> list[str]:
     if end is None or end < start:
         end = start + 6
     last = next((i for i in range(len(everything) - 1, end - 1, -1) if own and everything[i] == own[-1].text), end)
-    return everything[start:end + 1] + everything[last + 1:last + 6]
+    return everything[start:end + 1] + everything[last + 1:last + 9]
 
 
 def _date(meta: dict[str, str], root: Node, info: list[str]) -> str | None:
