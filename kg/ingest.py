@@ -184,7 +184,7 @@ def read_documents(paths: Iterable[str | Path], *, date: str | None = None,
             yield from _read_jsonl(*item, date=date, place=place)
         elif item[0].suffix.lower() in READER_SUFFIXES:
             from kg.readers import read_file
-            yield read_file(*item, date=date, place=place)
+            yield from read_file(*item, date=date, place=place)
         else:
             yield _read_text_file(*item, date=date, place=place)
 

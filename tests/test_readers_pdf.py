@@ -113,13 +113,13 @@ def test_furniture_ads_captions_and_credits_are_recognised(tmp_path):
 
 def test_the_page_date_comes_from_the_furniture(tmp_path):
     make_page(tmp_path / "p_20990101.pdf", four_columns(), dateline="2024年2月5日 星期一 第3版 要闻")
-    doc = read_file(tmp_path / "p_20990101.pdf", "p_20990101.pdf", date="2030-01-01", place=None)
+    [doc] = read_file(tmp_path / "p_20990101.pdf", "p_20990101.pdf", date="2030-01-01", place=None)
     assert doc.date == "2024-02-05" and doc.kind == "pdf"
 
 
 def test_a_mention_carries_page_and_box(tmp_path):
     make_page(tmp_path / "p.pdf", four_columns())
-    doc = read_file(tmp_path / "p.pdf", "p.pdf", date=None, place=None)
+    [doc] = read_file(tmp_path / "p.pdf", "p.pdf", date=None, place=None)
     at = doc.text.index("政府性融资担保") + 3
     where = locate(doc, at, at + 4)
     x0, top, x1, bottom = where["box"]
@@ -136,6 +136,24 @@ def test_a_page_without_text_is_a_one_line_warning(tmp_path):
     c.save()
     with pytest.raises(ReadError, match=r"^no text layer on page \(a scan\?\); kg does not do OCR"):
         read_pdf(tmp_path / "scan.pdf")
+
+
+def test_a_scanned_page_among_text_pages_is_named_and_the_rest_built(tmp_path):
+    from epaper_pages import FONT, _font, wrap
+    from reportlab.pdfgen import canvas
+
+    _font()
+    c = canvas.Canvas(str(tmp_path / "two.pdf"), pagesize=(595, 842))
+    c.setFont(FONT, 10)
+    for i, line in enumerate(wrap(P1, 400, 10, indent=True)):
+        c.drawString(72, 760 - 14 * i, line)
+    c.showPage()
+    c.rect(0, 0, 595, 842, fill=1)           # page 2: an image-only page
+    c.showPage()
+    c.save()
+    doc, problem = read_file(tmp_path / "two.pdf", "two.pdf", date=None, place=None)
+    assert doc.text == P1 and all(p == 1 for _, _, p, _ in doc.layout)
+    assert str(problem).endswith("two.pdf: page 2: no text layer (a scan?); kg does not do OCR: the other pages were built")
 
 
 @pytest.mark.skipif(not (INPUTS / "synthetic_reportlab_4col_epaper.pdf").exists(), reason="shared inputs absent")

@@ -20,8 +20,9 @@ class ReadError(ValueError):
 SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html"}
 
 
-def read_file(path: Path, name: str, *, date: str | None, place: str | None) -> Document | Any:
-    """One PDF or HTML file -> a Document, or a `kg.ingest.Problem` saying why not.
+def read_file(path: Path, name: str, *, date: str | None, place: str | None) -> list[Document | Any]:
+    """One PDF or HTML file -> [a Document], or [a `kg.ingest.Problem` saying why not]; a PDF
+    with some pages that have no text layer gives both (the document, and which pages were left out).
 
     The date printed on the page (PDF furniture, the article's date line) comes first, then
     `date`, then a date in the file name.
@@ -36,13 +37,19 @@ def read_file(path: Path, name: str, *, date: str | None, place: str | None) -> 
             from kg.readers.html import read_html
             got = read_html(path.read_bytes(), name=path.name)
     except ReadError as exc:
-        return Problem(str(path), str(exc))
+        return [Problem(str(path), str(exc))]
     except OSError as exc:
-        return Problem(str(path), f"cannot read: {exc.strerror or exc}")
+        return [Problem(str(path), f"cannot read: {exc.strerror or exc}")]
     meta = dict(got.meta)
-    return Document(id=os_text(name), text=got.text, date=meta.get("date") or date or date_from_name(name),
-                    place=place, source=os_text(str(path)), kind=kind, articles=tuple(got.articles),
-                    layout=tuple(got.layout), meta=tuple(sorted(meta.items())))
+    doc = Document(id=os_text(name), text=got.text, date=meta.get("date") or date or date_from_name(name),
+                   place=place, source=os_text(str(path)), kind=kind, articles=tuple(got.articles),
+                   layout=tuple(got.layout), meta=tuple(sorted(meta.items())))
+    blank = meta.get("pages_without_text")
+    if not blank:
+        return [doc]
+    pages = ", ".join(map(str, blank))
+    return [doc, Problem(str(path), f"page{'s' if len(blank) > 1 else ''} {pages}: no text layer (a scan?); "
+                                    "kg does not do OCR: the other pages were built")]
 
 
 def locate(doc: Document, start: int, end: int) -> dict[str, Any]:
