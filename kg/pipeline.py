@@ -33,7 +33,7 @@ from kg.extract.people import leaders
 from kg.graph import assemble
 from kg.ingest import Problem, read_documents
 from kg.io import atomic_write, dumps_json
-from kg.readers import locate, reader_fields
+from kg.readers import locator, reader_fields
 from kg.resolve import derived_aliases, honorifics, local_entities, merge_event_names
 from kg.text import clean
 from kg.types import Article, Document, Mention, eid
@@ -111,14 +111,15 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
             entities[f.object] = {"type": type_, "name": name, "attributes": {},
                                   "aliases": derived_aliases(type_, name, ctx.home.name if ctx.home else None)}
     art_of = _article_lookup(articles)
+    where = locator(doc)
     result = {
         "document": {"id": doc.id, "date": doc.date, "place": doc.place, "source": doc.source,
                      **reader_fields(doc)},
         "articles": [_article_out(doc, cleaned, a) for a in articles],
         "entities": {k: dict(v, aliases=sorted(v["aliases"])) for k, v in sorted(entities.items())},
-        "facts": [_fact_out(doc, cleaned, f, art_of(f.start)) for f in found
+        "facts": [_fact_out(doc, cleaned, f, art_of(f.start), where) for f in found
                   if f.subject in entities and (f.object is None or f.object in entities)],
-        "mentions": [_mention_out(doc, cleaned, m) for m in mentions],
+        "mentions": [_mention_out(doc, cleaned, m, where) for m in mentions],
     }
     if doc.kind != "text":   # the text kg read from a PDF or HTML page: what every offset points into
         result["text"] = doc.text
@@ -151,19 +152,19 @@ def _article_out(doc: Document, cleaned, a) -> dict[str, Any]:
     return {"id": a.id, "document": doc.id, "start": s, "end": e, "title": a.title}
 
 
-def _fact_out(doc: Document, cleaned, f: relate.Found, article: str) -> dict[str, Any]:
+def _fact_out(doc: Document, cleaned, f: relate.Found, article: str, where) -> dict[str, Any]:
     s, e = cleaned.to_original(f.start, f.end)
     sentence = cleaned.text[f.sentence[0]:f.sentence[1]].strip()
     return {"relation": f.relation, "subject": f.subject, "object": f.object,
             "attributes": dict(f.attributes),
             "sources": [{"document": doc.id, "article": article, "start": s, "end": e, "sentence": sentence,
-                         **locate(doc, s, e)}]}
+                         **where(s, e)}]}
 
 
-def _mention_out(doc: Document, cleaned, m: Mention) -> dict[str, Any]:
+def _mention_out(doc: Document, cleaned, m: Mention, where) -> dict[str, Any]:
     s, e = cleaned.to_original(m.start, m.end)
     return {"document": doc.id, "start": s, "end": e, "text": doc.text[s:e], "type": m.type,
-            "entity": None if m.type == "title" else f"{m.type}/{m.key}", **locate(doc, s, e)}
+            "entity": None if m.type == "title" else f"{m.type}/{m.key}", **where(s, e)}
 
 
 # ---- a whole build ---------------------------------------------------------------------

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,24 +61,32 @@ def locate(doc: Document, start: int, end: int) -> dict[str, Any]:
     >>> locate(d, 1, 3)
     {'page': 1, 'box': [10.0, 0.0, 30.0, 10.0]}
     """
+    return locator(doc)(start, end)
+
+
+def locator(doc: Document) -> Callable[[int, int], dict[str, Any]]:
+    """`locate` for many spans of one document: the span starts are sorted once."""
     spans = doc.layout
-    if not spans or end <= start:
-        return {}
-    i = max(0, bisect_right([s[0] for s in spans], start) - 1)
-    boxes, page = [], None
-    for s, e, p, (x0, top, x1, bottom) in spans[i:]:
-        if s >= end:
-            break
-        if e <= start or (page is not None and p != page):
-            continue
-        page = p
-        step = (x1 - x0) / max(1, e - s)
-        a, b = max(s, start), min(e, end)
-        boxes.append((x0 + (a - s) * step, top, x0 + (b - s) * step, bottom))
-    if not boxes:
-        return {}
-    return {"page": page, "box": [round(min(b[0] for b in boxes), 1), round(min(b[1] for b in boxes), 1),
-                                  round(max(b[2] for b in boxes), 1), round(max(b[3] for b in boxes), 1)]}
+    starts = [s[0] for s in spans]
+
+    def where(start: int, end: int) -> dict[str, Any]:
+        if not spans or end <= start:
+            return {}
+        boxes, page = [], None
+        for s, e, p, (x0, top, x1, bottom) in spans[max(0, bisect_right(starts, start) - 1):]:
+            if s >= end:
+                break
+            if e <= start or (page is not None and p != page):
+                continue
+            page = p
+            step = (x1 - x0) / max(1, e - s)
+            a, b = max(s, start), min(e, end)
+            boxes.append((x0 + (a - s) * step, top, x0 + (b - s) * step, bottom))
+        if not boxes:
+            return {}
+        return {"page": page, "box": [round(min(b[0] for b in boxes), 1), round(min(b[1] for b in boxes), 1),
+                                      round(max(b[2] for b in boxes), 1), round(max(b[3] for b in boxes), 1)]}
+    return where
 
 
 def reader_fields(doc: Document) -> dict[str, Any]:
