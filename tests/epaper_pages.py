@@ -25,6 +25,7 @@ class Story:
     span: int = 2
     photo: bool = False
     caption: str = ""
+    vertical: bool = False      # a 竖排 headline at the right of a one-column story
     drawn: list[str] = field(default_factory=list)     # the body lines as drawn
 
     def expected(self) -> str:
@@ -37,6 +38,9 @@ def _font():
 
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+        vertical = UnicodeCIDFont(FONT, isVertical=True)      # true vertical writing (UniGB-UCS2-V)
+        vertical.fontName = vertical.name = FONT + "-V"
+        pdfmetrics.registerFont(vertical)
     return pdfmetrics
 
 
@@ -57,7 +61,7 @@ def wrap(text: str, width: float, size: float, *, indent: bool = False) -> list[
 def make_page(path: str | Path, stories: list[Story], *, columns: int = 4, shuffle: int | None = None,
               masthead: str = "聊城日报", dateline: str = "2024年2月7日 星期三 第1版 要闻",
               ad: list[str] | None = None, credit: str = "本版责任编辑王某某", size: float = 9.5,
-              width: float = 992, height: float = 1417, fence: bool = True) -> list[Story]:
+              width: float = 992, height: float = 1417, fence: bool = True, folio: str = "") -> list[Story]:
     """Write the page to `path`; returns the stories in reading order (row by row, left to right)."""
     from reportlab.pdfgen import canvas
 
@@ -84,6 +88,8 @@ def make_page(path: str | Path, stories: list[Story], *, columns: int = 4, shuff
         rect(margin, bottom_limit + 10, margin + col_w * (columns - 1) + gutter * (columns - 2), height - margin)
         for i, line in enumerate(ad):
             text(line, margin + 20, bottom_limit + 30 + i * 44, 28 if i == 0 else 12)
+    if folio:                   # the page number in the foot margin
+        text(folio, width / 2, height - margin / 2 - 4, 9)
     for i, ch in enumerate(credit):
         text(ch, width - margin - right + 12, 400 + i * 14, 12)
 
@@ -98,7 +104,11 @@ def make_page(path: str | Path, stories: list[Story], *, columns: int = 4, shuff
         if st.kicker:
             text(st.kicker, x0, top, 12)
             top += 16
-        if st.title:
+        body_w = col_w
+        if st.vertical:
+            ops.append(("text-v", st.title, x0 + col_w - 22, height - top - 22, 22))
+            body_w = col_w - 30
+        elif st.title:
             hs = 22 if st.span >= 2 else 16
             for line in wrap(st.title, w, hs):
                 text(line, x0, top, hs)
@@ -114,7 +124,7 @@ def make_page(path: str | Path, stories: list[Story], *, columns: int = 4, shuff
                 text(line, x0, top, 8)
                 top += 11
             top += 6
-        body = [ln for p in st.paragraphs for ln in wrap(p, col_w, size, indent=True)]
+        body = [ln for p in st.paragraphs for ln in wrap(p, body_w, size, indent=True)]
         st.drawn = body
         per_col = max(1, math.ceil(len(body) / st.span))
         for i, line in enumerate(body):
@@ -132,8 +142,8 @@ def make_page(path: str | Path, stories: list[Story], *, columns: int = 4, shuff
         random.Random(shuffle).shuffle(ops)
     c = canvas.Canvas(str(path), pagesize=(width, height))
     for op in ops:
-        if op[0] == "text":
-            c.setFont(FONT, op[4])
+        if op[0] in ("text", "text-v"):
+            c.setFont(FONT + ("-V" if op[0] == "text-v" else ""), op[4])
             c.drawString(op[2], op[3], op[1])
         elif op[0] == "rect":
             c.rect(*op[1:], stroke=1, fill=0)

@@ -99,9 +99,19 @@ def test_untitled_stories_side_by_side_stay_apart(tmp_path, opening):
     assert len(got) == 3 and [accuracy(t, st.expected()) >= 0.99 for (_, t), st in zip(got, expected)] == [True] * 3
 
 
+@pytest.mark.parametrize("shuffle", [None, 6])
+def test_a_vertical_headline_titles_the_story_beside_it(tmp_path, shuffle):
+    stories = [Story([para(111)], title="全市质量大会召开", span=2),
+               Story([para(112), para(113)], title="赶集去过大年", span=1, vertical=True),
+               Story([para(114)], title="简讯", span=1)]
+    expected = make_page(tmp_path / "p.pdf", stories, shuffle=shuffle)
+    assert_stories(stories_of(tmp_path / "p.pdf"), expected)
+
+
 def test_furniture_ads_captions_and_credits_are_recognised(tmp_path):
-    make_page(tmp_path / "p.pdf", four_columns(), ad=AD, shuffle=3)
+    make_page(tmp_path / "p.pdf", four_columns(), ad=AD, shuffle=3, folio="3")
     c = read_pdf(tmp_path / "p.pdf")
+    assert "3" in c.meta["furniture"] and not c.text.endswith("3")          # the page number
     assert c.meta["paper"] == "聊城日报" and c.meta["date"] == "2024-02-07"
     assert (c.meta["edition"], c.meta["section"]) == ("1", "要闻")
     assert "本版责任编辑王某某" in c.meta["furniture"]

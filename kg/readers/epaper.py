@@ -60,13 +60,15 @@ def read_page(blocks: list[Block], boxes: list[Box], *, number: int, width: floa
     body = body_size([ln for b in blocks for ln in b.lines])
     for b in blocks:
         b.role = _role(b, body, boxes, width, height, blocks)
-    headlines = [b for b in blocks if b.role == "headline"]
+    headlines = [b for b in blocks if b.role == "headline" and not b.lines[0].vertical]
     stories = {id(h): Story(headline=h) for h in headlines}
     for b in blocks:
         if b.role in ("kicker", "subtitle"):
             h = b.attrs.pop("_of")
             getattr(stories[h], b.role).append(b)
-    _assign_body(blocks, headlines, stories, body, [r for r in boxes if r.kind == "line"])
+    owner = _assign_body(blocks, headlines, stories, body, [r for r in boxes if r.kind == "line"])
+    for v in (b for b in blocks if b.role == "headline" and b.lines[0].vertical):
+        _attach_vertical(v, owner, blocks, stories, body)
     ordered = reading_order([s for s in stories.values() if s.body or s.headline], body)
     _attach_captions([b for b in blocks if b.role == "caption"], ordered, boxes)
     furniture = [b for b in blocks if b.role in FURNITURE or b.role == "masthead"]
@@ -91,13 +93,13 @@ def _role(b: Block, body: float, boxes: list[Box], width: float, height: float, 
         margin = b.top < 0.08 * height or b.bottom > 0.92 * height
         if pattern.search(text) and (role != "dateline" or len(text) <= 40) and (role != "page_number" or margin):
             return role
-    if (b.top < 0.2 * height and b.size >= 1.8 * body and len(text) <= 12
+    if (b.top < 0.2 * height and b.size >= 1.8 * body and len(text) <= 12 and not b.lines[0].vertical
             and (_PAPER.search(text) or b.size >= max(x.size for x in blocks))):
         return "masthead"
     frame = _frame(b, boxes, width, height)
     if frame is not None and _is_ad(frame, blocks, body):
         return "ad"
-    if b.size >= HEADLINE_RATIO * body and not b.lines[0].vertical:
+    if b.size >= HEADLINE_RATIO * body:
         return "headline"
     near = _headline_near(b, blocks, body)
     if near is not None:
@@ -147,7 +149,7 @@ def _beside_photo(b: Block, boxes: list[Box], body: float) -> bool:
 
 
 def _assign_body(blocks: list[Block], headlines: list[Block], stories: dict[int, Story], body: float,
-                 rules: list[Box]) -> None:
+                 rules: list[Box]) -> dict[int, Story]:
     """Each body block to the nearest headline above it that it overlaps in x; one with none
     continues the story of the nearest block in a column to its left (a story that runs on)."""
     owner: dict[int, Story] = {}
@@ -174,13 +176,29 @@ def _assign_body(blocks: list[Block], headlines: list[Block], stories: dict[int,
     cols = sorted({round(b.x0) for b in rest})
     for s in stories.values():
         s.body.sort(key=lambda b: (_column(b.x0, cols, body), b.top))
+    return owner
+
+
+def _attach_vertical(v: Block, owner: dict[int, Story], blocks: list[Block], stories: dict[int, Story],
+                     body: float) -> None:
+    """A vertical (竖排) headline titles the story whose body stands right beside it."""
+    beside = [b for b in blocks if id(b) in owner and overlap(b.top, b.bottom, v.top, v.bottom) > 0
+              and min(abs(b.x0 - v.x1), abs(v.x0 - b.x1)) <= 3 * body]
+    if not beside:
+        stories[id(v)] = Story(headline=v)
+        return
+    story = owner[id(min(beside, key=lambda b: min(abs(b.x0 - v.x1), abs(v.x0 - b.x1))))]
+    if story.headline is None:
+        story.headline = v
+    else:
+        story.subtitle.append(v)
 
 
 def _blocked(h: Block, b: Block, blocks: list[Block], rules: list[Box]) -> bool:
     """Another story's headline, or a rule between stories, lies between `h` and `b` in b's column."""
     if any(r.top >= h.bottom - 1 and r.bottom <= b.top + 1 and overlap(r.x0, r.x1, b.x0, b.x1) > 0 for r in rules):
         return True
-    return any(x.role == "headline" and x is not h and h.bottom <= x.top and x.bottom <= b.top + 1
+    return any(x.role == "headline" and not x.lines[0].vertical and x is not h and h.bottom <= x.top and x.bottom <= b.top + 1
                and overlap(x.x0, x.x1, b.x0, b.x1) > 0 for x in blocks)
 
 

@@ -70,7 +70,10 @@ def compose(pages: list[Page]) -> Composed:
     def emit(piece: str, line: Line | None, page: int) -> None:
         nonlocal pos
         parts.append(piece)
-        if line is not None and piece:
+        if line is not None and line.vertical:      # one box a character: x does not advance down a column
+            skip = len(line.chars) - len(piece.lstrip())
+            out.layout.extend((pos + i, pos + i + 1, page, _box(Line([c]))) for i, c in enumerate(line.chars[skip:]))
+        elif line is not None and piece:
             out.layout.append((pos, pos + len(piece), page, _box(line)))
         pos += len(piece)
 
