@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,10 @@ def test_the_shared_four_column_page():
         assert len(line.strip()) < 6 or line.strip() not in got[0][1]
     assert c.meta["paper"] == truth["masthead"] and truth["vertical"] in c.meta["furniture"]
     assert c.meta["ads"] == truth["ad"]
+
+
+def test_without_the_pdf_extra_a_pdf_is_one_line_saying_what_to_install(tmp_path, monkeypatch):
+    make_page(tmp_path / "p.pdf", four_columns())
+    monkeypatch.setitem(sys.modules, "pdfminer.converter", None)       # as if pdfminer.six were not installed
+    [problem] = read_file(tmp_path / "p.pdf", "p.pdf", date=None, place=None)
+    assert str(problem) == f"{tmp_path / 'p.pdf'}: reading PDF needs pdfminer.six: pip install 'kg[pdf]'"

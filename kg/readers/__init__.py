@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,17 @@ from kg.types import Document
 
 class ReadError(ValueError):
     """A file that cannot be read as a document (the message is one line)."""
+
+
+@dataclass
+class Composed:
+    """What a reader made of a file: the text, its stories as (start, end, title), its spans as
+    (start, end, page, box) and what it learnt (`meta`: paper, date, headline, furniture ...)."""
+
+    text: str = ""
+    articles: list[tuple[int, int, str]] = field(default_factory=list)
+    layout: list[tuple[int, int, int, tuple[float, float, float, float]]] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
 SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html"}

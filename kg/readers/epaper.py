@@ -77,7 +77,14 @@ def read_page(blocks: list[Block], boxes: list[Box], *, number: int, width: floa
 
 
 def reading_order(stories: list[Story], body: float) -> list[Story]:
-    """Stories row by row (tops within two body lines of the row's first), left to right in a row."""
+    """Stories row by row (tops within two body lines of the row's first), left to right in a row.
+
+    >>> from kg.readers.layout import Char, Line
+    >>> def story(x, top, title):
+    ...     return Story(headline=Block([Line([Char(t, x, top, x + 20, top + 20, 20) for t in title])]))
+    >>> [s.headline.text for s in reading_order([story(300, 12, "乙"), story(0, 400, "丙"), story(0, 10, "甲")], 10)]
+    ['甲', '乙', '丙']
+    """
     rows: list[list[Story]] = []
     for s in sorted(stories, key=lambda s: (s.anchor.top, s.anchor.x0)):
         if rows and s.anchor.top - rows[-1][0].anchor.top <= 2 * body:

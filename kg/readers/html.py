@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kg.readers import ReadError
+from kg.readers import Composed, ReadError
 from kg.readers.dom import Node, TextBlock, blocks, cjk_count, parse, squash
-from kg.readers.pdf import Composed
 
 MIN_ARTICLE_CJK = 100
 DATE_META = ("publishdate", "pubdate", "firstpublishedtime", "article:published_time", "og:release_date",

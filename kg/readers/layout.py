@@ -221,7 +221,14 @@ def stack_vertical(lines: list[Line]) -> list[Line]:
 
 def find_blocks(lines: list[Line], rules: list[Box]) -> list[Block]:
     """Lines -> blocks: a line joins the block whose last line sits right above it in the same
-    column, at the same size, with no rule or frame edge between them."""
+    column, at the same size, with no rule or frame edge between them.
+
+    >>> def line(y, x=0):
+    ...     return Line([Char("字", x + 10 * i, y, x + 10 * i + 10, y + 10, 10) for i in range(8)])
+    >>> rule = Box(0, 37, 80, 37, "line")
+    >>> [len(b.lines) for b in find_blocks([line(0), line(13), line(26), line(40), line(0, x=100)], [rule])]
+    [3, 1, 1]
+    """
     blocks: list[Block] = []
     open_: list[Block] = []
     for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):

@@ -13,26 +13,15 @@ in the document's `meta`. `layout` maps each text span back to its page and box.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.readers import ReadError
+from kg.readers import Composed, ReadError
 from kg.readers.epaper import Page, Story, read_page
 from kg.readers.layout import Block, Box, Char, Line, find_blocks, find_lines, stack_vertical
 from kg.text import ends_sentence, is_cjk
 
 INSTALL_HINT = "reading PDF needs pdfminer.six: pip install 'kg[pdf]'"
-
-
-@dataclass
-class Composed:
-    """A PDF's text, its stories as (start, end, title) and its spans as (start, end, page, box)."""
-
-    text: str = ""
-    articles: list[tuple[int, int, str]] = field(default_factory=list)
-    layout: list[tuple[int, int, int, tuple[float, float, float, float]]] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)
 
 
 def read_pdf(path: str | Path) -> Composed:
@@ -193,7 +182,7 @@ def chars_of(layout: Any) -> tuple[list[Char], list[Box], float, float]:
     def walk(items: Any) -> None:
         for o in items:
             if isinstance(o, LTChar):
-                if o.upright or o.get_text().strip():
+                if not o.get_text().startswith("(cid:"):    # a glyph with no Unicode mapping is not text
                     chars.append(Char(o.get_text(), o.x0 - x0, y1 - o.y1, o.x1 - x0, y1 - o.y0, round(o.size, 2)))
             elif isinstance(o, (LTRect, LTLine, LTCurve)):
                 kind = "line" if isinstance(o, LTLine) or min(o.width, o.height) < 2 else "rect"
