@@ -121,3 +121,8 @@ def test_the_saved_e_paper_index_page():
     name = "oddmiss_rmrb_epaper_node01_20241225.html"
     with pytest.raises(ReadError, match="^no article: an e-paper index page"):
         read_html((HTML / name).read_bytes(), name=name)
+
+
+def test_tag_soup_nested_thousands_deep_is_read():
+    page = "<html><body>" + "<font>" * 5000 + f"<h1>全市生态环境保护工作会议召开</h1><p>{BODY}</p><p>{MORE}</p></body></html>"
+    assert read_html(page.encode()).text == "全市生态环境保护工作会议召开\n" + BODY + "\n" + MORE

@@ -53,6 +53,8 @@ def read_file(path: Path, name: str, *, date: str | None, place: str | None) -> 
         return [Problem(str(path), str(exc))]
     except OSError as exc:
         return [Problem(str(path), f"cannot read: {exc.strerror or exc}")]
+    except Exception as exc:  # noqa: BLE001 (a reader's own failure costs one file, never the build)
+        return [Problem(str(path), f"reading failed: {type(exc).__name__}: {exc}")]
     meta = dict(got.meta)
     doc = Document(id=os_text(name), text=got.text, date=meta.get("date") or date or date_from_name(name),
                    place=place, source=os_text(str(path)), kind=kind, articles=tuple(got.articles),

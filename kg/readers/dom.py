@@ -132,23 +132,27 @@ def blocks(node: Node) -> list[TextBlock]:
         parts.clear()
         links[0] = 0
 
-    def walk(n: Node, in_link: bool) -> None:
-        for c in n.children:
-            if isinstance(c, str):
-                parts.append(c)
-                if in_link:
-                    links[0] += len(squash(c))
-            elif c.tag in HIDDEN or _hidden_style(c):
-                continue
-            elif c.tag in BLOCK:
-                flush()
-                keep, owner[0] = owner[0], c
-                walk(c, in_link)
-                flush()
-                owner[0] = keep
-            else:
-                walk(c, in_link or c.tag == "a")
-    walk(node, False)
+    # an explicit stack, not recursion: tag soup may nest thousands of unclosed <font>s deep
+    stack: list[tuple[Node | str | None, bool, Node | None]] = [(c, False, None) for c in reversed(node.children)]
+    while stack:
+        item, in_link, leaving = stack.pop()
+        if leaving is not None:               # the end of a block element: back to its parent's block
+            flush()
+            owner[0] = leaving
+        elif isinstance(item, str):
+            parts.append(item)
+            if in_link:
+                links[0] += len(squash(item))
+        elif item is None or item.tag in HIDDEN or _hidden_style(item):
+            continue
+        elif item.tag in BLOCK:
+            flush()
+            stack.append((None, in_link, owner[0]))
+            owner[0] = item
+            stack.extend((c, in_link, None) for c in reversed(item.children))
+        else:
+            link = in_link or item.tag == "a"
+            stack.extend((c, link, None) for c in reversed(item.children))
     flush()
     return out
 

@@ -151,7 +151,6 @@ def _pdf_pages(path: str | Path):
         from pdfminer.converter import PDFPageAggregator
         from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
         from pdfminer.pdfpage import PDFPage
-        from pdfminer.pdfparser import PDFSyntaxError
     except ImportError:
         raise ReadError(INSTALL_HINT) from None
     manager = PDFResourceManager(caching=True)
@@ -162,12 +161,11 @@ def _pdf_pages(path: str | Path):
             for page in PDFPage.get_pages(f):
                 interpreter.process_page(page)
                 yield chars_of(device.get_result())
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, AssertionError) as exc:
-        raise ReadError(f"not a readable PDF ({type(exc).__name__}: {str(exc)[:80]})") from None
-    except Exception as exc:  # pdfminer raises its own PSException family for broken files
-        if type(exc).__module__.startswith("pdfminer"):
-            raise ReadError(f"not a readable PDF ({type(exc).__name__})") from None
-        raise
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}") from None
+    except Exception as exc:  # noqa: BLE001 (a broken or encrypted file: pdfminer errors, struct, index, key)
+        detail = " ".join(str(exc).split())[:80]
+        raise ReadError(f"not a readable PDF ({type(exc).__name__}{': ' + detail if detail else ''})") from None
 
 
 def chars_of(layout: Any) -> tuple[list[Char], list[Box], float, float]:
