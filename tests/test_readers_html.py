@@ -59,6 +59,13 @@ def test_e_paper_templates_are_read_directly(template):
     assert c.text == "全市生态环境保护工作会议召开\n" + BODY + "\n" + MORE
 
 
+def test_an_e_paper_article_page_with_links_to_its_pages_is_an_article():
+    nav = "".join(f'<a href="node_{i:02d}.htm">第{i:02d}版：要闻</a>' for i in range(1, 9))
+    page = (f"<html><body><div id=pageLink>{nav}</div><founder-title>全市生态环境保护工作会议召开</founder-title>"
+            f"<founder-content><p>{BODY}</p><p>{MORE}</p></founder-content></body></html>")
+    assert read_html(page.encode(), name="content_1234.htm").text.startswith("全市生态环境保护工作会议召开\n本报讯")
+
+
 def test_an_e_paper_index_page_is_no_article_and_gives_no_date():
     page = ('<html><body><map name="PagePicMap"><area href="content_1.htm"></map>'
             f'<div id="pageLink">{NAV}</div><p>2020-01-01</p></body></html>')

@@ -69,10 +69,11 @@ def read_html(raw: bytes, *, name: str = "") -> Composed:
     ('全市会议召开', '2024-02-07', '某某日报')
     """
     html = decode_html(raw)
-    if INDEX_SIGNS.search(html) or re.search(r"(?:^|/)node_\d+\.s?html?$", name, re.IGNORECASE):
-        raise ReadError("no article: an e-paper index page (版面导航); read its content_*.htm(l) pages instead")
     root, page_title, meta = parse(html)
-    main, paras = _template(root, html) or _densest(root)
+    found = _template(root, html)      # an e-paper article page links to its 版面 pages too: template first
+    if found is None and (INDEX_SIGNS.search(html) or re.search(r"(?:^|/)node_\d+\.s?html?$", name, re.IGNORECASE)):
+        raise ReadError("no article: an e-paper index page (版面导航); read its content_*.htm(l) pages instead")
+    main, paras = found or _densest(root)
     if cjk_count("".join(b.text for b in paras)) < MIN_ARTICLE_CJK:
         raise ReadError(f"no article: under {MIN_ARTICLE_CJK} Chinese characters of main text "
                         "(a page whose text is loaded by script?)")
