@@ -14,7 +14,7 @@ in the document's `meta`. `layout` maps each text span back to its page and box.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kg.readers import Composed, ReadError
 from kg.readers.epaper import Page, Story, read_page
@@ -27,14 +27,18 @@ INSTALL_HINT = "reading PDF needs pdfminer.six: pip install 'kg[pdf]'"
 def read_pdf(path: str | Path) -> Composed:
     """Every page of the PDF at `path`, composed; raises ReadError when there is nothing to read
     (no text layer: a scan needs OCR first, which kg does not do)."""
-    pages, scanned = [], []
-    for number, (chars, boxes, width, height) in enumerate(_pdf_pages(path), start=1):
-        if not any(c.text.strip() for c in chars):
+    pages, scanned, unmapped = [], [], 0
+    for number, page in enumerate(_pdf_pages(path), start=1):
+        if not any(c.text.strip() for c in page.chars):
             scanned.append(number)
+            unmapped += page.unmapped
             continue
-        pages.append(layout_page(chars, boxes, number=number, width=width, height=height))
+        pages.append(layout_page(page.chars, page.boxes, number=number, width=page.width, height=page.height))
     if not pages:
         what = "page" if len(scanned) == 1 else f"any of its {len(scanned)} pages"
+        if unmapped:
+            raise ReadError(f"no readable text on {what}: its fonts map {unmapped} glyphs to no Unicode "
+                            "characters (no ToUnicode table)")
         raise ReadError(f"no text layer on {what} (a scan?); kg does not do OCR: run OCR first"
                         if scanned else "no pages")
     out = compose(pages)
@@ -168,7 +172,15 @@ def _pdf_pages(path: str | Path):
         raise ReadError(f"not a readable PDF ({type(exc).__name__}{': ' + detail if detail else ''})") from None
 
 
-def chars_of(layout: Any) -> tuple[list[Char], list[Box], float, float]:
+class PageContent(NamedTuple):
+    chars: list[Char]
+    boxes: list[Box]
+    width: float
+    height: float
+    unmapped: int = 0          # glyphs whose font gives no Unicode character
+
+
+def chars_of(layout: Any) -> PageContent:
     """One pdfminer LTPage -> its characters and frames, top-left origin."""
     from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage, LTLine, LTRect
 
@@ -176,11 +188,15 @@ def chars_of(layout: Any) -> tuple[list[Char], list[Box], float, float]:
     height = y1 - y0
     chars: list[Char] = []
     boxes: list[Box] = []
+    unmapped = 0
 
     def walk(items: Any) -> None:
+        nonlocal unmapped
         for o in items:
             if isinstance(o, LTChar):
-                if not o.get_text().startswith("(cid:"):    # a glyph with no Unicode mapping is not text
+                if o.get_text().startswith("(cid:"):        # a glyph with no Unicode mapping is not text
+                    unmapped += 1
+                else:
                     chars.append(Char(o.get_text(), o.x0 - x0, y1 - o.y1, o.x1 - x0, y1 - o.y0, round(o.size, 2)))
             elif isinstance(o, (LTRect, LTLine, LTCurve)):
                 kind = "line" if isinstance(o, LTLine) or min(o.width, o.height) < 2 else "rect"
@@ -190,4 +206,4 @@ def chars_of(layout: Any) -> tuple[list[Char], list[Box], float, float]:
             elif isinstance(o, LTFigure):
                 walk(o)
     walk(layout)
-    return chars, boxes, x1 - x0, height
+    return PageContent(chars, boxes, x1 - x0, height, unmapped)
