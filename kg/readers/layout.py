@@ -9,6 +9,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kg.text import is_cjk
 
@@ -44,32 +45,33 @@ class Box:
 
 @dataclass
 class Line:
-    """Characters on one baseline inside one column, left to right (or top to bottom if vertical)."""
+    """Characters on one baseline inside one column, left to right (or top to bottom if vertical).
+    Its characters never change once made, so its measures are computed once."""
 
     chars: list[Char]
     vertical: bool = False
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "".join(c.text for c in self.chars)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return statistics.median(c.size for c in self.chars)
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(c.x0 for c in self.chars)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(c.x1 for c in self.chars)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(c.top for c in self.chars)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(c.bottom for c in self.chars)
 
