@@ -73,7 +73,7 @@ def document_key(doc: Document, *, lexicon: Lexicon | None = None, code: str | N
     """
     h = hashlib.sha256()
     for part in (code if code is not None else code_fingerprint(), lexicon_fingerprint(lexicon),
-                 doc.id, doc.date or "", doc.place or "", doc.source or ""):
+                 doc.id, doc.date or "", doc.place or "", doc.source or "", doc.kind, repr(doc.articles)):
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
     h.update(doc.text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.readers import SUFFIXES as READER_SUFFIXES
 from kg.types import Document
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -146,20 +147,20 @@ def _cjk_share(text: str) -> float:
     return sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff") / max(1, len(sample))
 
 
-def iter_paths(paths: Iterable[str | Path], *, exclude: str | Path | None = None
+def iter_paths(paths: Iterable[str | Path], *, exclude: str | Path | Iterable[str | Path] | None = None
                ) -> Iterator[tuple[Path, str] | Problem]:
     """Expand directories (recursively, sorted) into their text and JSONL files, each with its
     name: the path below the folder given (20240207/01.txt: pages of two days do not collide),
     or the file name of a file given. Folders skip `exclude` (a build's own results file) and what is under it."""
-    skip = Path(exclude).resolve() if exclude else None
+    skips = [Path(e).resolve() for e in ([exclude] if isinstance(exclude, (str, Path)) else exclude or ())]
     for p in paths:
         path = Path(p)
         if not path.exists():
             yield Problem(str(p), "no such file or directory")
         elif path.is_dir():
             found = sorted(f for f in path.rglob("*") if f.is_file()
-                           and f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
-                           and not (skip and f.resolve().is_relative_to(skip)))
+                           and f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | READER_SUFFIXES.keys()
+                           and not any(f.resolve().is_relative_to(skip) for skip in skips))
             if not found:
                 yield Problem(str(p), "directory has no .txt or .jsonl files")
             yield from ((f, f.relative_to(path).as_posix()) for f in found)
@@ -168,7 +169,8 @@ def iter_paths(paths: Iterable[str | Path], *, exclude: str | Path | None = None
 
 
 def read_documents(paths: Iterable[str | Path], *, date: str | None = None,
-                   place: str | None = None, exclude: str | Path | None = None) -> Iterator[Document | Problem]:
+                   place: str | None = None, exclude: str | Path | Iterable[str | Path] | None = None
+                   ) -> Iterator[Document | Problem]:
     """Every document under `paths`, in a stable order, with problems in between.
 
     Plain files take `date` (else a date in the file name) and `place`; JSON lines carry
@@ -180,6 +182,9 @@ def read_documents(paths: Iterable[str | Path], *, date: str | None = None,
             yield item
         elif item[0].suffix.lower() in JSONL_SUFFIXES:
             yield from _read_jsonl(*item, date=date, place=place)
+        elif item[0].suffix.lower() in READER_SUFFIXES:
+            from kg.readers import read_file
+            yield from read_file(*item, date=date, place=place)
         else:
             yield _read_text_file(*item, date=date, place=place)
 

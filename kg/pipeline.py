@@ -33,10 +33,11 @@ from kg.extract.people import leaders
 from kg.graph import assemble
 from kg.ingest import Problem, read_documents
 from kg.io import atomic_write, dumps_json
+from kg.readers import locator, reader_fields
 from kg.resolve import derived_aliases, honorifics, local_entities, merge_event_names
 from kg.script import is_traditional, to_simplified
 from kg.text import clean
-from kg.types import Document, Mention, eid
+from kg.types import Article, Document, Mention, eid
 
 
 def context_for(doc: Document, lexicon: Lexicon | None = None) -> Context:
@@ -85,7 +86,7 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
     cleaned = clean(doc.text)
     written = cleaned.text
     text = to_simplified(written) if is_traditional(written) else written  # same length: offsets hold
-    articles = split_articles(text, doc_id=doc.id)
+    articles = _reader_articles(doc, cleaned) or split_articles(text, doc_id=doc.id)
     mentions = _recognise(text, ctx)
     mentions = merge_event_names(mentions + honorifics(text, mentions), [(a.start, a.end) for a in articles])
     mentions.sort(key=lambda m: (m.start, -m.end, m.type))
@@ -113,14 +114,31 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
             entities[f.object] = {"type": type_, "name": name, "attributes": {},
                                   "aliases": derived_aliases(type_, name, ctx.home.name if ctx.home else None)}
     art_of = _article_lookup(articles)
-    return {
-        "document": {"id": doc.id, "date": doc.date, "place": doc.place, "source": doc.source},
+    where = locator(doc)
+    result = {
+        "document": {"id": doc.id, "date": doc.date, "place": doc.place, "source": doc.source,
+                     **reader_fields(doc)},
         "articles": [_article_out(doc, cleaned, a) for a in articles],
         "entities": {k: dict(v, aliases=sorted(v["aliases"])) for k, v in sorted(entities.items())},
-        "facts": [_fact_out(doc, cleaned, f, art_of(f.start)) for f in found
+        "facts": [_fact_out(doc, cleaned, f, art_of(f.start), where) for f in found
                   if f.subject in entities and (f.object is None or f.object in entities)],
-        "mentions": [_mention_out(doc, cleaned, m) for m in mentions],
+        "mentions": [_mention_out(doc, cleaned, m, where) for m in mentions],
     }
+    if doc.kind != "text":   # the text kg read from a PDF or HTML page: what every offset points into
+        result["text"] = doc.text
+    return result
+
+
+def _reader_articles(doc: Document, cleaned) -> list[Article]:
+    """The stories a PDF or HTML reader found, in clean offsets; an untitled one may still hold
+    several (a column of briefs), so it is split as a text page is."""
+    out: list[Article] = []
+    for s, e, title in doc.articles:
+        cs, ce = bisect_left(cleaned.offsets, s), bisect_left(cleaned.offsets, e)
+        parts = [Article("", cs, ce, title)] if title else [
+            Article("", cs + a.start, cs + a.end, a.title) for a in split_articles(cleaned.text[cs:ce], doc_id="")]
+        out += parts
+    return [Article(f"{doc.id}#{n}", a.start, a.end, a.title) for n, a in enumerate(out, start=1)]
 
 
 def _article_lookup(articles):
@@ -137,18 +155,19 @@ def _article_out(doc: Document, cleaned, a) -> dict[str, Any]:
     return {"id": a.id, "document": doc.id, "start": s, "end": e, "title": a.title}
 
 
-def _fact_out(doc: Document, cleaned, f: relate.Found, article: str) -> dict[str, Any]:
+def _fact_out(doc: Document, cleaned, f: relate.Found, article: str, where) -> dict[str, Any]:
     s, e = cleaned.to_original(f.start, f.end)
     sentence = cleaned.text[f.sentence[0]:f.sentence[1]].strip()
     return {"relation": f.relation, "subject": f.subject, "object": f.object,
             "attributes": dict(f.attributes),
-            "sources": [{"document": doc.id, "article": article, "start": s, "end": e, "sentence": sentence}]}
+            "sources": [{"document": doc.id, "article": article, "start": s, "end": e, "sentence": sentence,
+                         **where(s, e)}]}
 
 
-def _mention_out(doc: Document, cleaned, m: Mention) -> dict[str, Any]:
+def _mention_out(doc: Document, cleaned, m: Mention, where) -> dict[str, Any]:
     s, e = cleaned.to_original(m.start, m.end)
     return {"document": doc.id, "start": s, "end": e, "text": doc.text[s:e], "type": m.type,
-            "entity": None if m.type == "title" else f"{m.type}/{m.key}"}
+            "entity": None if m.type == "title" else f"{m.type}/{m.key}", **where(s, e)}
 
 
 # ---- a whole build ---------------------------------------------------------------------
@@ -182,7 +201,8 @@ def build(paths: list[str], *, out: str | Path, place: str | None = None, date: 
     started = time.perf_counter()
     out = Path(out)
     report = BuildReport()
-    inputs = read_documents(paths, date=date, place=place, exclude=out / RESULTS_FILE)  # not our own output
+    own = [out / RESULTS_FILE, out / "graph.html"]        # a build's own outputs are never its inputs
+    inputs = read_documents(paths, date=date, place=place, exclude=own)
     docs = _unique_documents(inputs, report, strict=strict)
     previous = read_results(Path(into)) if into else []
     known = {r["document"]["id"] for r in previous}

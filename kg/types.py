@@ -26,6 +26,10 @@ class Document:
     date: str | None = None      # ISO publication date
     place: str | None = None     # home place that 我市/本市 refer to
     source: str | None = None    # file path or URL it came from
+    kind: str = "text"           # text, pdf or html: what `kg.readers` read it from
+    articles: tuple[tuple[int, int, str], ...] = ()   # stories a reader found: (start, end, title)
+    layout: tuple[tuple[int, int, int, tuple[float, float, float, float]], ...] = ()  # span -> page, box
+    meta: tuple[tuple[str, Any], ...] = ()            # paper, edition, headline, furniture ... as read
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ def _missing(d: Path) -> Path:
 
 def _empty_dir(d: Path) -> Path:
     (d / "scans").mkdir()
-    (d / "scans" / "p1.pdf").write_bytes(b"%PDF-1.4\n")
+    (d / "scans" / "p1.png").write_bytes(b"\x89PNG\r\n")     # a scan kg has no reader for
     return d / "scans"
 
 
@@ -61,6 +61,9 @@ BAD_INPUTS = [  # (make the input in a folder, the line a user sees after "kg: s
     (_jsonl({"id": "twice", "text": PAGE}, {"id": "twice", "text": PAGE + "又"}),
      ":2: duplicate document id 'twice' (first in {path}:1)"),
     (_jsonl({"id": "good.txt", "text": PAGE}), ":1: duplicate document id 'good.txt' (first in {good})"),
+    (_write("cut.pdf", b"%PDF-1.4\n"), ": not a readable PDF (PDFSyntaxError: No /Root object! - Is this really a PDF?)"),
+    (_write("nav.html", "<html><body><a href=a.html>首页</a></body></html>"),
+     ": no article: under 100 Chinese characters of main text (a page whose text is loaded by script?)"),
 ]
 
 

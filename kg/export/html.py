@@ -43,6 +43,8 @@ RELATION_STYLE: dict[str, tuple[str, str]] = {
 SYMMETRIC = {"partner_of", "cooperates_with"}
 # attribute values worth showing in Chinese on edges (participated.role, holds_position.change)
 VALUE_LABELS = {"chair": "主持", "speaker": "讲话", "attendee": "出席", "appointed": "任", "removed": "免"}
+# what the evidence panel says of a document: its file, and for a PDF or HTML page its paper, 版次 and headline
+DOCUMENT_KEYS = ("date", "place", "source", "kind", "paper", "edition", "headline")
 UNIT_PX, FONT_PX = 50, 18   # canvas pixels per layout unit; node label size (page.js)
 VIS_JS = ("pyvis", "templates/lib/vis-9.1.2/vis-network.min.js")
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -115,7 +117,8 @@ def page_data(graph: dict[str, Any], *, title: str = "knowledge graph", focus: s
     for m in sorted(graph.get("mentions", []), key=lambda m: (m["document"], m["start"], m["end"])):
         if m.get("entity") in index:
             said[m["entity"]].add(m["text"])
-            mentions.setdefault(index[m["entity"]], []).append([m["document"], m["start"], m["end"], m["text"]])
+            mentions.setdefault(index[m["entity"]], []).append([m["document"], m["start"], m["end"], m["text"],
+                                                                *([m["page"]] if "page" in m else [])])
     facts = [_fact(f, index, said) for f in graph.get("facts", [])
              if f["subject"] in index and (f.get("object") is None or f["object"] in index)]
     facts.sort(key=lambda f: json.dumps(f, ensure_ascii=False, sort_keys=True))
@@ -135,7 +138,7 @@ def page_data(graph: dict[str, Any], *, title: str = "knowledge graph", focus: s
         "relations": [[r, *RELATION_STYLE.get(r, ("#8c8c8c", r)), n, r in SYMMETRIC]
                       for r, n in _count(f["rel"] for f in facts)],
         "value_labels": VALUE_LABELS,
-        "documents": {d["id"]: {k: d.get(k) for k in ("date", "place", "source")}
+        "documents": {d["id"]: {k: d.get(k) for k in DOCUMENT_KEYS if d.get(k) is not None or k in ("date", "place", "source")}
                       for d in graph.get("documents", [])},
         "nodes": nodes,
         "facts": facts,
@@ -169,6 +172,7 @@ def _fact(f: dict[str, Any], index: dict[str, int], said: dict[str, set[str]]) -
     for s in f.get("sources") or []:
         text = str(s.get("sentence") or "")
         sources.append({"doc": s.get("document"), "start": s.get("start"), "end": s.get("end"), "sentence": text,
+                        **({"page": s["page"]} if "page" in s else {}),
                         "marks": {"s": find_marks(text, sorted(said[f["subject"]])),
                                   "o": find_marks(text, sorted(said[obj])) if obj else []}})
     return {"rel": f["relation"], "s": index[f["subject"]], "o": index[obj] if obj is not None else None,

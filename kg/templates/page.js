@@ -159,8 +159,16 @@
     });
     q.appendChild(document.createTextNode(src.sentence.slice(at)));
     const doc = own(D.documents, src.doc) || {};
-    q.appendChild(el("cite", "— " + src.doc + (doc.date ? " · " + doc.date : "") + (doc.place ? " · " + doc.place : "") + " [" + src.start + "–" + src.end + "]"));
+    q.appendChild(el("cite", "— " + src.doc + where(doc, src.page) + (doc.date ? " · " + doc.date : "") + (doc.place ? " · " + doc.place : "") + " [" + src.start + "–" + src.end + "]"));
     return q;
+  }
+  // a PDF page: paper, 第N版 and page number; a saved HTML page: its headline
+  function where(doc, page) {
+    const parts = [];
+    if (doc.paper || doc.edition) parts.push((doc.paper || "") + (doc.edition ? " 第" + doc.edition + "版" : ""));
+    if (page !== undefined && page !== null) parts.push("p." + page);
+    if (doc.kind === "html" && doc.headline) parts.push("《" + doc.headline + "》");
+    return parts.length ? " · " + parts.join(" · ") : "";
   }
   function factLine(f, me) {
     const li = el("li"), other = f.s === me ? f.o : f.s, a = f.attributes || {};
@@ -189,7 +197,7 @@
     const posts = facts.filter((f) => f.rel === "holds_position" && f.s === i);
     const events = facts.filter((f) => f.rel === "participated");
     const rest = facts.filter((f) => !posts.includes(f) && !events.includes(f));
-    const mentions = n.mentions.map(([doc, a, b, text]) => el("li", text + " — " + doc + " [" + a + "–" + b + "]"));
+    const mentions = n.mentions.map(([doc, a, b, text, page]) => el("li", text + " — " + doc + where(own(D.documents, doc) || {}, page) + " [" + a + "–" + b + "]"));
     panel.replaceChildren(
       el("h2", n.label), el("div", n.type + " · " + n.pinyin, "sub"),
       ...(n.aliases.length ? [el("div", "别名 aliases: " + n.aliases.join("、"))] : []),
