@@ -207,7 +207,7 @@ def successions(facts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for (body, title), held in sorted(posts.items()):
         dated = sorted((f for f in held if f["attributes"].get("start")),
-                       key=lambda f: (f["attributes"]["start"], f["subject"]))
+                       key=lambda f: (f["attributes"]["start"], f["attributes"].get("end") or "9999", f["subject"]))
         for prev, nxt in pairwise(dated):
             _end_by(prev, nxt, "successor")
         if len(held) >= 2:

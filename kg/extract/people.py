@@ -224,40 +224,59 @@ def _one_title(text: str, post_start: int, post_end: int, ctx: Context,
     return mention(start, post_end, text, "title", org=org_key)
 
 
-_APPOINT = re.compile(r"(任命|免去)")
+_APPOINT = re.compile(r"(任命|免去|选举)")
 _APPOINTEE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:同志)?(为|的)([^，。；：\n]{2,40}?)(?:职务|[，。；]|$)")
+# name first: X当选为Y, X同志任Y, X同志不再担任Y职务 (elections and party decisions)
+_TAKES = re.compile(r"(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{2,3}?)(?:同志)?(当选为|当选|不再担任|辞去|出任|担任|任)"
+                    r"([^，。；：\n]{2,40}?)(?:职务|[，。；]|$)", re.MULTILINE)
+_REMOVING = ("免去", "不再担任", "辞去")
 
 
 def _appointments(text: str, ctx: Context, orgs: list[Mention], found: list[Mention]) -> list[Mention]:
-    """决定任命X为Y (appointed) and 免去X的Y职务 (removed), with every post in Y."""
+    """决定任命X为Y, 选举X为Y, X当选为Y, X同志任Y (appointed) and 免去X的Y职务, X不再担任Y职务
+    (removed), with every post in Y."""
     taken = {(m.start, m.end) for m in found}
     org_by_end = {o.end: o for o in orgs}
     out = []
     for kw in _APPOINT.finditer(text):
-        change = "appointed" if kw.group() == "任命" else "removed"
+        change = "removed" if kw.group() in _REMOVING else "appointed"
         pos = kw.end()
         while True:
             m = _APPOINTEE.match(text, pos)
             if not m or not name_shaped(m.group(1)) or (m.group(2) == "为") != (change == "appointed"):
                 break
-            titles = []
-            for part_start, part in _title_parts(m.start(3), m.group(3)):
-                post = _POST_RE.search(part)
-                if not post or post.end() != len(part):
-                    continue
-                t = _one_title(text, part_start + post.start(), part_start + post.end(), ctx, org_by_end)
-                titles.append(mention(part_start, part_start + len(part), text, "title", part, org=t.attr("org"),
-                                      company=t.attr("company"), change=change))
-            if titles:
-                name_span = (m.start(1), m.end(1))
-                if name_span not in taken:
-                    out.append(mention(*name_span, text, "person", m.group(1), role="official",
-                                       titles=tuple((t.text, t.attr("org")) for t in titles), change=change))
-                out += titles
+            out += _changed(text, m, ctx, org_by_end, change, taken)
             pos = m.end()
             if text[pos - 1:pos] != "，" and text[pos:pos + 1] != "，":
                 break
             pos += 1 if text[pos:pos + 1] == "，" else 0
+    for m in _TAKES.finditer(text):
+        if name_shaped(m.group(1)) and not _is_vocabulary(m.group(1)):
+            out += _changed(text, m, ctx, org_by_end, "removed" if m.group(2) in _REMOVING else "appointed", taken)
+    return out
+
+
+def _changed(text: str, m: re.Match[str], ctx: Context, org_by_end: dict[int, Mention], change: str,
+             taken: set[tuple[int, int]]) -> list[Mention]:
+    """The person (group 1) and every post (group 3) of one appointment or removal."""
+    titles, inherited = [], None
+    for part_start, part in _title_parts(m.start(3), m.group(3)):
+        post = _POST_RE.search(part)
+        if not post or post.end() != len(part):
+            continue
+        t = _one_title(text, part_start + post.start(), part_start + post.end(), ctx, org_by_end)
+        org = t.attr("org") or _inherit(part, inherited)     # 中共X市委书记、常委、委员: the chain's body
+        inherited = org or inherited
+        titles.append(mention(part_start, part_start + len(part), text, "title", part, org=org,
+                              company=t.attr("company"), change=change))
+    if not titles:
+        return []
+    out = list(titles)
+    name_span = (m.start(1), m.end(1))
+    if name_span not in taken:
+        taken.add(name_span)
+        out.append(mention(*name_span, text, "person", m.group(1), role="official",
+                           titles=tuple((t.text, t.attr("org")) for t in titles), change=change))
     return out
 
 
