@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
 from typing import Any
 
 LEVELS = "省市县区州旗盟镇乡"
@@ -41,8 +40,7 @@ def canonical_title(title: str, body: str | None = None) -> str:
     >>> canonical_title("统战部部长", "organization/中共菏泽市委统战部"), canonical_title("原市长", None)
     ('市委统战部部长', '市长')
     """
-    t = _strip_former(title.strip()).removeprefix("中共")
-    t = re.sub(rf"^(副?)代(?!理)(?=[{LEVELS}]长)", r"\1代理", t)
+    t = _acting(_strip_former(title.strip()).removeprefix("中共"))
     if body is None or body.startswith("company/"):
         return t
     name = body.split("/", 1)[-1].removeprefix("中共")
@@ -56,7 +54,13 @@ def canonical_title(title: str, body: str | None = None) -> str:
     head = _GOV_HEAD.fullmatch(t)
     if head:
         return head.group(1)
+    if t[:1] in LEVELS and _HEAD.fullmatch(_acting(t[1:])):      # 泰安市副市长 -> 市副市长 -> 副市长
+        return _acting(t[1:])
     return _with_body(t, short_body(name, place)) if place else t
+
+
+def _acting(title: str) -> str:
+    return re.sub(rf"^((?:常务)?副?)代(?!理)(?=[{LEVELS}]长)", r"\1代理", title)
 
 
 def is_former(title: str) -> bool:
@@ -180,40 +184,48 @@ def tenure(fact: dict[str, Any]) -> dict[str, Any]:
 
 
 def successions(facts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Holders of each single-holder post in order; ends each one's open tenure where the
-    next is first seen (evidence "successor"), and an acting post where its holder takes
-    the full one. Updates the facts' attributes; returns posts with two or more holders.
+    """Holders of each single-holder post in order. Ends each open tenure where the next
+    holder of the post, or of its acting form (代理市长 follows 市长), is first seen (evidence
+    "successor"); an acting post also ends where its holder takes the full one. Updates the
+    facts' attributes; returns the posts with two or more holders.
 
-    >>> def post(who, start):
-    ...     return {"subject": who, "object": "organization/X市人民政府", "attributes": {"title": "市长",
+    >>> def post(who, start, title="市长"):
+    ...     return {"subject": who, "object": "organization/X市人民政府", "attributes": {"title": title,
     ...             "start": start, "start_source": {"document": who, "start": 0, "end": 2},
     ...             "end_evidence": "last_seen"}}
-    >>> a, b = post("person/甲", "2020-01-02"), post("person/乙", "2022-05-06")
-    >>> [h["person"] for h in successions([b, a])[0]["holders"]], a["attributes"]["end"]
-    (['person/甲', 'person/乙'], '2022-05-06')
+    >>> a, b, c = post("person/甲", "2020-01-02"), post("person/乙", "2022-05-06", "代理市长"), post("person/乙", "2023-01-10")
+    >>> [h["person"] for h in successions([c, b, a])[0]["holders"]]
+    ['person/甲', 'person/乙']
+    >>> a["attributes"]["end"], b["attributes"]["end"]
+    ('2022-05-06', '2023-01-10')
     """
     posts: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    by_person: dict[tuple[str, str, str], dict[str, Any]] = {}
     for f in facts:
         title = f["attributes"].get("title", "")
         if f.get("object") and is_single(title):
             posts.setdefault((f["object"], title), []).append(f)
-            by_person[(f["subject"], f["object"], title)] = f
+    lines: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for (body, title), held in posts.items():
-        for f in held:
-            full = by_person.get((f["subject"], body, title[2:])) if title.startswith("代理") else None
-            if full:
-                _end_by(f, full, "successor")
+        lines.setdefault((body, title.removeprefix("代理")), []).extend(held)
+    for line in lines.values():
+        dated = _in_order(line)
+        for i, prev in enumerate(dated):
+            nxt = next((f for f in dated[i + 1:] if f["subject"] != prev["subject"]
+                        or prev["attributes"]["title"].startswith("代理") and not f["attributes"]["title"].startswith("代理")), None)
+            if nxt is not None:
+                _end_by(prev, nxt, "successor")
     out = []
     for (body, title), held in sorted(posts.items()):
-        dated = sorted((f for f in held if f["attributes"].get("start")),
-                       key=lambda f: (f["attributes"]["start"], f["attributes"].get("end") or "9999", f["subject"]))
-        for prev, nxt in pairwise(dated):
-            _end_by(prev, nxt, "successor")
         if len(held) >= 2:
-            out.append({"body": body, "title": title, "holders": [_holder(f) for f in dated],
+            out.append({"body": body, "title": title, "holders": [_holder(f) for f in _in_order(held)],
                         "undated_holders": sorted(f["subject"] for f in held if not f["attributes"].get("start"))})
     return out
+
+
+def _in_order(held: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Dated holders by start; of one start date, a tenure that ended that day first."""
+    return sorted((f for f in held if f["attributes"].get("start")),
+                  key=lambda f: (f["attributes"]["start"], f["attributes"].get("end") or "9999", f["subject"]))
 
 
 def _end_by(prev: dict[str, Any], nxt: dict[str, Any], evidence: str) -> None:
