@@ -173,13 +173,19 @@ def tenure(fact: dict[str, Any]) -> dict[str, Any]:
     seen = sightings(fact)
     if not seen:
         return {"start_evidence": "first_seen", "end_evidence": "last_seen"}
+    quoted = {(s["document"], s["start"], s["end"]): s for s in fact.get("sources", ())}
+
+    def source(s: dict[str, Any]) -> dict[str, Any]:     # with the sentence, for the page and RDF
+        src = quoted.get((s["document"], s["start"], s["end"]), {})
+        return dict(_ref(s), **{k: src[k] for k in ("article", "sentence") if k in src})
+
     first, last = seen[0], seen[-1]
     out = {"first_seen": first["date"], "last_seen": last["date"], "start": first["date"],
            "start_evidence": "appointed" if first.get("change") == "appointed" else "first_seen",
-           "start_source": _ref(first), "end_evidence": "last_seen", "end_source": _ref(last)}
+           "start_source": source(first), "end_evidence": "last_seen", "end_source": source(last)}
     removal = next((s for s in seen if s.get("change") == "removed"), None)
     if removal:
-        out.update(end=removal["date"], end_evidence="removed", end_source=_ref(removal))
+        out.update(end=removal["date"], end_evidence="removed", end_source=source(removal))
     return out
 
 

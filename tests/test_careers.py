@@ -10,6 +10,7 @@ import pytest
 
 from kg.careers import canonical_title, is_single
 from kg.pipeline import build
+from kg.query import run_query
 
 # Invented pages (people and events made up; 泰安市 only as a real place the divisions know).
 PAGES = [
@@ -40,8 +41,8 @@ def _graph(out: Path) -> dict:
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory) -> dict:
     tmp = tmp_path_factory.mktemp("careers")
-    build([str(_write(tmp / "in", [p[0] for p in PAGES]))], out=tmp / "out", formats=("json",), cache=False)
-    return _graph(tmp / "out")
+    build([str(_write(tmp / "in", [p[0] for p in PAGES]))], out=tmp / "out", formats=("json", "turtle"), cache=False)
+    return _graph(tmp / "out") | {"out": tmp / "out"}
 
 
 def _posts(graph: dict, person: str) -> dict[tuple[str | None, str], dict]:
@@ -110,9 +111,27 @@ def test_into_cache_and_jobs_give_the_same_careers(tmp_path, graph):
     build([everything], out=tmp_path / "jobs", formats=("json",), jobs=1)            # from the cache
     for out in ("into", "jobs"):
         again = _graph(tmp_path / out)
-        assert again["successions"] == graph["successions"]
+        assert again["successions"] == graph["successions"], out
         assert [f for f in again["facts"] if f["relation"] == "holds_position"] == \
                [f for f in graph["facts"] if f["relation"] == "holds_position"]
+
+
+def test_post_holders_query_lists_the_tenures_in_order(graph):
+    names, rows = run_query(graph["out"], "post_holders", bindings={"org": "中共泰安市委", "title": "市委书记"})
+    assert names == ["person", "start", "start_evidence", "end", "end_evidence", "last_seen"]
+    assert rows == [("赵国强", "2019-05-10", "first_seen", "2022-06-10", "removed", "2022-06-10"),
+                    ("王立新", "2022-06-10", "appointed", None, "last_seen", "2023-03-02")]
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("2020-03-01", {("王立新", "市委副书记"), ("王立新", "代理市长"), ("赵国强", "市委书记"), ("刘明", "副市长")}),
+    ("2020-06-01", {("王立新", "代理市长"), ("赵国强", "市委书记"), ("刘明", "副市长")}),   # 副书记: last seen 03-01
+    ("2022-06-10", {("王立新", "市委书记"), ("王立新", "市长")}),
+    ("2022-09-04", {("王立新", "市委书记"), ("孙海", "市长"), ("孙海", "市委副书记")}),
+])
+def test_at_date_query_says_who_held_which_post(graph, date, expected):
+    _, rows = run_query(graph["out"], "at_date", bindings={"date": date})
+    assert {(r[0], r[2]) for r in rows} == expected
 
 
 @pytest.mark.parametrize(("title", "body", "canonical"), [
