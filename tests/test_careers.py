@@ -155,3 +155,17 @@ def test_canonical_titles(title, body, canonical):
                                                 ("市政协主席", True), ("市委副书记", False), ("副市长", False)])
 def test_single_holder_posts_are_data(title, single):
     assert is_single(title) is single
+
+
+def test_the_evidence_panel_gets_each_bound_with_its_sentence(graph):
+    from kg.export.html import page_data
+
+    data = page_data(graph)
+    label = {i: n["label"] for i, n in enumerate(data["nodes"])}
+    mayor = next(f for f in data["facts"] if f["rel"] == "holds_position" and label[f["s"]] == "王立新"
+                 and f["attributes"]["title"] == "市长")
+    start, end = mayor["tenure"]["start"], mayor["tenure"]["end"]
+    assert (start["date"], start["evidence"], end["date"], end["evidence"]) == ("2021-01-19", "appointed",
+                                                                                "2022-09-04", "successor")
+    assert "当选为" in start["sentence"] and label[end["person"]] == "孙海" and "孙海" in end["sentence"]
+    assert mayor["attributes"]["forms"] == "泰安市人民政府市长"
