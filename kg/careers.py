@@ -80,22 +80,35 @@ def _strip_former(title: str) -> str:
     return title
 
 
-_SEGMENT = re.compile(rf"(?:[^{LEVELS}]{{2,8}}?|[{LEVELS}][^{LEVELS}]{{1,7}}?)[{LEVELS}]")
+_SEGMENT = re.compile(rf"[^{LEVELS}]{{2,6}}?[镇乡区]")     # a town or zone the divisions do not list
 
 
 def place_segments(name: str) -> list[str]:
-    """The place names a body's name starts with, one per level.
+    """The place names a body's name starts with, one per level: divisions by their full
+    names (徐州市, not the 徐州 its 州 would cut), else a name and a level character.
 
-    >>> place_segments("菏泽市人民政府"), place_segments("聊城市东昌府区人民政府")
-    (['菏泽市'], ['聊城市', '东昌府区'])
-    >>> place_segments("菏泽市市场监督管理局"), place_segments("国务院")
-    (['菏泽市'], [])
+    >>> place_segments("中共徐州市委"[2:]), place_segments("聊城市东昌府区人民政府")
+    (['徐州市'], ['聊城市', '东昌府区'])
+    >>> place_segments("菏泽市市场监督管理局"), place_segments("国务院"), place_segments("前进镇人民政府")
+    (['菏泽市'], [], ['前进镇'])
     """
-    out, pos = [], 0
-    while (m := _SEGMENT.match(name, pos)) and m.end() < len(name):
-        out.append(m.group())
-        pos = m.end()
+    from kg.divisions import gazetteer
+
+    g, out, pos = gazetteer(), [], 0
+    while pos < len(name):
+        seg = next((name[pos:pos + n] for n in g.lengths if pos + n < len(name)
+                    and name[pos + n - 1] in LEVELS and _division(g, name[pos:pos + n])), None)
+        m = _SEGMENT.match(name, pos) if seg is None else None
+        seg = seg or (m.group() if m and m.end() < len(name) else None)
+        if seg is None:
+            break
+        out.append(seg)
+        pos += len(seg)
     return out
+
+
+def _division(g: Any, seg: str) -> bool:
+    return any(seg != d.stem for d in g.by_name.get(seg, ()))
 
 
 def short_body(name: str, place: str) -> str:
@@ -251,12 +264,12 @@ def as_post(fact: dict[str, Any], date: str | None) -> dict[str, Any]:
     """A holds_position fact of one document, keyed by its canonical title: the written form,
     the date of its sighting and any change (appointed, removed) go into `forms`.
 
-    >>> f = {"relation": "holds_position", "subject": "person/甲", "object": "organization/中共甲乙市委",
-    ...      "attributes": {"title": "中共甲乙市委书记", "change": "appointed"},
+    >>> f = {"relation": "holds_position", "subject": "person/甲", "object": "organization/中共泰安市委",
+    ...      "attributes": {"title": "中共泰安市委书记", "change": "appointed"},
     ...      "sources": [{"document": "d", "start": 0, "end": 9, "sentence": "…"}]}
     >>> p = as_post(f, "2024-02-06")
     >>> p["attributes"]["title"], p["attributes"]["forms"][0]["title"], p["attributes"]["forms"][0]["sources"][0]["change"]
-    ('市委书记', '中共甲乙市委书记', 'appointed')
+    ('市委书记', '中共泰安市委书记', 'appointed')
     """
     a = dict(fact["attributes"])
     written, change = a.get("title", ""), a.pop("change", None)
