@@ -9,7 +9,7 @@ Pure functions over holds_position facts (kg-json dicts), run by `kg.graph.assem
   office (evidence "appointed") else the first dated sighting ("first_seen"); `end` from a
   removal or resignation ("removed"), else open ("last_seen"). `successions` then ends each
   holder of a single-holder post (resources/single_posts.tsv) at the start of the next one
-  ("successor"). Each bound names its source: {document, start, end}.
+  ("successor"). Each bound names its source: document, article, offsets and sentence.
 """
 from __future__ import annotations
 
@@ -26,18 +26,19 @@ _GOV_HEAD = re.compile(rf"[{LEVELS}](?:人民)?政府((?:常务)?副?(?:代理)?
 _FORMER = ("原", "前")
 
 
+@lru_cache(maxsize=65536)      # an archive repeats a few thousand (title, body) pairs
 def canonical_title(title: str, body: str | None = None) -> str:
     """The post without the body's name in it; `body` is the body's entity id or name.
 
-    >>> canonical_title("中共菏泽市委书记", "organization/中共菏泽市委")
+    >>> canonical_title("中共泰安市委书记", "organization/中共泰安市委")
     '市委书记'
-    >>> canonical_title("菏泽市人民政府市长", "organization/菏泽市人民政府")
+    >>> canonical_title("泰安市人民政府市长", "organization/泰安市人民政府")
     '市长'
-    >>> canonical_title("郓城县委书记", "organization/中共郓城县委"), canonical_title("代市长", None)
+    >>> canonical_title("宁阳县委书记", "organization/中共宁阳县委"), canonical_title("代市长", None)
     ('县委书记', '代理市长')
-    >>> [canonical_title(t, "organization/中共菏泽市委") for t in ("秘书长", "常委", "市委副书记")]
+    >>> [canonical_title(t, "organization/中共泰安市委") for t in ("秘书长", "常委", "市委副书记")]
     ['市委秘书长', '市委常委', '市委副书记']
-    >>> canonical_title("统战部部长", "organization/中共菏泽市委统战部"), canonical_title("原市长", None)
+    >>> canonical_title("统战部部长", "organization/中共泰安市委统战部"), canonical_title("原市长", None)
     ('市委统战部部长', '市长')
     """
     t = _acting(_strip_former(title.strip()).removeprefix("中共"))
@@ -89,8 +90,8 @@ def place_segments(name: str) -> list[str]:
 
     >>> place_segments("中共徐州市委"[2:]), place_segments("聊城市东昌府区人民政府")
     (['徐州市'], ['聊城市', '东昌府区'])
-    >>> place_segments("菏泽市市场监督管理局"), place_segments("国务院"), place_segments("前进镇人民政府")
-    (['菏泽市'], [], ['前进镇'])
+    >>> place_segments("泰安市市场监督管理局"), place_segments("国务院"), place_segments("前进镇人民政府")
+    (['泰安市'], [], ['前进镇'])
     """
     from kg.divisions import gazetteer
 
@@ -112,9 +113,9 @@ def _division(g: Any, seg: str) -> bool:
 
 
 def short_body(name: str, place: str) -> str:
-    """The body as its own members write it: 菏泽市人民政府 -> 市政府, 政协菏泽市委员会 -> 市政协.
+    """The body as its own members write it: 泰安市委统战部 -> 市委统战部, 泰安市人民政府 -> 市政府.
 
-    >>> short_body("菏泽市委统战部", "菏泽市"), short_body("菏泽市人民政府", "菏泽市")
+    >>> short_body("泰安市委统战部", "泰安市"), short_body("泰安市人民政府", "泰安市")
     ('市委统战部', '市政府')
     """
     rest = place[-1] + name[len(place):]
@@ -300,7 +301,15 @@ def merge_forms(into: list[dict[str, Any]], more: list[dict[str, Any]]) -> None:
 
 
 def date_posts(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Tenures on every holds_position fact, then the successions of single-holder posts."""
+    """Tenures on every holds_position fact (recomputed from its forms), then the successions
+    of single-holder posts.
+
+    >>> f = {"relation": "holds_position", "subject": "person/甲", "object": None, "sources": [],
+    ...      "attributes": {"title": "市长", "forms": [{"title": "原市长", "sources": [
+    ...          {"document": "a", "start": 0, "end": 3, "date": "2020-03-01"}]}]}}
+    >>> date_posts([f]), f["attributes"]["former"], f["attributes"].get("start")
+    ([], True, None)
+    """
     for f in facts:
         if f["relation"] == "holds_position":
             a = f["attributes"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.careers import canonical_title, is_single
+from kg.careers import EVIDENCE, canonical_title, is_single
 from kg.pipeline import build
 from kg.query import run_query
 
@@ -91,6 +91,12 @@ def test_a_successor_ends_the_predecessors_tenure(graph):
     order = {(s["body"], s["title"]): [h["person"].split("/")[1] for h in s["holders"]] for s in graph["successions"]}
     assert order[(GOV, "市长")] == ["周华", "王立新", "孙海"]
     assert order[(PARTY, "市委书记")] == ["赵国强", "王立新"]
+
+
+def test_every_post_has_a_tenure_with_known_evidence(graph):
+    posts = [f["attributes"] for f in graph["facts"] if f["relation"] == "holds_position"]
+    assert posts and all({a["start_evidence"], a["end_evidence"]} <= set(EVIDENCE) for a in posts)
+    assert all(a["start"] <= a.get("end", a["last_seen"]) and a["first_seen"] <= a["last_seen"] for a in posts)
 
 
 def test_a_post_written_three_ways_is_one_fact(graph):
