@@ -175,3 +175,17 @@ def test_the_evidence_panel_gets_each_bound_with_its_sentence(graph):
                                                                                 "2022-09-04", "successor")
     assert "当选为" in start["sentence"] and label[end["person"]] == "孙海" and "孙海" in end["sentence"]
     assert mayor["attributes"]["forms"] == "泰安市人民政府市长"
+
+
+def test_a_visiting_delegations_mayor_is_not_a_home_mayor(tmp_path):
+    page = ("本报讯 10月9日，徐州市委书记钱多多，市委副书记、市长李四海率徐州市党政代表团来我市考察交流。"
+            "市委书记王立新，市委副书记、市长孙海陪同。")
+    path = tmp_path / "visit.jsonl"
+    path.write_text(json.dumps({"id": "v1", "date": "2022-10-10", "place": "泰安市", "text": page},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    build([str(path)], out=tmp_path / "out", formats=("json",), cache=False)
+    graph = _graph(tmp_path / "out")
+    assert set(_posts(graph, "李四海")) == {("organization/中共徐州市委", "市委副书记"),
+                                          ("organization/徐州市人民政府", "市长")}
+    assert set(_posts(graph, "孙海")) == {(PARTY, "市委副书记"), (GOV, "市长")}
+    assert graph["successions"] == []

@@ -123,6 +123,8 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
         org_by_end.setdefault(o.end, o)
     out = []
     last_org: tuple[int, str | None] = (-99, None)
+    place_at = {p.start: p for p in places if p.type == "place"}
+    prev: tuple[int, list[Mention]] = (-99, [])
     for m in _POST_RE.finditer(text):
         name = _name_at(text, m.end(), tagged_names) or _unmarked_name_at(text, m.end(), tagged_names)
         if not name:
@@ -130,6 +132,8 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
         chain = _title_chain(text, m.start(), m.end(), ctx, org_by_end, place_by_end)
         if not chain:
             continue
+        chain = _visitors(text, chain, prev, place_at, ctx)
+        prev = (m.end() + len(name), chain)
         if chain[0].attr("org") is None and _bare_post(chain[0].text) in ("秘书长", "副秘书长") \
                 and text[chain[0].start - 1:chain[0].start] == "，" and m.start() - last_org[0] < 40:
             chain = [mention(t.start, t.end, text, "title", t.key, org=last_org[1]) for t in chain]
@@ -145,6 +149,24 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
             name = _name_at(text, pos + 1, tagged_names) if text[pos:pos + 1] == "、" else None
             pos += 1
     return out
+
+
+def _visitors(text: str, chain: list[Mention], prev: tuple[int, list[Mention]], place_at: dict[int, Mention],
+              ctx: Context) -> list[Mention]:
+    """A delegation's leaders (news of visits): in 徐州市委书记A，市委副书记、市长B率…代表团, the chain
+    right after a leader titled with another city is that city's, unless it repeats a post of
+    the first (徐州市委书记A，市委书记C: C is the home city's)."""
+    end, before = prev
+    home = ctx.home.name if ctx.home else None
+    place = place_at.get(before[0].start) if before else None
+    if (home is None or place is None or place.key == home or chain[0].start != end + 1 or text[end:end + 1] != "，"
+            or chain[0].text[:1] != place.key[-1:]):
+        return chain
+    theirs = {t.text.replace(place.key, place.key[-1], 1) for t in before}
+    if any(t.text in theirs for t in chain):
+        return chain
+    return [mention(t.start, t.end, text, "title", t.key, org=t.attr("org").replace(home, place.key, 1),
+                    company=t.attr("company")) if t.attr("org") and home in t.attr("org") else t for t in chain]
 
 
 def _title_chain(text: str, post_start: int, post_end: int, ctx: Context,
