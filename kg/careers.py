@@ -38,7 +38,7 @@ def canonical_title(title: str, body: str | None = None) -> str:
     ('县委书记', '代理市长')
     >>> [canonical_title(t, "organization/中共泰安市委") for t in ("秘书长", "常委", "市委副书记")]
     ['市委秘书长', '市委常委', '市委副书记']
-    >>> canonical_title("统战部部长", "organization/中共泰安市委统战部"), canonical_title("原市长", None)
+    >>> canonical_title("统战部部长", "organization/中共泰安市委统战部"), canonical_title("潍坊市原市长", "潍坊市人民政府")
     ('市委统战部部长', '市长')
     """
     t = _acting(_strip_former(title.strip()).removeprefix("中共"))
@@ -52,6 +52,8 @@ def canonical_title(title: str, body: str | None = None) -> str:
             if t.startswith(written) and len(t) > len(written):
                 t = place[-1] + t[len(written):]
                 break
+    if t[:1] in LEVELS and t[1:2] in _FORMER:                 # 潍坊市原市长 -> 市原市长 -> 原市长
+        t = _strip_former(t[1:])
     head = _GOV_HEAD.fullmatch(t)
     if head:
         return head.group(1)
@@ -64,13 +66,16 @@ def _acting(title: str) -> str:
     return re.sub(rf"^((?:常务)?副?)代(?!理)(?=[{LEVELS}]长)", r"\1代理", title)
 
 
-def is_former(title: str) -> bool:
-    """原市长 is a sighting of someone who no longer holds the post.
+_FORMER_MARK = re.compile(rf"(?:^|[{LEVELS}])[原前](?=(?:常务)?副?(?:代理)?[{LEVELS}](?:长|委)|中共)")
 
-    >>> is_former("原市长"), is_former("市长"), is_former("前进镇镇长")
-    (True, False, False)
+
+def is_former(title: str) -> bool:
+    """原市长 (潍坊市原市长) is a sighting of someone who no longer holds the post.
+
+    >>> is_former("原市长"), is_former("潍坊市原市长"), is_former("市长"), is_former("太原市委书记")
+    (True, True, False, False)
     """
-    return _strip_former(title) != title
+    return bool(_FORMER_MARK.search(title))
 
 
 def _strip_former(title: str) -> str:

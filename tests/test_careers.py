@@ -189,3 +189,16 @@ def test_a_visiting_delegations_mayor_is_not_a_home_mayor(tmp_path):
                                           ("organization/徐州市人民政府", "市长")}
     assert set(_posts(graph, "孙海")) == {(PARTY, "市委副书记"), (GOV, "市长")}
     assert graph["successions"] == []
+
+
+def test_a_former_holder_is_kept_apart_and_dates_nothing(tmp_path):
+    page = "本报讯 4月23日，潍坊市原市长钱多多到我市调研。市长孙海陪同。"
+    path = tmp_path / "former.jsonl"
+    path.write_text(json.dumps({"id": "f1", "date": "2022-04-24", "place": "泰安市", "text": page},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    build([str(path)], out=tmp_path / "out", formats=("json",), cache=False)
+    graph = _graph(tmp_path / "out")
+    (former,) = _posts(graph, "钱多多").items()
+    assert former[0] == ("organization/潍坊市人民政府", "市长")
+    assert former[1]["former"] is True and "start" not in former[1] and former[1]["forms"][0]["title"] == "潍坊市原市长"
+    assert _bounds(_posts(graph, "孙海")[(GOV, "市长")]) == ("2022-04-23", "first_seen", None, "last_seen")

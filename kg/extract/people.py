@@ -227,6 +227,8 @@ def _one_title(text: str, post_start: int, post_end: int, ctx: Context,
                 break
         else:
             break
+    if text[start - 1:start] == "原" and (place_by_end or {}).get(start - 1):   # 潍坊市原市长: a former one
+        start -= 1
     org = org_by_end.get(start)
     post = text[post_start:post_end]
     if org is not None and org.type == "company":     # 总经理 of the company named before it
