@@ -1,10 +1,10 @@
 """Per-document results -> one graph: the kg-json dict, and a networkx view of it.
 
 `assemble` is the reduce step of a build: it merges entities across documents
-(kg.resolve.person_splits), merges facts read more than once (their sources add up), makes one fact of each post
-(person, body, canonical title: kg.careers) with its written forms, dates and tenure, lists
-the successions of single-holder posts, and sorts everything so the same input always
-gives the same bytes.
+(kg.resolve.person_splits), merges facts read more than once (their sources add up), makes
+one fact of each post (person, body, canonical title: kg.careers) with its written forms,
+dates and tenure, lists the successions of single-holder posts, and sorts everything so the
+same input always gives the same bytes.
 """
 from __future__ import annotations
 
