@@ -102,3 +102,25 @@ def _absolute(m: re.Match[str], published: dt.date | None) -> DateSpan | None:
         except (KeyError, ValueError):
             last = None
     return DateSpan(m.start(), m.end(), first, last)
+
+
+_TIMESTAMP = re.compile(r"\s*\d{1,2}:\d{2}")
+
+
+def story_date(text: str, *, published: dt.date | None, opening: int = 200) -> dt.date | None:
+    """The date of the event a story reports: the first date its opening gives (a dateline's
+    2月6日, a headline's 昨日), never a printed time stamp or a day after publication; else
+    the publication date. A story without a publication date has none.
+
+    >>> pub = dt.date(2024, 2, 7)
+    >>> story_date("菏泽项目昨日签约\\n2024年2月7日 14:56 来源\\n本报讯 2月6日上午，", published=pub)
+    datetime.date(2024, 2, 6)
+    >>> story_date("2024年2月7日 09:13\\n近日，全市会议召开。", published=pub), story_date("2月6日", published=None)
+    (datetime.date(2024, 2, 7), None)
+    """
+    if published is None:
+        return None
+    for d in find_dates(text[:opening], published=published):
+        if d.date <= published and not _TIMESTAMP.match(text, d.end):
+            return d.date
+    return published

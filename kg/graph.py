@@ -1,15 +1,18 @@
 """Per-document results -> one graph: the kg-json dict, and a networkx view of it.
 
 `assemble` is the reduce step of a build: it merges entities across documents
-(kg.resolve.person_splits), merges facts read more than once (their sources add up,
-holds_position gains first_seen/last_seen), and sorts everything so the same input
-always gives the same bytes.
+(kg.resolve.person_splits), merges facts read more than once (their sources add up), makes
+one fact of each post (person, body, canonical title: kg.careers) with its written forms,
+dates and tenure, lists the successions of single-holder posts, and sorts everything so the
+same input always gives the same bytes.
 """
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
 from typing import Any
+
+from kg import careers
 
 FORMAT = "kg-json/1"
 
@@ -29,7 +32,7 @@ def assemble(results: Iterable[dict[str, Any]], *, never_split: set[str] = froze
     entities: dict[str, dict[str, Any]] = {}
     facts: dict[tuple, dict[str, Any]] = {}
     mentions: list[dict[str, Any]] = []
-    dates: dict[str, str | None] = {r["document"]["id"]: r["document"].get("date") for r in results}
+    dates = _sighting_dates(results)
 
     for r in results:
         doc_id = r["document"]["id"]
@@ -41,18 +44,23 @@ def assemble(results: Iterable[dict[str, Any]], *, never_split: set[str] = froze
             _merge_entity(entities, final(ent_id), e)
         for f in r["facts"]:
             f = dict(f, subject=final(f["subject"]), object=final(f["object"]))
-            _merge_fact(facts, f, dates.get(doc_id))
+            if f["relation"] == "holds_position":
+                f = careers.as_post(f, _date_of(f, dates, doc_id))
+            _merge_fact(facts, f)
         for m in r["mentions"]:      # shared, not copied, unless renamed: an archive's mentions are most of it
             renamed = final(m["entity"])
             mentions.append(m if renamed == m["entity"] else dict(m, entity=renamed))
 
+    ordered = sorted(facts.values(), key=lambda f: json.dumps(_fact_key(f), ensure_ascii=False))
+    successions = careers.date_posts(ordered)
     graph = {
         "format": FORMAT,
         "documents": [r["document"] for r in results],
         "articles": [a for r in results for a in r["articles"]],
         "entities": [_entity_out(i, entities[i]) for i in sorted(entities)],
-        "facts": sorted(facts.values(), key=lambda f: json.dumps(_fact_key(f), ensure_ascii=False)),
+        "facts": ordered,
         "mentions": sorted(mentions, key=lambda m: (m["document"], m["start"], m["end"], m["type"])),
+        "successions": successions,
     }
     return graph, log
 
@@ -70,23 +78,38 @@ def _merge_entity(entities: dict[str, dict[str, Any]], ent_id: str, e: dict[str,
         cur["attributes"].setdefault(k, v)
 
 
-def _merge_fact(facts: dict[tuple, dict[str, Any]], f: dict[str, Any], date: str | None) -> None:
+def _sighting_dates(results: list[dict[str, Any]]) -> dict[str, str | None]:
+    """Document and article id -> the date a sighting there is of: the event date the story
+    gives (an article's `date`), else the document's publication date."""
+    dates: dict[str, str | None] = {}
+    for r in results:
+        dates[r["document"]["id"]] = r["document"].get("date")
+        for a in r["articles"]:
+            dates[a["id"]] = a.get("date") or r["document"].get("date")
+    return dates
+
+
+def _date_of(f: dict[str, Any], dates: dict[str, str | None], doc_id: str) -> str | None:
+    art = f["sources"][0].get("article") if f["sources"] else None
+    return dates.get(art) if art in dates else dates.get(doc_id)
+
+
+def _merge_fact(facts: dict[tuple, dict[str, Any]], f: dict[str, Any]) -> None:
     key = _fact_key(f)
     cur = facts.get(key)
     if cur is None:
         cur = facts[key] = {"relation": f["relation"], "subject": f["subject"], "object": f["object"],
-                            "attributes": dict(f["attributes"]), "sources": []}
-    else:
-        for k, v in f["attributes"].items():
+                            "attributes": dict(f["attributes"], **({"forms": []} if "forms" in f["attributes"] else {})),
+                            "sources": []}
+    for k, v in f["attributes"].items():
+        if k == "forms":
+            careers.merge_forms(cur["attributes"]["forms"], v)
+        else:
             cur["attributes"].setdefault(k, v)
     for s in f["sources"]:
         if s not in cur["sources"]:
             cur["sources"].append(s)
     cur["sources"].sort(key=lambda s: (s["document"], s["start"], s["end"]))
-    if f["relation"] == "holds_position" and date:
-        a = cur["attributes"]
-        a["first_seen"] = min(a.get("first_seen", date), date)
-        a["last_seen"] = max(a.get("last_seen", date), date)
 
 
 def _entity_out(ent_id: str, e: dict[str, Any]) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from typing import Any
 
 from kg import relate
 from kg.articles import split_articles
+from kg.dates import story_date
 from kg.divisions import find_home
 from kg.extract import recognise as _recognise
 from kg.extract import tagger
@@ -118,7 +119,7 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
     result = {
         "document": {"id": doc.id, "date": doc.date, "place": doc.place, "source": doc.source,
                      **reader_fields(doc)},
-        "articles": [_article_out(doc, cleaned, a) for a in articles],
+        "articles": [_article_out(doc, cleaned, a, ctx.date) for a in articles],
         "entities": {k: dict(v, aliases=sorted(v["aliases"])) for k, v in sorted(entities.items())},
         "facts": [_fact_out(doc, cleaned, f, art_of(f.start), where) for f in found
                   if f.subject in entities and (f.object is None or f.object in entities)],
@@ -150,9 +151,11 @@ def _article_lookup(articles):
     return find
 
 
-def _article_out(doc: Document, cleaned, a) -> dict[str, Any]:
+def _article_out(doc: Document, cleaned, a, published: dt.date | None) -> dict[str, Any]:
     s, e = cleaned.to_original(a.start, a.end)
-    return {"id": a.id, "document": doc.id, "start": s, "end": e, "title": a.title}
+    out = {"id": a.id, "document": doc.id, "start": s, "end": e, "title": a.title}
+    when = story_date(cleaned.text[a.start:a.end], published=published)   # what its sightings are dated by
+    return dict(out, date=when.isoformat()) if when else out
 
 
 def _fact_out(doc: Document, cleaned, f: relate.Found, article: str, where) -> dict[str, Any]:

@@ -65,7 +65,7 @@ def named_queries() -> dict[str, NamedQuery]:
     """Every query of ontology/queries, by file stem.
 
     >>> sorted(named_queries())[:3]
-    ['co_attendance', 'companies_by_place', 'event_roles']
+    ['at_date', 'co_attendance', 'companies_by_place']
     """
     return {p.stem: read_query(p.read_text("utf-8"), p.stem) for p in sorted(QUERY_DIR.glob("*.rq"))}
 

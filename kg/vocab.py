@@ -72,6 +72,12 @@ class KG(DefinedNamespace):
     amount: URIRef
     firstSeen: URIRef
     lastSeen: URIRef
+    writtenTitle: URIRef
+    startEvidence: URIRef
+    endEvidence: URIRef
+    evidence: URIRef
+    evidenceSource: URIRef
+    successor: URIRef
     extra: URIRef
     # documents and sources
     homePlace: URIRef

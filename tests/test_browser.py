@@ -183,6 +183,7 @@ def test_built_seed_page_finds_li_changping_with_evidence(browser, seed_graph, t
         quotes = built.page.locator("#panel blockquote").all_inner_texts()
         assert any("市委书记李长萍出席会议并讲话" in q and "000_6cad7e01a6f62b59.txt" in q for q in quotes)
         assert "李长萍" in built.page.locator("#panel mark").all_inner_texts()
+        assert "(title: 市委书记) 任期 2024-02-06 首见 – … (末见 2024-02-06)" in built.panel()   # the tenure
         assert built.errors == [] and [u for u in built.requests if not u.startswith("file:")] == []
     finally:
         built.page.close()

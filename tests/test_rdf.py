@@ -15,6 +15,7 @@ from rdflib import Dataset as RdfDataset
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
+from kg import careers
 from kg.export import EXPORTERS, get_writer
 from kg.export.rdf import (
     DEFAULT_BASE_IRI,
@@ -78,14 +79,17 @@ def seed_graph() -> dict[str, Any]:
         attrs = {k: v for k, v in f.items() if k not in {"relation", "subject", "object"}}
         if f["relation"] == "participated":
             order[f["object"]] = attrs["order"] = order.get(f["object"], 0) + 1
-        if f["relation"] == "holds_position":
-            attrs.update(first_seen="2024-02-07", last_seen="2024-02-07")
+        sources = _sources(f, names, text, doc, articles)
+        if f["relation"] == "holds_position":      # dated as a build dates it (kg.careers)
+            refs = [{k: src[k] for k in ("document", "start", "end")} | {"date": "2024-02-07"} for src in sources]
+            attrs["forms"] = [{"title": attrs["title"], "sources": refs}]
         facts.append({"relation": f["relation"], "subject": ids[f["subject"]],
                       "object": ids[f["object"]] if f.get("object") else None, "attributes": attrs,
-                      "sources": _sources(f, names, text, doc, articles)})
+                      "sources": sources})
+    successions = careers.date_posts(facts)
     return {"format": "kg-json/1",
             "documents": [{"id": doc, "date": "2024-02-07", "place": "聊城市", "source": str(CORPUS)}],
-            "articles": articles, "entities": entities, "facts": facts, "mentions": []}
+            "articles": articles, "entities": entities, "facts": facts, "mentions": [], "successions": successions}
 
 
 @pytest.fixture(scope="module")
@@ -131,8 +135,9 @@ def query(dataset: ox.Dataset, sparql: str) -> list[tuple[str, ...]]:
         org:role/rdfs:label ?t . FILTER(lang(?t) = "zh") }""", [("市委书记",)]),
     ("""SELECT ?org ?t WHERE { ?p schema:name "张百顺"@zh ; org:holds ?post . ?post org:postIn/schema:name ?org ;
         rdfs:label ?t }""", [("中共聊城市委", "市委副书记"), ("聊城市人民政府", "市长")]),
-    ("""SELECT ?b ?e WHERE { ?m org:member/schema:name "李长萍"@zh ; org:memberDuring ?i .
-        ?i time:hasBeginning/time:inXSDDate ?b ; time:hasEnd/time:inXSDDate ?e }""", [("2024-02-07", "2024-02-07")]),
+    ("""SELECT ?b ?k ?e WHERE { ?m org:member/schema:name "李长萍"@zh ; org:memberDuring ?i ; kg:endEvidence ?e .
+        ?i time:hasBeginning ?t . ?t time:inXSDDate ?b ; kg:evidence ?k . FILTER NOT EXISTS { ?i time:hasEnd ?x } }""",
+     [("2024-02-07", "first_seen", "last_seen")]),
     # participation with role and order
     ("""SELECT ?p ?o WHERE { ?x kg:event/schema:name "聊城市质量大会"@zh ; kg:participationRole kg:chair ;
         kg:participant/schema:name ?p ; kg:order ?o }""", [("张百顺", "2")]),
@@ -227,6 +232,38 @@ def test_every_export_conforms_to_the_shapes(exports: dict[str, Path], name: str
 def test_the_shapes_catch_a_broken_graph(seed: dict[str, Any], breakage: dict[str, Any]) -> None:
     broken = {**seed, "facts": [*seed["facts"], breakage]}
     data = Graph().parse(data=serialize_dataset(to_dataset(broken), "turtle"), format="turtle")
+    assert not _shacl(data)[0]
+
+
+def _with_tenure(seed: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    """The seed with 李长萍's post removed on 2024-05-10 (a second, invented sighting)."""
+    facts = json.loads(json.dumps(seed["facts"], ensure_ascii=False))
+    post = next(f for f in facts if f["relation"] == "holds_position" and f["subject"] == "person/李长萍")
+    src = dict(post["sources"][0], start=post["sources"][0]["start"] + 1)
+    post["sources"].append(src)
+    post["attributes"]["forms"].append({"title": "中共聊城市委书记", "sources": [
+        {"document": src["document"], "start": src["start"], "end": src["end"], "date": "2024-05-10", "change": "removed"}]})
+    careers.date_posts(facts)
+    post["attributes"].update(changes)
+    return {**seed, "facts": facts}
+
+
+def test_a_tenure_is_an_interval_with_evidence_on_each_bound(seed: dict[str, Any]) -> None:
+    data = to_dataset(_with_tenure(seed))
+    rows = query(data, """SELECT ?b ?bk ?e ?ek ?sentence WHERE { ?m org:member/schema:name "李长萍"@zh ;
+        org:memberDuring ?i ; kg:writtenTitle "中共聊城市委书记"@zh .
+        ?i time:hasBeginning [ time:inXSDDate ?b ; kg:evidence ?bk ] ;
+           time:hasEnd [ time:inXSDDate ?e ; kg:evidence ?ek ; kg:evidenceSource/kg:sentence ?sentence ] }""")
+    assert [r[:4] for r in rows] == [("2024-02-07", "first_seen", "2024-05-10", "removed")]
+    assert "李长萍" in rows[0][4]
+    graph = Graph().parse(data=serialize_dataset(data, "turtle"), format="turtle")
+    conforms, report = _shacl(graph)
+    assert conforms, report
+
+
+@pytest.mark.parametrize("changes", [{"end": "2023-01-01"}, {"end_evidence": "retired"}])
+def test_the_shapes_catch_a_broken_tenure(seed: dict[str, Any], changes: dict[str, Any]) -> None:
+    data = Graph().parse(data=serialize_dataset(to_dataset(_with_tenure(seed, **changes)), "turtle"), format="turtle")
     assert not _shacl(data)[0]
 
 

@@ -37,12 +37,14 @@ def test_same_official_on_two_dates_is_one_node_with_first_and_last_seen(tmp_pat
     pages = tmp_path / "pages"
     pages.mkdir()
     (pages / "lcrb_20240207.txt").write_text(seed_text, encoding="utf-8")
-    (pages / "lcrb_20240315.txt").write_text(seed_text, encoding="utf-8")
+    # a sighting is dated by the event its story reports: 2月6日 in a page of 03-15 is still 02-06
+    later = seed_text.replace("2月6日上午，聊城市质量大会", "3月15日上午，聊城市质量大会")
+    (pages / "lcrb_20240315.txt").write_text(later, encoding="utf-8")
     build([str(pages)], out=tmp_path / "out", place="聊城市", formats=("json",), cache=False)
     graph = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
     assert [e["id"] for e in graph["entities"] if e["name"] == "李长萍"] == ["person/李长萍"]
     post = next(f for f in graph["facts"] if f["relation"] == "holds_position" and f["subject"] == "person/李长萍")
-    assert post["attributes"]["first_seen"] == "2024-02-07" and post["attributes"]["last_seen"] == "2024-03-15"
+    assert post["attributes"]["first_seen"] == "2024-02-06" and post["attributes"]["last_seen"] == "2024-03-15"
     assert {s["document"] for s in post["sources"]} == {"lcrb_20240207.txt", "lcrb_20240315.txt"}
     merges = json.loads((tmp_path / "out" / "merges.json").read_text(encoding="utf-8"))
     assert any(m.get("entity") == "person/李长萍" and len(m["documents"]) == 2 for m in merges)

@@ -94,7 +94,9 @@ def test_positions_pass_career_attributes_through(tables: Path) -> None:
     assert (post["start"], post["start_evidence"], post["end"], post["end_evidence"]) == (
         "2020-01", "2020年1月起任", "", "")
     assert post["other"] == '{"tenure": 3}'
-    assert (positions["start"] == "").sum() == len(positions) - 1       # empty where absent
+    others = positions[positions["body"] != NASTY]        # the build's own tenures: ISO dates with their evidence
+    assert others["start"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+    assert set(others["start_evidence"]) <= {"appointed", "first_seen"}
 
 
 def test_rows_join_people_to_positions_and_facts_to_sources(tables: Path, graph: dict[str, Any]) -> None:

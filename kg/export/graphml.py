@@ -8,6 +8,7 @@ person's `posts` attribute instead.
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,11 @@ def xml_text(value: Any) -> Any:
     return _NOT_XML.sub("", value) if isinstance(value, str) else value
 
 
+def _scalar(value: Any) -> str:
+    """A list item as text: records (a post's written forms) as JSON, not Python reprs."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True) if isinstance(value, (dict, list)) else str(value)
+
+
 def flatten(attributes: dict[str, Any], prefix: str = "") -> dict[str, str | int | float | bool]:
     """GraphML-compatible scalars: nested keys dotted, lists joined, None dropped.
 
@@ -43,7 +49,7 @@ def flatten(attributes: dict[str, Any], prefix: str = "") -> dict[str, str | int
             flat.update(flatten(value, prefix=f"{name}."))
         elif isinstance(value, (list, tuple, set, frozenset)):
             items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
-            flat[name] = xml_text(SEPARATOR.join(str(v) for v in items if v is not None))
+            flat[name] = xml_text(SEPARATOR.join(_scalar(v) for v in items if v is not None))
         elif isinstance(value, (str, int, float, bool)):
             flat[name] = xml_text(value)
         elif value is not None:

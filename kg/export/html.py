@@ -45,6 +45,10 @@ SYMMETRIC = {"partner_of", "cooperates_with"}
 VALUE_LABELS = {"chair": "主持", "speaker": "讲话", "attendee": "出席", "appointed": "任", "removed": "免"}
 # what the evidence panel says of a document: its file, and for a PDF or HTML page its paper, 版次 and headline
 DOCUMENT_KEYS = ("date", "place", "source", "kind", "paper", "edition", "headline")
+# the evidence a bound of a tenure rests on (kg.careers), as the evidence panel names it
+EVIDENCE_LABELS = {"appointed": "任命/当选", "first_seen": "首见", "removed": "免职/辞职", "successor": "继任者首见",
+                   "last_seen": "末见"}
+_TENURE_KEYS = ("start", "start_evidence", "start_source", "end", "end_evidence", "end_source")
 UNIT_PX, FONT_PX = 50, 18   # canvas pixels per layout unit; node label size (page.js)
 VIS_JS = ("pyvis", "templates/lib/vis-9.1.2/vis-network.min.js")
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -138,6 +142,7 @@ def page_data(graph: dict[str, Any], *, title: str = "knowledge graph", focus: s
         "relations": [[r, *RELATION_STYLE.get(r, ("#8c8c8c", r)), n, r in SYMMETRIC]
                       for r, n in _count(f["rel"] for f in facts)],
         "value_labels": VALUE_LABELS,
+        "evidence_labels": EVIDENCE_LABELS,
         "documents": {d["id"]: {k: d.get(k) for k in DOCUMENT_KEYS if d.get(k) is not None or k in ("date", "place", "source")}
                       for d in graph.get("documents", [])},
         "nodes": nodes,
@@ -175,8 +180,31 @@ def _fact(f: dict[str, Any], index: dict[str, int], said: dict[str, set[str]]) -
                         **({"page": s["page"]} if "page" in s else {}),
                         "marks": {"s": find_marks(text, sorted(said[f["subject"]])),
                                   "o": find_marks(text, sorted(said[obj])) if obj else []}})
-    return {"rel": f["relation"], "s": index[f["subject"]], "o": index[obj] if obj is not None else None,
-            "attributes": f.get("attributes") or {}, "sources": sources}
+    attributes = dict(f.get("attributes") or {})
+    out = {"rel": f["relation"], "s": index[f["subject"]], "o": index[obj] if obj is not None else None,
+           "attributes": attributes, "sources": sources}
+    if "start_evidence" in attributes:
+        out["tenure"] = tenure_panel(attributes, index)
+        for key in _TENURE_KEYS:
+            attributes.pop(key, None)
+    if "forms" in attributes:
+        attributes["forms"] = "、".join(form["title"] for form in attributes["forms"])
+    return out
+
+
+def tenure_panel(attributes: dict[str, Any], index: dict[str, int]) -> dict[str, Any]:
+    """A post's tenure as the evidence panel shows it: each bound's date, evidence and sentence.
+
+    >>> t = tenure_panel({"start": "2020-03-01", "start_evidence": "appointed", "end_evidence": "last_seen",
+    ...                   "last_seen": "2021-05-06", "start_source": {"document": "d", "sentence": "任命甲为市长"}}, {})
+    >>> t["start"]["evidence"], t["start"]["sentence"], t["end"]["date"], t["last_seen"]
+    ('appointed', '任命甲为市长', None, '2021-05-06')
+    """
+    def bound(key: str) -> dict[str, Any]:
+        src = attributes.get(f"{key}_source") or {}
+        return {"date": attributes.get(key), "evidence": attributes.get(f"{key}_evidence"), "doc": src.get("document"),
+                "sentence": src.get("sentence", ""), "person": index.get(src.get("person", ""))}
+    return {"start": bound("start"), "end": bound("end"), "last_seen": attributes.get("last_seen")}
 
 
 def default_title(graph: dict[str, Any]) -> str:

@@ -215,16 +215,31 @@ def _membership(b: _Builder, node: NamedNode, fact: dict[str, Any], attrs: dict[
             core.append((person, ORG.holds, post))
     if attrs.get("change"):
         core.append((node, KG.change, _plain(attrs.pop("change"))))
-    ends = [(key, attrs.pop(key)) for key in ("first_seen", "last_seen") if attrs.get(key) not in (None, "")]
-    if ends:
-        during = NamedNode(node.value + "/during")
+    core += [(node, KG.writtenTitle, _zh(form["title"])) for form in attrs.pop("forms", ())]
+    return core + _seen(node, attrs) + _tenure(b, node, attrs)
+
+
+def _tenure(b: _Builder, node: NamedNode, attrs: dict[str, Any]) -> list[tuple]:
+    """org:memberDuring -> a time:Interval from `start` to `end`; each bound a time:Instant with its
+    kg:evidence and kg:evidenceSource (the prov:Derivation of the sentence it rests on). Dates and
+    evidence kinds are repeated on the membership (schema:startDate, kg:startEvidence …): a
+    one-triple OPTIONAL is fast everywhere."""
+    core: list[tuple] = []
+    during = NamedNode(node.value + "/during")
+    for key, date_prop, evidence_prop, end in (("start", SDO.startDate, KG.startEvidence, TIME.hasBeginning),
+                                               ("end", SDO.endDate, KG.endEvidence, TIME.hasEnd)):
+        value, evidence, source = (attrs.pop(k, None) for k in (key, f"{key}_evidence", f"{key}_source"))
+        if evidence:
+            core.append((node, evidence_prop, _plain(evidence)))
+        if value in (None, ""):
+            continue
+        instant = NamedNode(f"{node.value}/{key}")
+        core += [(node, date_prop, _date(value)), (during, end, instant), (instant, A, TIME.Instant),
+                 (instant, TIME.inXSDDate, _date(value))]
+        core += [(instant, KG.evidence, _plain(evidence))] if evidence else []
+        core += _evidence_source(b, instant, source) if source else []
+    if any(p in (TIME.hasBeginning, TIME.hasEnd) for _, p, _ in core):
         core += [(node, ORG.memberDuring, during), (during, A, TIME.Interval)]
-        for key, value in ends:
-            # kg:firstSeen/lastSeen repeat the interval's ends: a one-triple OPTIONAL is fast everywhere
-            core.append((node, KG.firstSeen if key == "first_seen" else KG.lastSeen, _date(value)))
-            instant = NamedNode(f"{node.value}/{key}")
-            core += [(during, TIME.hasBeginning if key == "first_seen" else TIME.hasEnd, instant),
-                     (instant, A, TIME.Instant), (instant, TIME.inXSDDate, _date(value))]
     return core
 
 
@@ -259,6 +274,17 @@ def _statement(b: _Builder, node: NamedNode, fact: dict[str, Any], attrs: dict[s
         if attrs.get(key) not in (None, ""):
             core.append((node, prop, _plain(attrs.pop(key))))
     return core + _seen(node, attrs)
+
+
+def _evidence_source(b: _Builder, instant: NamedNode, src: dict[str, Any]) -> list[tuple]:
+    """The sentence a bound rests on (a successor's bound: a sentence of the successor's post)."""
+    deriv = NamedNode(f"{instant.value}/source")
+    quads = [(instant, KG.evidenceSource, deriv), (deriv, A, PROV.Derivation), (deriv, PROV.entity, _source_graph(b, src)),
+             (deriv, KG.document, b.iri("doc", str(src["document"]))), (deriv, KG.sentence, _plain(src.get("sentence", "")))]
+    quads += [(deriv, KG[k], _integer(src[k])) for k in ("start", "end") if src.get(k) is not None]
+    if src.get("person"):
+        quads.append((deriv, KG.successor, NamedNode(entity_iri(src["person"], b.base))))
+    return quads
 
 
 def _derivation(b: _Builder, node: NamedNode, src: dict[str, Any]) -> None:

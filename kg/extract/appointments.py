@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from kg.extract.base import Context, mention, name_shaped
+from kg.extract.posts import inherit
 from kg.types import Mention
 
 # cue -> (change, how the name is tied to the title after it)
@@ -136,12 +137,14 @@ def _resignation(text, cue, title_at, post_re, taken, earlier: list[Mention]) ->
 
 def _post_mentions(text, names, start, span, change, title_at, post_re, taken) -> list[Mention]:
     titles = []
-    pos = start
+    pos, inherited = start, None
     for part in span.split("、"):
         post = [p for p in post_re.finditer(part) if p.end() == len(part)]
         if post:
             t = title_at(pos + post[-1].start(), pos + post[-1].end())
-            titles.append(mention(pos, pos + len(part), text, "title", part, org=t.attr("org"),
+            org = t.attr("org") or inherit(part, inherited)     # 中共X市委书记、常委、委员: the chain's body
+            inherited = org or inherited
+            titles.append(mention(pos, pos + len(part), text, "title", part, org=org,
                                   company=t.attr("company"), change=change))
         pos += len(part) + 1
     if not titles:

@@ -12,7 +12,15 @@ from importlib import resources
 
 from kg.extract import appointments
 from kg.extract.base import Context, follow_length, follows_name, mention, name_shaped, surname_len
-from kg.extract.posts import BUSINESS, POST_RE, SENTENCE_END, continue_listing, one_title, title_chain
+from kg.extract.posts import (
+    BUSINESS,
+    POST_RE,
+    SENTENCE_END,
+    continue_listing,
+    one_title,
+    title_chain,
+    visiting_delegation,
+)
 from kg.segment import frequency, tag
 from kg.types import Mention
 
@@ -120,6 +128,7 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
         org_by_end.setdefault(o.end, o)
     out = []
     previous: tuple[int, list[Mention]] = (-99, [])     # where the last titled list ended, its titles
+    place_at = {p.start: p for p in places if p.type == "place"}
     for m in POST_RE.finditer(text):
         name = _name_at(text, m.end(), tagged_names) or _unmarked_name_at(text, m.end(), tagged_names)
         if not name:
@@ -127,6 +136,7 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
         chain = title_chain(text, m.start(), m.end(), ctx, org_by_end, place_by_end)
         if not chain:
             continue
+        chain = visiting_delegation(text, chain, previous, place_at, ctx)
         between = text[previous[0]:chain[0].start]
         if 0 < len(between) <= 30 and between[-1] in "，、" and not SENTENCE_END.search(between):
             chain = continue_listing(text, chain, previous[1])

@@ -83,7 +83,7 @@ def title_chain(text: str, post_start: int, post_end: int, ctx: Context,
     inherited, company = None, None
     fixed = []
     for t in chain:
-        org = t.attr("org") or _inherit(t.text, inherited)
+        org = t.attr("org") or inherit(t.text, inherited)
         inherited = org or inherited
         company = t.attr("company") or (company if org == company else None)
         fixed.append(mention(t.start, t.end, text, "title", t.key, org=org, company=company))
@@ -115,7 +115,7 @@ def _rehome(text: str, chain: list[Mention], ctx: Context, place_by_end: dict[in
     return out
 
 
-def _inherit(title: str, org: str | None) -> str | None:
+def inherit(title: str, org: str | None) -> str | None:
     """A title with no body of its own belongs to the chain's: 县委常委、宣传部部长 -> 中共X县委宣传部;
     嘉定区委副书记、区长 -> 嘉定区人民政府; 河钢集团党委书记、董事长 -> 河钢集团."""
     if org is None:
@@ -182,6 +182,8 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
                 break
         else:
             break
+    if text[start - 1:start] == "原" and (place_by_end or {}).get(start - 1):   # 潍坊市原市长: a former one
+        start -= 1
     org = org_by_end.get(start)
     post = text[post_start:post_end]
     branch = (_party_branch(text, start, ctx) or _delegation(text, start)) if org is None else None
@@ -209,3 +211,21 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
     return mention(start, post_end, text, "title", org=org_key)
 
 
+
+
+def visiting_delegation(text: str, chain: list[Mention], prev: tuple[int, list[Mention]],
+                        place_at: dict[int, Mention], ctx: Context) -> list[Mention]:
+    """A delegation's leaders (news of visits): in 徐州市委书记A，市委副书记、市长B率…代表团, the chain
+    right after a leader titled with another city is that city's, unless it repeats a post of
+    the first (徐州市委书记A，市委书记C: C is the home city's)."""
+    end, before = prev
+    home = ctx.home.name if ctx.home else None
+    place = place_at.get(before[0].start) if before else None
+    if (home is None or place is None or place.key == home or chain[0].start != end + 1 or text[end:end + 1] != "，"
+            or chain[0].text[:1] != place.key[-1:]):
+        return chain
+    theirs = {t.text.replace(place.key, place.key[-1], 1) for t in before}
+    if any(t.text in theirs for t in chain):
+        return chain
+    return [mention(t.start, t.end, text, "title", t.key, org=t.attr("org").replace(home, place.key, 1),
+                    company=t.attr("company")) if t.attr("org") and home in t.attr("org") else t for t in chain]

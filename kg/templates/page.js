@@ -159,7 +159,7 @@
     });
     q.appendChild(document.createTextNode(src.sentence.slice(at)));
     const doc = own(D.documents, src.doc) || {};
-    q.appendChild(el("cite", "— " + src.doc + where(doc, src.page) + (doc.date ? " · " + doc.date : "") + (doc.place ? " · " + doc.place : "") + " [" + src.start + "–" + src.end + "]"));
+    q.appendChild(el("cite", "— " + src.doc + where(doc, src.page) + (doc.date ? " · " + doc.date : "") + (doc.place ? " · " + doc.place : "") + (src.start === "" ? "" : " [" + src.start + "–" + src.end + "]")));
     return q;
   }
   // a PDF page: paper, 第N版 and page number; a saved HTML page: its headline
@@ -176,7 +176,27 @@
     if (other !== null) li.appendChild(link(other));
     const extra = ["title", "role", "change", "amount", "order"].filter((k) => a[k] !== undefined).map((k) => k + ": " + (own(D.value_labels, a[k]) ? own(D.value_labels, a[k]) + " " : "") + a[k]);
     if (extra.length) li.appendChild(el("span", " (" + extra.join(", ") + ")", "sub"));
+    if (f.tenure) li.appendChild(el("span", " " + tenureLine(f.tenure), "sub"));
     return li;
+  }
+  function evidence(b) {
+    return (own(D.evidence_labels, b.evidence) || b.evidence || "");
+  }
+  function tenureLine(t) {
+    const end = t.end.date ? t.end.date + " " + evidence(t.end) : "… (" + evidence(t.end) + " " + (t.last_seen || "?") + ")";
+    return "任期 " + (t.start.date ? t.start.date + " " + evidence(t.start) : "?") + " – " + end;
+  }
+  function tenure(t) {
+    if (!t) return [];
+    const bound = (name, b) => {
+      const li = el("li", name + ": " + (b.date || "—") + " · " + evidence(b) + (b.evidence ? " " + b.evidence : ""));
+      if (b.person !== null && b.person !== undefined) li.appendChild(add(el("span", " ← "), link(b.person)));
+      if (b.sentence) li.appendChild(sentence({ doc: b.doc, sentence: b.sentence, start: "", end: "" }, []));
+      return li;
+    };
+    const items = [bound("起 start", t.start), bound("止 end", t.end)];
+    if (t.last_seen) items.push(el("li", "末见 last seen: " + t.last_seen));
+    return section("任期 Tenure", items);
   }
   function section(title, items) {
     if (!items.length) return [];
@@ -216,6 +236,7 @@
       el("h2", ((own(RELS, f.rel) || {}).zh || f.rel) + " " + f.rel),
       add(el("div"), link(f.s), el("span", (own(RELS, f.rel) || {}).sym ? " ↔ " : " → "), link(f.o)),
       table(f.attributes),
+      ...tenure(f.tenure),
       ...sources([f], (g, s) => s.marks.s.concat(s.marks.o)),
     );
   }
