@@ -19,6 +19,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from kg.script import to_simplified
+
 LEVELS = "省市县区州旗盟镇乡"
 EVIDENCE = ("appointed", "first_seen", "removed", "successor", "last_seen")
 _HEAD = re.compile(rf"(?:常务)?副?(?:代理)?[{LEVELS}]长")          # 市长, 常务副市长, 代理市长
@@ -279,7 +281,7 @@ def as_post(fact: dict[str, Any], date: str | None) -> dict[str, Any]:
     """
     a = dict(fact["attributes"])
     written, change = a.get("title", ""), a.pop("change", None)
-    a["title"] = canonical_title(written, fact.get("object"))
+    a["title"] = canonical_title(to_simplified(written), fact.get("object"))   # 市委書記 is 市委书记's post
     extra = {k: v for k, v in (("date", date), ("change", change)) if v}
     a["forms"] = [{"title": written, "sources": [dict(_ref(s), **extra) for s in fact["sources"]]}]
     return dict(fact, attributes=a)
