@@ -34,7 +34,7 @@ def test_compacted_reads_as_plain_json(out: Path) -> None:
     assert li["type"] == ["foaf:Person", "kg:Person", "schema:Person"] and li["personRole"] == "kg:official"
     assert (li["label"], li["pinyin"]) == ("李长萍", "li chang ping")
     member = next(n for n in doc["@graph"] if n.get("member") == li["id"] and n.get("title") == "市委书记")
-    assert member["type"] == "org:Membership" and member["firstSeen"] == "2024-02-07"
+    assert member["type"] == "org:Membership" and member["firstSeen"] == "2024-02-06"   # the meeting's day
     derivations = member["qualifiedDerivation"]
     first = derivations[0] if isinstance(derivations, list) else derivations
     derivation = next(n for n in doc["@graph"] if n.get("id") == first)
