@@ -100,6 +100,14 @@ def test_untitled_stories_side_by_side_stay_apart(tmp_path, opening):
     assert len(got) == 3 and [accuracy(t, st.expected()) >= 0.99 for (_, t), st in zip(got, expected)] == [True] * 3
 
 
+def test_a_brief_titled_a_size_above_the_body_is_its_own_story(tmp_path):
+    briefs = [Story([para(121)], title="市场监管局开展抽检", span=1, title_size=12),
+              Story([para(122)], title="城区新增公交线路", span=1, title_size=11.5),
+              Story([para(123)], title="全市质量大会召开", span=2)]
+    expected = make_page(tmp_path / "p.pdf", briefs, shuffle=8)
+    assert_stories(stories_of(tmp_path / "p.pdf"), expected)
+
+
 @pytest.mark.parametrize("shuffle", [None, 6])
 def test_a_vertical_headline_titles_the_story_beside_it(tmp_path, shuffle):
     stories = [Story([para(111)], title="全市质量大会召开", span=2),
