@@ -197,3 +197,11 @@ def test_without_the_pdf_extra_a_pdf_is_one_line_saying_what_to_install(tmp_path
     monkeypatch.setitem(sys.modules, "pdfminer.converter", None)       # as if pdfminer.six were not installed
     [problem] = read_file(tmp_path / "p.pdf", "p.pdf", date=None, place=None)
     assert str(problem) == f"{tmp_path / 'p.pdf'}: reading PDF needs pdfminer.six: pip install 'kg[pdf]'"
+
+
+@pytest.mark.skipif(not (INPUTS / "mineru_p3_cn_book_text_figure.pdf").exists(), reason="shared inputs absent")
+def test_the_shared_book_page_in_order_with_its_page_number_as_furniture():
+    c = read_pdf(INPUTS / "mineru_p3_cn_book_text_figure.pdf")
+    at = [c.text.index(s) for s in ("第六章、三角形原理的普遍意义", "按照语法的通解", "好莱坞何以", "电影语言语法的三角形原理",
+                                    "一、关系线与运动线", "不论这两个居中心位置")]
+    assert at == sorted(at) and c.meta["furniture"] == ["99"] and "99" not in c.text

@@ -80,7 +80,8 @@ def read_page(blocks: list[Block], boxes: list[Box], *, number: int, width: floa
 
 
 def reading_order(stories: list[Story], body: float) -> list[Story]:
-    """Stories row by row (tops within two body lines of the row's first), left to right in a row.
+    """Stories row by row (tops within two body lines of the row's first, side by side), left to
+    right in a row; of two stories one above the other, the upper one first.
 
     >>> from kg.readers.layout import Char, Line
     >>> def story(x, top, title):
@@ -90,7 +91,9 @@ def reading_order(stories: list[Story], body: float) -> list[Story]:
     """
     rows: list[list[Story]] = []
     for s in sorted(stories, key=lambda s: (s.anchor.top, s.anchor.x0)):
-        if rows and s.anchor.top - rows[-1][0].anchor.top <= 2 * body:
+        a = s.anchor
+        if (rows and a.top - rows[-1][0].anchor.top <= 2 * body
+                and not any(overlap(a.x0, a.x1, r.anchor.x0, r.anchor.x1) > 0 for r in rows[-1])):
             rows[-1].append(s)
         else:
             rows.append([s])
