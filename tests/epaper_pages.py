@@ -26,6 +26,7 @@ class Story:
     photo: bool = False
     caption: str = ""
     vertical: bool = False      # a 竖排 headline at the right of a one-column story
+    title_size: float = 0       # 0: 22 pt over two or more columns, else 16 pt
     drawn: list[str] = field(default_factory=list)     # the body lines as drawn
 
     def expected(self) -> str:
@@ -109,7 +110,7 @@ def make_page(path: str | Path, stories: list[Story], *, columns: int = 4, shuff
             ops.append(("text-v", st.title, x0 + col_w - 22, height - top - 22, 22))
             body_w = col_w - 30
         elif st.title:
-            hs = 22 if st.span >= 2 else 16
+            hs = st.title_size or (22 if st.span >= 2 else 16)
             for line in wrap(st.title, w, hs):
                 text(line, x0, top, hs)
                 top += hs * 1.2

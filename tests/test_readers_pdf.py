@@ -100,6 +100,14 @@ def test_untitled_stories_side_by_side_stay_apart(tmp_path, opening):
     assert len(got) == 3 and [accuracy(t, st.expected()) >= 0.99 for (_, t), st in zip(got, expected)] == [True] * 3
 
 
+def test_a_brief_titled_a_size_above_the_body_is_its_own_story(tmp_path):
+    briefs = [Story([para(121)], title="市场监管局开展抽检", span=1, title_size=12),
+              Story([para(122)], title="城区新增公交线路", span=1, title_size=11.5),
+              Story([para(123)], title="全市质量大会召开", span=2)]
+    expected = make_page(tmp_path / "p.pdf", briefs, shuffle=8)
+    assert_stories(stories_of(tmp_path / "p.pdf"), expected)
+
+
 @pytest.mark.parametrize("shuffle", [None, 6])
 def test_a_vertical_headline_titles_the_story_beside_it(tmp_path, shuffle):
     stories = [Story([para(111)], title="全市质量大会召开", span=2),
@@ -189,3 +197,11 @@ def test_without_the_pdf_extra_a_pdf_is_one_line_saying_what_to_install(tmp_path
     monkeypatch.setitem(sys.modules, "pdfminer.converter", None)       # as if pdfminer.six were not installed
     [problem] = read_file(tmp_path / "p.pdf", "p.pdf", date=None, place=None)
     assert str(problem) == f"{tmp_path / 'p.pdf'}: reading PDF needs pdfminer.six: pip install 'kg[pdf]'"
+
+
+@pytest.mark.skipif(not (INPUTS / "mineru_p3_cn_book_text_figure.pdf").exists(), reason="shared inputs absent")
+def test_the_shared_book_page_in_order_with_its_page_number_as_furniture():
+    c = read_pdf(INPUTS / "mineru_p3_cn_book_text_figure.pdf")
+    at = [c.text.index(s) for s in ("第六章、三角形原理的普遍意义", "按照语法的通解", "好莱坞何以", "电影语言语法的三角形原理",
+                                    "一、关系线与运动线", "不论这两个居中心位置")]
+    assert at == sorted(at) and c.meta["furniture"] == ["99"] and "99" not in c.text

@@ -1,8 +1,8 @@
 """Blocks of an e-paper page -> page furniture, ads, captions and stories in reading order.
 
 Roles come from size and position, never from drawing order: the body type is the size most
-characters are set in; a headline is at least 1.4× that; a 引题 sits right above a headline and a
-subtitle right below it; a caption is small type beside a photo frame; an ad is text inside a
+characters are set in; a headline is at least 1.4× that (a brief's short title 1.15×); a 引题 sits
+right above a headline and a subtitle right below it; a caption is small type beside a photo frame; an ad is text inside a
 large frame that holds no body text; furniture is the masthead, the 版次/date line, page numbers
 and 责任编辑 credits. A body block belongs to the nearest headline above it that it overlaps in x,
 else it continues the story of the column to its left.
@@ -17,6 +17,7 @@ from kg.readers.layout import Block, Box, body_size, overlap
 from kg.text import ends_sentence
 
 HEADLINE_RATIO = 1.4
+MINOR_RATIO = 1.15      # a brief's title that no larger headline claims as its 引题 or subtitle
 FURNITURE = {   # role -> pattern over a block's text (whitespace removed)
     "dateline": re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日.{0,12}(?:星期|周)[一二三四五六日天]|第[0-9一二三四五六七八九十]+版"),
     "credit": re.compile(r"^(?:本版)?(?:责任编辑|责编|编辑|美编|校对|版式|组版|审读|值班|策划|统筹)[：:]?.{0,30}$"),
@@ -58,8 +59,10 @@ class Page:
 def read_page(blocks: list[Block], boxes: list[Box], *, number: int, width: float, height: float) -> Page:
     """Label the blocks of one page and gather them into stories (see the module docstring)."""
     body = body_size([ln for b in blocks for ln in b.lines])
+    for b in blocks:          # furniture, ads and headlines first: 引题, subtitles and briefs are told by them
+        b.role = _frame_role(b, body, boxes, width, height, blocks)
     for b in blocks:
-        b.role = _role(b, body, boxes, width, height, blocks)
+        b.role = b.role or _text_role(b, body, boxes, blocks)
     headlines = [b for b in blocks if b.role == "headline" and not b.lines[0].vertical]
     stories = {id(h): Story(headline=h) for h in headlines}
     for b in blocks:
@@ -77,7 +80,8 @@ def read_page(blocks: list[Block], boxes: list[Box], *, number: int, width: floa
 
 
 def reading_order(stories: list[Story], body: float) -> list[Story]:
-    """Stories row by row (tops within two body lines of the row's first), left to right in a row.
+    """Stories row by row (tops within two body lines of the row's first, side by side), left to
+    right in a row; of two stories one above the other, the upper one first.
 
     >>> from kg.readers.layout import Char, Line
     >>> def story(x, top, title):
@@ -87,14 +91,16 @@ def reading_order(stories: list[Story], body: float) -> list[Story]:
     """
     rows: list[list[Story]] = []
     for s in sorted(stories, key=lambda s: (s.anchor.top, s.anchor.x0)):
-        if rows and s.anchor.top - rows[-1][0].anchor.top <= 2 * body:
+        a = s.anchor
+        if (rows and a.top - rows[-1][0].anchor.top <= 2 * body
+                and not any(overlap(a.x0, a.x1, r.anchor.x0, r.anchor.x1) > 0 for r in rows[-1])):
             rows[-1].append(s)
         else:
             rows.append([s])
     return [s for row in rows for s in sorted(row, key=lambda s: s.anchor.x0)]
 
 
-def _role(b: Block, body: float, boxes: list[Box], width: float, height: float, blocks: list[Block]) -> str:
+def _frame_role(b: Block, body: float, boxes: list[Box], width: float, height: float, blocks: list[Block]) -> str:
     text = re.sub(r"\s", "", b.text)
     for role, pattern in FURNITURE.items():
         margin = b.top < 0.08 * height or b.bottom > 0.92 * height
@@ -108,10 +114,18 @@ def _role(b: Block, body: float, boxes: list[Box], width: float, height: float, 
         return "ad"
     if b.size >= HEADLINE_RATIO * body:
         return "headline"
+    return ""
+
+
+def _text_role(b: Block, body: float, boxes: list[Box], blocks: list[Block]) -> str:
+    text = re.sub(r"\s", "", b.text)
     near = _headline_near(b, blocks, body)
     if near is not None:
         b.attrs["_of"] = id(near[0])
         return near[1]
+    if (b.size >= MINOR_RATIO * body and len(b.lines) <= 2 and len(text) <= 30 and not ends_sentence(text)
+            and not b.lines[0].vertical):
+        return "headline"      # a brief's title, a size or two above the body
     if b.size < 0.95 * body and (CAPTION_CUES.search(text) or _beside_photo(b, boxes, body)):
         return "caption"
     return "body"
@@ -133,12 +147,13 @@ def _is_ad(frame: Box, blocks: list[Block], body: float) -> bool:
 
 
 def _headline_near(b: Block, blocks: list[Block], body: float) -> tuple[Block, str] | None:
-    """A headline right below this block (it is the 引题) or right above it (the subtitle)."""
+    """A headline right below this block (it is the 引题) or right above it (the subtitle).
+    Only the headlines of the first pass count: a brief's title has no 引题."""
     if b.size >= HEADLINE_RATIO * body or b.size < 0.95 * body or len(b.lines) > 3:
         return None
     larger = b.size > 1.1 * body
     for h in blocks:
-        if h.size < HEADLINE_RATIO * body or h is b or overlap(h.x0, h.x1, b.x0, b.x1) <= 0:
+        if h.role != "headline" or h.lines[0].vertical or h is b or overlap(h.x0, h.x1, b.x0, b.x1) <= 0:
             continue
         # body-size type right above a headline is its 引题 only as one short line without a full stop
         lone = len(b.lines) == 1 and not ends_sentence(b.text) and b.x1 - b.x0 < 0.8 * (h.x1 - h.x0)

@@ -256,7 +256,8 @@ def _continues(b: Block, ln: Line, rules: list[Box]) -> bool:
     if not -0.2 * ln.size <= gap <= 1.0 * ln.size:
         return False
     width = min(b.x1 - b.x0, ln.x1 - ln.x0)
-    centred = abs((ln.x0 + ln.x1) - (last.x0 + last.x1)) < 2 * ln.size      # a headline's lines may be centred
+    centred = (abs((ln.x0 + ln.x1) - (last.x0 + last.x1)) < 2 * ln.size      # a headline's lines may be centred,
+               and ln.x1 - ln.x0 <= last.x1 - last.x0 + 2 * ln.size)          # not a heading over its text
     if overlap(b.x0, b.x1, ln.x0, ln.x1) < 0.6 * width or ln.x0 > b.x1 or (abs(ln.x0 - b.x0) > 3 * ln.size
                                                                             and not centred):
         return False
