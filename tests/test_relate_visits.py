@@ -46,6 +46,9 @@ VISITS = [
     # 他先后深入…: the party goes on under a pronoun
     ("5月10日，县长马国庆到阳谷县调研。随后，他又来到茌平区、东阿县，察看项目进展。县委常委、副县长韩冰参加调研。", "聊城市",
      {("马国庆", "阳谷县"), ("马国庆", "茌平区"), ("马国庆", "东阿县"), ("韩冰", "东阿县")}, set()),
+    # 在甲镇，他走访了…: the place the sentence opens at is a stop too
+    ("县长马国庆深入乡镇调研。在东阿镇，他走访了红星村、幸福村，了解集体经济发展情况。", "聊城市",
+     {("马国庆", "东阿镇"), ("马国庆", "红星村"), ("马国庆", "幸福村")}, set()),
     # a quoted speaker is not a visitor
     ("县委书记周明远在座谈会上强调，考察团的到来加深了两地友谊。", "聊城市", set(), {("周明远", "聊城市")}),
 ]
@@ -90,6 +93,12 @@ def test_a_trip_that_sits_down_to_talk_meets_its_hosts():
     text = ("5月8日，泰安市副市长吴建国率代表团赴东昌府区考察，并进行了座谈。副市长韩冰随同考察。"
             "东昌府区区长孙立平出席活动。")
     assert pairs(text, "met", "聊城市") == {("孙立平", "吴建国"), ("孙立平", "韩冰")}
+
+
+def test_a_host_who_meets_the_delegation_meets_each_member():
+    text = ("5月9日，区委书记陈勇率区党政代表团赴甘肃省临夏州考察。副区长韩冰随同考察。"
+            "临夏州委副书记、州长马明会见了代表团一行。")
+    assert pairs(text, "met", "上海市") == {("马明", "陈勇"), ("马明", "韩冰")}
 
 
 def test_a_meeting_story_does_not_make_visitors_of_those_present():

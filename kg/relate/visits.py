@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from kg.relate.base import Found, Scope
 from kg.relate.cues import (
     CONTAINER,
+    GROUP_GUESTS,
     GROUP_TITLE,
     HOSTS_PRESENT,
     MEET,
     NOT_VISITOR,
+    OPENING_AT,
     PRONOUN_GOES,
     SAYING,
     UNIT_AFTER,
@@ -73,6 +75,7 @@ def find_visits(sc: Scope) -> Iterator[Found]:
     trips: list[_Trip] = []
     early: list[Mention] = []          # members named before the party sets out (甲参加。甲一行走访…)
     last_visit = True                  # the latest anchor was a trip (not a meeting): 参加 joins it
+    greeted: list[tuple[int, int, _Trip]] = []     # sentences that may meet a trip's party
     for s, e in sc.sents:
         people = [m for m in sc.inside((s, e), "person") if m.attr("role") != "journalist"
                   and not _DIVISION_LIKE.search(m.text)]
@@ -83,21 +86,46 @@ def find_visits(sc: Scope) -> Iterator[Found]:
         group = VISIT_GROUP.search(sc.text, s, e) or (trips and not leaders and PRONOUN_GOES.match(sc.text, s))
         if leaders or group:
             if go is None and group:
-                g = VISIT_GO.search(sc.text, group.start(), e)
+                g = VISIT_GO.search(sc.text, group.end() - 2, e)     # the verb that ends the cue
                 go = g.start() if g else group.start()
             if not trips or (leaders and not set(map(eid, leaders)) & trips[-1].ids()):
                 trips.append(_Trip())
                 if len(trips) == 1:
                     trips[0].join(early)
             trips[-1].join(leaders + (_group_heads(sc) if group else []))
-            trips[-1].stops += _stops(sc, s, e, go)
+            trips[-1].stops += _opening_stops(sc, s) + _stops(sc, s, e, go)
             last_visit = True
         elif MEET.search(sc.text, s, e) or sc.inside((s, e), "event"):
+            if trips:
+                greeted.append((s, e, trips[-1]))
             last_visit = False
     for trip in trips:
         yield from _facts(sc, trip)
     if trips and trips[0].party and "座谈" in sc.text[sc.start:sc.end]:
         yield from _hosts_met(sc, trips[0])
+    for s, e, trip in greeted:
+        yield from _group_met(sc, s, e, trip)
+
+
+def _group_met(sc: Scope, s: int, e: int, trip: _Trip) -> Iterator[Found]:
+    """乙州州长丙会见代表团一行: the host met each member of the trip's party."""
+    m = MEET.search(sc.text, s, e)
+    if not m or not GROUP_GUESTS.match(sc.text, m.end() + (sc.text[m.end():m.end() + 1] == "了")) \
+            or sc.inside((m.end(), e), "person"):
+        return
+    hosts = [p for p in sc.inside((s, m.start()), "person") if eid(p) not in trip.ids()]
+    for h in hosts:
+        for g in trip.party:
+            yield Found("met", eid(h), eid(g), (), h.start, m.end(), (s, e))
+
+
+def _opening_stops(sc: Scope, s: int) -> list[Mention]:
+    """在甲村，乙走进丙合作社: the place the sentence opens at is a stop too."""
+    m = OPENING_AT.match(sc.text, s)
+    if not m:
+        return []
+    return [x for x in sc.inside((m.start(1), m.end(1))) if x.type == "place" and not x.attr("ref")
+            and x.end == m.end(1)]
 
 
 def _hosts_met(sc: Scope, trip: _Trip) -> Iterator[Found]:
