@@ -28,7 +28,7 @@ COOPERATE = re.compile(r"合作|签约|签署|签订|战略协议|携手")
 AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:亿)?元")
 
 # visits.py: a visiting party (leader + members) and the places, companies and units it went to
-VISIT = re.compile(r"(?:调研|考察|走访|视察|走进|察看|参观|督导|检查|慰问)(?![团组队])")
+VISIT = re.compile(r"(?:调研|考察|走访|视察|走进|察看|参观|督导|检查)(?![团组队员]|报告|成果|课题|文章|座谈会)")
 VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进|前往|率|带队|带领|一行|先后|又|还|实地|专程|调研|考察|"
                          r"走访|视察|察看|参观|莅|、|，)")
 VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|考察组|调研组|督导组|检查组|一行|客人)")
@@ -43,7 +43,7 @@ GROUP_GUESTS = re.compile(r"(?:代表团|考察团|考察组|调研组|督导组
 VISIT_ONWARD = re.compile(r"(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到)")   # 甲先后来到…
 VISIT_LED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}的带领下|带队")
 # a member of the party: 乙参加调研, 丙随同考察, 丁参加。 (陪同 is the host side, not the party)
-VISIT_MEMBER = re.compile(r"(?:一同|一起|共同|随同|参加|同行)(?:参加)?(?:调研|考察|视察|走访|督导|检查|慰问)|(?:参加|随同|同行)[。；]?$")
+VISIT_MEMBER = re.compile(r"(?:一同|一起|共同|随同|参加|同行)(?:参加)?(?:调研|考察|视察|走访|督导|检查)|(?:参加|随同|同行)[。；]?$")
 HOSTS_PRESENT = re.compile(r"(?:出席|参加)(?:活动|座谈)[。；]?$")   # the hosts of a trip that sat down to talk
 NOT_VISITOR = re.compile(r"陪同|迎接|接待|会见|欢迎|汇报")
 CONTAINER = re.compile(r"[\d一二三四五六七八九十两几多]+个|各|部分|有关|相关")  # 赴甲镇3个村: 甲镇 holds the targets
