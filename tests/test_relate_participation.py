@@ -51,6 +51,12 @@ CASES = [
     ("本报讯 5月9日，全市招商引资大会召开。市长赵刚主持会议。会上，举行了项目合作签约仪式，副市长王芳与孙明签订协议。",
      {("赵刚", "全市招商引资大会", "chair", 1), ("王芳", "项目合作签约仪式", "attendee", 1),
       ("孙明", "项目合作签约仪式", "attendee", 2)}),
+    # 出席仪式的领导有：甲，乙: the list after the opening takes its role
+    ("本报讯 5月9日，全市重大项目集中开工仪式举行。出席开工仪式的领导有：副市长王芳同志，区委书记孙红同志。",
+     {("王芳", "全市重大项目集中开工仪式", "attendee", 1), ("孙红", "全市重大项目集中开工仪式", "attendee", 2)}),
+    # with no meeting convened, those who sign before the ceremony is named attend it
+    ("5月9日，甲市与乙市缔结友好城市。甲市市长赵刚与乙市市长孙红签署了友好城市协议书。副市长王芳在签约仪式上致辞。",
+     {("赵刚", "签约仪式", "attendee", 1), ("孙红", "签约仪式", "attendee", 2), ("王芳", "签约仪式", "speaker", 3)}),
     # quotes from talks held before the ceremony are not said at it
     (("本报讯 5月9日，聊城市人民政府与山东蓝海化工有限公司战略合作签约仪式举行。市长赵刚出席签约仪式。"
       "签约前，赵刚会见了孙明一行。赵刚表示，希望以此次签约为契机深化合作。"),

@@ -12,6 +12,8 @@ from kg.types import Mention, eid
 
 _AFTER_EVENT = re.compile(r"结束后|之后|后[，,]")      # 启动仪式结束后，甲…: 甲's role is elsewhere
 _AT = re.compile(r"[上中]")
+_SIGNING = re.compile(r"签署|签订|签约|签字|见证")
+_LIST_OPENS = re.compile(r"(?:领导|嘉宾|人员|同志)(?:有|是|包括)[：:]?\s*$")
 _BACK_AT_EVENT = re.compile(r"主持|出席|参加|列席|讲话|致辞|仪式上|会上")
 _OBJECT_BEFORE = re.compile(r"(?:对|听取|通过|任命|免去|选举|慰问|看望)[^，,；;]*$")
 _ROLE_RE = re.compile("|".join(v for vs in ROLE_VERBS.values() for v in vs))
@@ -62,9 +64,11 @@ def find_participation(sc: Scope) -> Iterator[Found]:
     [('person/刘一鸣', 'chair'), ('person/赵文', 'speaker')]
     """
     events = [m for m in sc.mentions if m.type == "event"]
-    main = main_event(sc) or _first_with_roles(sc, events)
+    convened = main_event(sc)
+    main = convened or _first_with_roles(sc, events)
     if main is None:
         return
+    fallback = convened is None          # 甲与乙签署了协议。…在签约仪式上致辞: the signing was at it
     best: dict[tuple[str, str], list] = {}
     listed: dict[str, int] = {}          # people listed so far at each event
     first = min(m.start for m in events if m.key == main.key)
@@ -74,7 +78,7 @@ def find_participation(sc: Scope) -> Iterator[Found]:
     for s, e in sc.sents:
         inside = [m for m in sc.inside((s, e), "event") if not _AFTER_EVENT.match(sc.text, m.end)]
         talks = _talks(sc, s, e) or (talks and not inside and not _BACK_AT_EVENT.search(sc.text, s, e))
-        if s < first and not inside:
+        if s < first and not inside and not (fallback and _SIGNING.search(sc.text, s, e)):
             continue
         default = _scene(sc, s, inside) or main
         for person, role, venue, span, clause in _roles_in(sc, s, e):
@@ -123,6 +127,7 @@ def _scene(sc: Scope, s: int, inside: list[Mention]) -> Mention | None:
 def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | None, tuple[int, int],
                                                          tuple[int, int]]]:
     pending: list[Mention] = []
+    listing: set[str] = set()           # 出席仪式的领导有：甲，乙…: the roles of the list that follows
     pos = s
     bounds = [m.start() + s for m in CLAUSE.finditer(sc.text[s:e])] + [e]
     blank = _without_events(sc, s, e)
@@ -134,13 +139,19 @@ def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | N
             yield p, "quoted", None, (p.start, b), (pos, b)
         people = [p for p in people if p not in quoted]
         verbs = [m.group() for m in _ROLE_RE.finditer(clause)]
-        if people and REPORTING.search(clause) and not verbs:
+        if listing and people and not verbs:
+            for p in people:
+                for role in sorted(listing, key=ROLE_RANK.get):
+                    yield p, role, None, (p.start, b), (pos, b)
+        elif people and REPORTING.search(clause) and not verbs:
             pending = []
         elif verbs:
             roles = {r for r, vs in ROLE_VERBS.items() for v in verbs if v in vs}
             if roles & {"chair", "speaker"}:      # 出席会议并讲话 is a speaker; 主持并讲话 both
                 roles.discard("attendee")
             venue = "主会场" if "主会场" in clause else "分会场" if "分会场" in clause else None
+            if not people and _LIST_OPENS.search(clause):
+                listing = roles
             for p in pending + people:
                 for role in sorted(roles, key=ROLE_RANK.get):
                     yield p, role, venue, (p.start, b), (pos, b)
