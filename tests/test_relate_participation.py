@@ -57,6 +57,9 @@ CASES = [
     # with no meeting convened, those who sign before the ceremony is named attend it
     ("5月9日，甲市与乙市缔结友好城市。甲市市长赵刚与乙市市长孙红签署了友好城市协议书。副市长王芳在签约仪式上致辞。",
      {("赵刚", "签约仪式", "attendee", 1), ("孙红", "签约仪式", "attendee", 2), ("王芳", "签约仪式", "speaker", 3)}),
+    # 乙参加活动。…在随后召开的座谈会上: those at the activity attend the meeting named later
+    ("副县长王芳参加活动。在随后召开的座谈会上，县委常委孙红介绍了协作工作情况。",
+     {("王芳", "座谈会", "attendee", 1), ("孙红", "座谈会", "speaker", 2)}),
     # quotes from talks held before the ceremony are not said at it
     (("本报讯 5月9日，聊城市人民政府与山东蓝海化工有限公司战略合作签约仪式举行。市长赵刚出席签约仪式。"
       "签约前，赵刚会见了孙明一行。赵刚表示，希望以此次签约为契机深化合作。"),

@@ -12,7 +12,7 @@ from kg.types import Mention, eid
 
 _AFTER_EVENT = re.compile(r"结束后|之后|后[，,]")      # 启动仪式结束后，甲…: 甲's role is elsewhere
 _AT = re.compile(r"[上中]")
-_SIGNING = re.compile(r"签署|签订|签约|签字|见证")
+_SIGNING = re.compile(r"签署|签订|签约|签字|见证|(?:出席|参加)活动")
 _LIST_OPENS = re.compile(r"(?:领导|嘉宾|人员|同志)(?:有|是|包括)[：:]?\s*$")
 _BACK_AT_EVENT = re.compile(r"主持|出席|参加|列席|讲话|致辞|仪式上|会上")
 _OBJECT_BEFORE = re.compile(r"(?:对|听取|通过|任命|免去|选举|慰问|看望)[^，,；;]*$")
@@ -64,11 +64,11 @@ def find_participation(sc: Scope) -> Iterator[Found]:
     [('person/刘一鸣', 'chair'), ('person/赵文', 'speaker')]
     """
     events = [m for m in sc.mentions if m.type == "event"]
-    convened = main_event(sc)
-    main = convened or _first_with_roles(sc, events)
+    main = main_event(sc) or _first_with_roles(sc, events)
     if main is None:
         return
-    fallback = convened is None          # 甲与乙签署了协议。…在签约仪式上致辞: the signing was at it
+    # before the event is named, only signing and 参加活动 take roles at it (甲与乙签署了协议。
+    # …在签约仪式上致辞; 乙参加活动。…在随后召开的座谈会上)
     best: dict[tuple[str, str], list] = {}
     listed: dict[str, int] = {}          # people listed so far at each event
     first = min(m.start for m in events if m.key == main.key)
@@ -78,7 +78,7 @@ def find_participation(sc: Scope) -> Iterator[Found]:
     for s, e in sc.sents:
         inside = [m for m in sc.inside((s, e), "event") if not _AFTER_EVENT.match(sc.text, m.end)]
         talks = _talks(sc, s, e) or (talks and not inside and not _BACK_AT_EVENT.search(sc.text, s, e))
-        if s < first and not inside and not (fallback and _SIGNING.search(sc.text, s, e)):
+        if s < first and not inside and not _SIGNING.search(sc.text, s, e):
             continue
         default = _scene(sc, s, inside) or main
         for person, role, venue, span, clause in _roles_in(sc, s, e):
