@@ -49,6 +49,9 @@ VISITS = [
     # 在甲镇，他走访了…: the place the sentence opens at is a stop too
     ("县长马国庆深入乡镇调研。在东阿镇，他走访了红星村、幸福村，了解集体经济发展情况。", "聊城市",
      {("马国庆", "东阿镇"), ("马国庆", "红星村"), ("马国庆", "幸福村")}, set()),
+    # 莅临我县调研: the home place the visitors came to; 调研乡村 names no unit after it
+    ("5月9日，市委书记张建国一行莅临我县调研乡村振兴工作。县委书记王刚陪同调研。", "阳谷县",
+     {("张建国", "阳谷县")}, {("王刚", "阳谷县")}),
     # a quoted speaker is not a visitor
     ("县委书记周明远在座谈会上强调，考察团的到来加深了两地友谊。", "聊城市", set(), {("周明远", "聊城市")}),
 ]

@@ -43,6 +43,7 @@ _STOP_TYPES = ("place", "company", "organization")
 _CLAUSE_END = "，,；;。！？\n"
 _SEPARATORS = set("、，,；;。和与及\n ")
 _DIVISION_LIKE = re.compile(r"[省市县区镇乡村]$")     # 甲区 tagged as a person is a place, not a visitor
+_DOING = re.compile(r"了解|开展|推进|指导|督导|检查|座谈|召开")
 _STRONG_GO = ("赴", "到", "深入", "走访", "走进", "莅临", "来到", "前往", "抽查")
 
 
@@ -241,9 +242,12 @@ def _is_stop(sc: Scope, m: Mention, cands: list[Mention], clause_end: int) -> bo
         return False                                   # 甲街道 inside 甲街道党工委
     if VISIT_ORIGIN.match(text, m.end) or CONTAINER.match(text, m.end):
         return False
-    if m.type == "place" and (any(o.start == m.end for o in cands) or UNIT_AFTER.match(text, m.end, clause_end)):
+    unit = UNIT_AFTER.match(text, m.end, clause_end)
+    if unit and (VISIT.search(unit.group()) or _DOING.search(unit.group())):
+        unit = None                                    # 到我县调研乡村…: no unit named after 我县
+    if m.type == "place" and (any(o.start == m.end for o in cands) or unit):
         return False                                   # 甲市乙区, 甲街道乙社区: the inner one
     nxt = next((o for o in sc.inside((m.end, clause_end)) if o.type in ("person", "title")), None)
     if nxt and not _SEPARATORS & set(text[m.end:nxt.start]):
         return False                                   # 甲公司董事长乙: a title's body
-    return not (m.attr("ref") and text[m.start - 1:m.start] not in ("到", "赴", "莅", "来"))
+    return not (m.attr("ref") and text[m.start - 1:m.start] not in ("到", "赴", "莅", "临", "来"))
