@@ -89,3 +89,13 @@ def test_a_generic_name_takes_the_full_name_written_earlier():
             "签约仪式上，市长赵刚致辞。")
     got = roles(text)
     assert ("赵刚", "聊城市人民政府与山东蓝海化工有限公司战略合作签约仪式", "speaker", 1) in got
+
+
+@pytest.mark.parametrize("text, names", [
+    ("要深刻领会市政协六届三次会议精神。", ["市政协六届三次会议"]),
+    ("审议了《东昌府区人民代表大会议事规则》，听取人事事项以及大会选举办法。", []),
+    ("市委常委会召开扩大会议。", ["市委常委会"]),
+])
+def test_event_names(text, names):
+    r = extract_document(Document(id="t.txt", text=text, place="聊城市"))
+    assert [e.split("/", 1)[1] for e in r["entities"] if e.startswith("event/")] == names
