@@ -17,6 +17,12 @@ ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
 REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉|介绍|说")
 # 甲强调, 甲在会上表示, 甲作的关于…的报告: the person quoted or reporting speaks at the event
 QUOTED = re.compile(r"(?:同志)?(?:(?:在[\u4e00-\u9fff“”]{0,20}?[上中]|对[^，,。；]{1,30}?)?[，,]?(?:指出|强调|表示|要求|说|介绍|承诺)|作(?:了)?的?[^，,。；：:]{0,40}?(?:报告|说明))")
+AFTER_EVENT = re.compile(r"结束后|之后|后[，,]")      # 启动仪式结束后，甲…: 甲's role is elsewhere
+AT = re.compile(r"[上中]")                            # 在座谈会上: at the event
+SIGNING = re.compile(r"签署|签订|签约|签字|见证|(?:出席|参加)活动")   # roles taken before the event is named
+LIST_OPENS = re.compile(r"(?:领导|嘉宾|人员|同志)(?:有|是|包括)[：:]?\s*$")   # 出席仪式的领导有：甲，乙
+BACK_AT_EVENT = re.compile(r"主持|出席|参加|列席|讲话|致辞|仪式上|会上")     # talks are over, the event goes on
+OBJECT_BEFORE = re.compile(r"(?:对|听取|通过|任命|免去|选举|慰问|看望)[^，,；;]*$")   # 通过了对甲的任命: 甲 is an object
 CONVENE = re.compile(r"召开|举行|举办|开幕|闭幕|启动|开班|开讲|揭晓")
 # 签约仪式上，… / 在座谈会上… / 在甲广场举行的启动仪式上: the sentence's roles are taken at that event
 AT_EVENT = re.compile(r"^[\s，,]*(?:在[^，,。；;]*|随后召开的|随后举行的)?$")
