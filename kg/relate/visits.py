@@ -27,9 +27,11 @@ from kg.relate.cues import (
     OPENING_AT,
     PRONOUN_GOES,
     SAYING,
+    STRONG_GO,
     UNIT_AFTER,
     VISIT,
     VISIT_AGENT,
+    VISIT_DOING,
     VISIT_GO,
     VISIT_GROUP,
     VISIT_LED_AFTER,
@@ -43,8 +45,6 @@ _STOP_TYPES = ("place", "company", "organization")
 _CLAUSE_END = "，,；;。！？\n"
 _SEPARATORS = set("、，,；;。和与及\n ")
 _DIVISION_LIKE = re.compile(r"[省市县区镇乡村]$")     # 甲区 tagged as a person is a place, not a visitor
-_DOING = re.compile(r"了解|开展|推进|指导|督导|检查|座谈|召开")
-_STRONG_GO = ("赴", "到", "深入", "走访", "走进", "莅临", "来到", "前往", "抽查")
 
 
 @dataclass
@@ -218,10 +218,10 @@ def _stops(sc: Scope, s: int, e: int, go: int | None) -> list[Mention]:
     while pos < e:      # clause by clause from the verb of going, while they name where to go
         end = min([i for i in (text.find(c, pos, e) for c in _CLAUSE_END) if i >= 0] or [e])
         clause = text[pos:end]
-        go_at = min([i for i in (clause.find(v) for v in _STRONG_GO) if 0 <= i < 12] or [-1])
+        go_at = min([i for i in (clause.find(v) for v in STRONG_GO) if 0 <= i < 12] or [-1])
         verb = VISIT.search(clause)
         if first:
-            if not (verb or any(v in clause for v in _STRONG_GO)):
+            if not (verb or any(v in clause for v in STRONG_GO)):
                 break
             lo, hi = pos, end
         elif go_at >= 0:
@@ -243,7 +243,7 @@ def _is_stop(sc: Scope, m: Mention, cands: list[Mention], clause_end: int) -> bo
     if VISIT_ORIGIN.match(text, m.end) or CONTAINER.match(text, m.end):
         return False
     unit = UNIT_AFTER.match(text, m.end, clause_end)
-    if unit and (VISIT.search(unit.group()) or _DOING.search(unit.group())):
+    if unit and (VISIT.search(unit.group()) or VISIT_DOING.search(unit.group())):
         unit = None                                    # 到我县调研乡村…: no unit named after 我县
     if m.type == "place" and (any(o.start == m.end for o in cands) or unit):
         return False                                   # 甲市乙区, 甲街道乙社区: the inner one
