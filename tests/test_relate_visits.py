@@ -107,3 +107,19 @@ def test_a_host_who_meets_the_delegation_meets_each_member():
 def test_a_meeting_story_does_not_make_visitors_of_those_present():
     text = "区委书记林涛会见了宋晓东一行。副区长何静一同参加。"
     assert pairs(text, "visited", "聊城市") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县长马国庆一行走访湘江盐化、天成电化、和美饲料等重点企业。",
+     {("湘江盐化", "company"), ("天成电化", "company"), ("和美饲料", "company")}),
+    ("县长马国庆先后到幸福村、和平社区调研。", {("幸福村", "place"), ("和平社区", "place")}),
+    # sectors, phrases and bare nouns are no units
+    ("县长马国庆考察了新能源、新材料等重点企业。", set()),
+    ("县长马国庆走访了辖区内的红星、光明等企业。", {("光明", "company")}),
+    ("县长马国庆深入企业、社区、学校等一线。", set()),
+])
+def test_units_named_only_in_a_visit_list(text, expected):
+    from kg.extract.base import Context
+    from kg.extract.listed import find
+
+    assert {(m.text, m.type) for m in find(text, Context(), [])} == expected
