@@ -51,6 +51,15 @@ CASES = [
     ("本报讯 5月9日，全市招商引资大会召开。市长赵刚主持会议。会上，举行了项目合作签约仪式，副市长王芳与孙明签订协议。",
      {("赵刚", "全市招商引资大会", "chair", 1), ("王芳", "项目合作签约仪式", "attendee", 1),
       ("孙明", "项目合作签约仪式", "attendee", 2)}),
+    # 出席仪式的领导有：甲，乙: the list after the opening takes its role
+    ("本报讯 5月9日，全市重大项目集中开工仪式举行。出席开工仪式的领导有：副市长王芳同志，区委书记孙红同志。",
+     {("王芳", "全市重大项目集中开工仪式", "attendee", 1), ("孙红", "全市重大项目集中开工仪式", "attendee", 2)}),
+    # with no meeting convened, those who sign before the ceremony is named attend it
+    ("5月9日，甲市与乙市缔结友好城市。甲市市长赵刚与乙市市长孙红签署了友好城市协议书。副市长王芳在签约仪式上致辞。",
+     {("赵刚", "签约仪式", "attendee", 1), ("孙红", "签约仪式", "attendee", 2), ("王芳", "签约仪式", "speaker", 3)}),
+    # 乙参加活动。…在随后召开的座谈会上: those at the activity attend the meeting named later
+    ("副县长王芳参加活动。在随后召开的座谈会上，县委常委孙红介绍了协作工作情况。",
+     {("王芳", "座谈会", "attendee", 1), ("孙红", "座谈会", "speaker", 2)}),
     # quotes from talks held before the ceremony are not said at it
     (("本报讯 5月9日，聊城市人民政府与山东蓝海化工有限公司战略合作签约仪式举行。市长赵刚出席签约仪式。"
       "签约前，赵刚会见了孙明一行。赵刚表示，希望以此次签约为契机深化合作。"),
@@ -80,3 +89,13 @@ def test_a_generic_name_takes_the_full_name_written_earlier():
             "签约仪式上，市长赵刚致辞。")
     got = roles(text)
     assert ("赵刚", "聊城市人民政府与山东蓝海化工有限公司战略合作签约仪式", "speaker", 1) in got
+
+
+@pytest.mark.parametrize("text, names", [
+    ("要深刻领会市政协六届三次会议精神。", ["市政协六届三次会议"]),
+    ("审议了《东昌府区人民代表大会议事规则》，听取人事事项以及大会选举办法。", []),
+    ("市委常委会召开扩大会议。", ["市委常委会"]),
+])
+def test_event_names(text, names):
+    r = extract_document(Document(id="t.txt", text=text, place="聊城市"))
+    assert [e.split("/", 1)[1] for e in r["entities"] if e.startswith("event/")] == names

@@ -46,6 +46,12 @@ VISITS = [
     # 他先后深入…: the party goes on under a pronoun
     ("5月10日，县长马国庆到阳谷县调研。随后，他又来到茌平区、东阿县，察看项目进展。县委常委、副县长韩冰参加调研。", "聊城市",
      {("马国庆", "阳谷县"), ("马国庆", "茌平区"), ("马国庆", "东阿县"), ("韩冰", "东阿县")}, set()),
+    # 在甲镇，他走访了…: the place the sentence opens at is a stop too
+    ("县长马国庆深入乡镇调研。在东阿镇，他走访了红星村、幸福村，了解集体经济发展情况。", "聊城市",
+     {("马国庆", "东阿镇"), ("马国庆", "红星村"), ("马国庆", "幸福村")}, set()),
+    # 莅临我县调研: the home place the visitors came to; 调研乡村 names no unit after it
+    ("5月9日，市委书记张建国一行莅临我县调研乡村振兴工作。县委书记王刚陪同调研。", "阳谷县",
+     {("张建国", "阳谷县")}, {("王刚", "阳谷县")}),
     # a quoted speaker is not a visitor
     ("县委书记周明远在座谈会上强调，考察团的到来加深了两地友谊。", "聊城市", set(), {("周明远", "聊城市")}),
 ]
@@ -92,6 +98,28 @@ def test_a_trip_that_sits_down_to_talk_meets_its_hosts():
     assert pairs(text, "met", "聊城市") == {("孙立平", "吴建国"), ("孙立平", "韩冰")}
 
 
+def test_a_host_who_meets_the_delegation_meets_each_member():
+    text = ("5月9日，区委书记陈勇率区党政代表团赴甘肃省临夏州考察。副区长韩冰随同考察。"
+            "临夏州委副书记、州长马明会见了代表团一行。")
+    assert pairs(text, "met", "上海市") == {("马明", "陈勇"), ("马明", "韩冰")}
+
+
 def test_a_meeting_story_does_not_make_visitors_of_those_present():
     text = "区委书记林涛会见了宋晓东一行。副区长何静一同参加。"
     assert pairs(text, "visited", "聊城市") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县长马国庆一行走访湘江盐化、天成电化、和美饲料等重点企业。",
+     {("湘江盐化", "company"), ("天成电化", "company"), ("和美饲料", "company")}),
+    ("县长马国庆先后到幸福村、和平社区调研。", {("幸福村", "place"), ("和平社区", "place")}),
+    # sectors, phrases and bare nouns are no units
+    ("县长马国庆考察了新能源、新材料等重点企业。", set()),
+    ("县长马国庆走访了辖区内的红星、光明等企业。", {("光明", "company")}),
+    ("县长马国庆深入企业、社区、学校等一线。", set()),
+])
+def test_units_named_only_in_a_visit_list(text, expected):
+    from kg.extract.base import Context
+    from kg.extract.listed import find
+
+    assert {(m.text, m.type) for m in find(text, Context(), [])} == expected

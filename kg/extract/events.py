@@ -42,12 +42,14 @@ _ROLE_AFTER = re.compile(r"上|中[，,]|结束后|现场|开始|首先")
 # 活动 names an event only when it is held: 举行甲活动, 甲活动今天上午启动
 _HELD_BEFORE = re.compile(r"(?:举行|举办)(?:了)?$")
 _HELD_AFTER = re.compile(r"[^。；]{0,14}?(?:举行|启动|开幕|举办)")
+_NOT_AFTER_HEAD = set("事室厅堂纪")
 _QUOTED = re.compile(r"“([^“”\n]{2,40})”")
 _BOUNDARY = {"从", "在", "于", "举行", "举办", "召开", "出席", "参加", "主持", "列席", "和", "与", "及", "了", "的",
              "为", "是", "将", "到", "赴", "贯彻", "落实", "学习", "传达", "精神", "组织", "开展", "获悉", "记者",
              "上午", "下午", "晚上", "当天", "日前", "近日", "期间", "参与", "观看", "承办", "主办", "筹备",
              "作", "在于", "通过", "经", "由", "向", "对", "就", "以", "按照", "根据", "结合", "围绕", "召集",
-             "见证", "共同", "随后", "并", "图为", "我市", "我县", "我区", "领会", "关于", "把"}
+             "见证", "共同", "随后", "并", "图为", "我市", "我县", "我区", "领会", "关于", "把", "以及",
+             "深刻领会", "认真学习", "传达学习", "学习贯彻", "认真贯彻"}
 _GENERIC = re.compile(r"^(?:会议|大会|本次|此次|该|这次|上述|有关|各类|相关|专题|全体|常务|各种|各项|本届|此|各|"
                       r"视频|电视电话|现场|工作|每次|历次|多次|一次|系列|主题)")
 
@@ -64,6 +66,8 @@ def find(text: str, ctx: Context) -> list[Mention]:
     taken = [(m.start, m.end) for m in out]
     for m in _HEAD_RE.finditer(text):
         end = _longest_head_end(text, m)
+        if text[end:end + 1] in _NOT_AFTER_HEAD:
+            continue                    # 人民代表大会议事规则, 会议室, 会议纪要: no meeting
         if any(s <= m.start() < e for s, e in taken):
             continue
         start = _left_edge(text, m.start(), end)

@@ -14,7 +14,12 @@ from kg.types import Mention
 
 _VERB = r"(?:先后|实地|考察|走访|调研|到|深入|走进|参观|察看|抽查|慰问|了)+"
 _ITEM = r"[\u4e00-\u9fffA-Za-z\d]{2,10}?"
-_LIST = re.compile(rf"{_VERB}((?:{_ITEM}、)+{_ITEM})(?:(等(?:重点|骨干|龙头|规上|有关|部分|多家|\d+家)?(?:企业|公司))|(?=[，,。；;等]))")
+_LIST = re.compile(rf"{_VERB}((?:{_ITEM}、)+{_ITEM})(?:(等(?:重点|骨干|龙头|规上|有关|部分|多家|\d+家)?(?:企业|公司))|"
+                   r"(?=[，,。；;等]|调研|考察|走访|视察|检查|督导|参观))")
+_NOT_NAME = re.compile(r"[的了在]")          # 辖区内的甲: a phrase, not a name
+# sectors, not firms: 新能源、新材料等重点企业
+_SECTORS = {"新能源", "新材料", "生物医药", "高端装备", "装备制造", "电子信息", "数字经济", "食品", "纺织", "化工", "医药",
+            "物流", "商贸", "文旅", "农业", "工业", "制造业", "服务业", "建筑", "能源", "汽车", "电子"}
 _PLACE_ITEM = re.compile(r"(?:社区|村|街道)$")
 _NOT_COMPANY = re.compile(r"(?:社区|村|镇|乡|街道|园区|基地|部门|单位|学校|医院|中心)$")
 
@@ -35,9 +40,11 @@ def find(text: str, ctx: Context, found: list[Mention]) -> list[Mention]:
         for item in m.group(1).split("、"):
             start, end = pos, pos + len(item)
             pos = end + 1
-            if any(s <= start and end <= e for s, e in taken) or item in ctx.lexicon.suppressed:
+            if any(s <= start and end <= e for s, e in taken) or item in ctx.lexicon.suppressed \
+                    or _NOT_NAME.search(item) or item in _SECTORS:
                 continue
-            if _PLACE_ITEM.search(item):
+            place = _PLACE_ITEM.search(item)
+            if place and len(item) - len(place.group()) >= 2:
                 out.append(mention(start, end, text, "place", item))
             elif companies and not _NOT_COMPANY.search(item):
                 out.append(mention(start, end, text, "company", item))

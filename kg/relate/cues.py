@@ -17,6 +17,12 @@ ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
 REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉|介绍|说")
 # 甲强调, 甲在会上表示, 甲作的关于…的报告: the person quoted or reporting speaks at the event
 QUOTED = re.compile(r"(?:同志)?(?:(?:在[\u4e00-\u9fff“”]{0,20}?[上中]|对[^，,。；]{1,30}?)?[，,]?(?:指出|强调|表示|要求|说|介绍|承诺)|作(?:了)?的?[^，,。；：:]{0,40}?(?:报告|说明))")
+AFTER_EVENT = re.compile(r"结束后|之后|后[，,]")      # 启动仪式结束后，甲…: 甲's role is elsewhere
+AT = re.compile(r"[上中]")                            # 在座谈会上: at the event
+SIGNING = re.compile(r"签署|签订|签约|签字|见证|(?:出席|参加)活动")   # roles taken before the event is named
+LIST_OPENS = re.compile(r"(?:领导|嘉宾|人员|同志)(?:有|是|包括)[：:]?\s*$")   # 出席仪式的领导有：甲，乙
+BACK_AT_EVENT = re.compile(r"主持|出席|参加|列席|讲话|致辞|仪式上|会上")     # talks are over, the event goes on
+OBJECT_BEFORE = re.compile(r"(?:对|听取|通过|任命|免去|选举|慰问|看望)[^，,；;]*$")   # 通过了对甲的任命: 甲 is an object
 CONVENE = re.compile(r"召开|举行|举办|开幕|闭幕|启动|开班|开讲|揭晓")
 # 签约仪式上，… / 在座谈会上… / 在甲广场举行的启动仪式上: the sentence's roles are taken at that event
 AT_EVENT = re.compile(r"^[\s，,]*(?:在[^，,。；;]*|随后召开的|随后举行的)?$")
@@ -38,20 +44,24 @@ SIGN_FOR = "代表"                                            # 甲代表县政
 AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:亿)?元")
 
 # visits.py: a visiting party (leader + members) and the places, companies and units it went to
-VISIT = re.compile(r"(?:调研|考察|走访|视察|走进|察看|参观|督导|检查|慰问)(?![团组队])")
+VISIT = re.compile(r"(?:调研|考察|走访|视察|走进|察看|参观|督导|检查)(?![团组队员]|报告|成果|课题|文章|座谈会)")
 VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进|前往|率|带队|带领|一行|先后|又|还|实地|专程|调研|考察|"
                          r"走访|视察|察看|参观|莅|、|，)")
 VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|考察组|调研组|督导组|检查组|一行|客人)")
+STRONG_GO = ("赴", "到", "深入", "走访", "走进", "莅临", "来到", "前往", "抽查")   # a clause of stops opens so
+VISIT_DOING = re.compile(r"了解|开展|推进|指导|督导|检查|座谈|召开")   # 到甲县调研乡村…: what is done, not where
 # where the targets of a visit start: the verb of going or looking
 VISIT_GO = re.compile(r"赴|到|来到|前往|深入|走访|走进|莅临|莅|考察|调研|视察|察看|参观|抽查|督导|检查|在")
 VISIT_GROUP = re.compile(r"(?:考察团|调研组|考察组|代表团|督导组|检查组|调研团)(?:一行|成员)?(?:先后|还|又|随后|实地|一同)*"
                          r"(?:到|赴|深入|走访|走进|来到|考察|调研|视察|参观)")
 GROUP_TITLE = re.compile(r"(?:考察团|代表团|调研组|考察组|督导组|检查组|调研团)(?:副)?(?:团长|组长)")
-PRONOUN_GOES = re.compile(r"\s*(?:随后，|之后，)?[他她](?:们)?(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到|走访|考察|调研|察看)")
+PRONOUN_GOES = re.compile(r"\s*(?:(?:随后|之后|在[^，,。；]{1,14})[，,])?[他她](?:们)?(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到|走访|考察|调研|察看)")
+OPENING_AT = re.compile(r"\s*在([^，,。；]{1,20})[，,]")        # 在甲村，乙走进…: 甲村 is a stop too
+GROUP_GUESTS = re.compile(r"(?:代表团|考察团|考察组|调研组|督导组|检查组|客人)(?:一行)?|一行")
 VISIT_ONWARD = re.compile(r"(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到)")   # 甲先后来到…
 VISIT_LED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}的带领下|带队")
 # a member of the party: 乙参加调研, 丙随同考察, 丁参加。 (陪同 is the host side, not the party)
-VISIT_MEMBER = re.compile(r"(?:一同|一起|共同|随同|参加|同行)(?:参加)?(?:调研|考察|视察|走访|督导|检查|慰问)|(?:参加|随同|同行)[。；]?$")
+VISIT_MEMBER = re.compile(r"(?:一同|一起|共同|随同|参加|同行)(?:参加)?(?:调研|考察|视察|走访|督导|检查)|(?:参加|随同|同行)[。；]?$")
 HOSTS_PRESENT = re.compile(r"(?:出席|参加)(?:活动|座谈)[。；]?$")   # the hosts of a trip that sat down to talk
 NOT_VISITOR = re.compile(r"陪同|迎接|接待|会见|欢迎|汇报")
 CONTAINER = re.compile(r"[\d一二三四五六七八九十两几多]+个|各|部分|有关|相关")  # 赴甲镇3个村: 甲镇 holds the targets

@@ -1,4 +1,14 @@
-"""participated and event dates: who chaired, spoke at or attended the story's meeting, in listing order."""
+"""participated and event dates: who chaired, spoke at or attended which event, in listing order.
+
+The families (cue words in `kg.relate.cues`): the story's meeting is the first one convened
+(`全市甲大会召开`, `县人大常委会召开第五次会议`), else the first one somebody is at (`在座谈会上强调`);
+a role is taken at the event its clause names (`主持启动仪式`) or its sentence opens at
+(`签约仪式上，…`, `会上，举行了甲签约仪式，…`), else at the story's meeting. 主持 chairs; 讲话, 致辞,
+介绍, 作…报告 and being quoted with a post (`甲强调`) speak, except in talks held beside the event
+(`签约前，甲会见了乙一行。甲表示…`); 出席, 参加, 签订, 见证 attend, and so does a list opened by
+`出席仪式的领导有：`. People named as objects (`通过了对甲的任命`) or after the event
+(`仪式结束后，甲…`) take none. The strongest role per person and event wins.
+"""
 from __future__ import annotations
 
 import re
@@ -7,13 +17,25 @@ from collections.abc import Iterator
 
 from kg.dates import DateSpan, find_dates
 from kg.relate.base import CLAUSE, Found, Scope, attrs
-from kg.relate.cues import AT_EVENT, CONVENE, HOLDING, MEET, QUOTED, REPORTING, ROLE_RANK, ROLE_VERBS, VISIT
+from kg.relate.cues import (
+    AFTER_EVENT,
+    AT,
+    AT_EVENT,
+    BACK_AT_EVENT,
+    CONVENE,
+    HOLDING,
+    LIST_OPENS,
+    MEET,
+    OBJECT_BEFORE,
+    QUOTED,
+    REPORTING,
+    ROLE_RANK,
+    ROLE_VERBS,
+    SIGNING,
+    VISIT,
+)
 from kg.types import Mention, eid
 
-_AFTER_EVENT = re.compile(r"结束后|之后|后[，,]")      # 启动仪式结束后，甲…: 甲's role is elsewhere
-_AT = re.compile(r"[上中]")
-_BACK_AT_EVENT = re.compile(r"主持|出席|参加|列席|讲话|致辞|仪式上|会上")
-_OBJECT_BEFORE = re.compile(r"(?:对|听取|通过|任命|免去|选举|慰问|看望)[^，,；;]*$")
 _ROLE_RE = re.compile("|".join(v for vs in ROLE_VERBS.values() for v in vs))
 
 
@@ -65,6 +87,8 @@ def find_participation(sc: Scope) -> Iterator[Found]:
     main = main_event(sc) or _first_with_roles(sc, events)
     if main is None:
         return
+    # before the event is named, only signing and 参加活动 take roles at it (甲与乙签署了协议。
+    # …在签约仪式上致辞; 乙参加活动。…在随后召开的座谈会上)
     best: dict[tuple[str, str], list] = {}
     listed: dict[str, int] = {}          # people listed so far at each event
     first = min(m.start for m in events if m.key == main.key)
@@ -72,9 +96,9 @@ def find_participation(sc: Scope) -> Iterator[Found]:
     # only people with a post speak by being quoted (a passer-by interviewed 说 is no speaker)
     titled = {m.key for m in sc.mentions if m.type == "person" and m.attr("role") in ("official", "business")}
     for s, e in sc.sents:
-        inside = [m for m in sc.inside((s, e), "event") if not _AFTER_EVENT.match(sc.text, m.end)]
-        talks = _talks(sc, s, e) or (talks and not inside and not _BACK_AT_EVENT.search(sc.text, s, e))
-        if s < first and not inside:
+        inside = [m for m in sc.inside((s, e), "event") if not AFTER_EVENT.match(sc.text, m.end)]
+        talks = _talks(sc, s, e) or (talks and not inside and not BACK_AT_EVENT.search(sc.text, s, e))
+        if s < first and not inside and not SIGNING.search(sc.text, s, e):
             continue
         default = _scene(sc, s, inside) or main
         for person, role, venue, span, clause in _roles_in(sc, s, e):
@@ -105,7 +129,7 @@ def _first_with_roles(sc: Scope, events: list[Mention]) -> Mention | None:
     for ev in events:
         s = sc.sentence_of(ev.start)[0]
         lo = max(s, max(sc.text.rfind(c, s, ev.start) for c in "，,；;") + 1)
-        if _ROLE_RE.search(sc.text, lo, ev.start) or _scene(sc, s, [ev]) or _AT.match(sc.text, ev.end) \
+        if _ROLE_RE.search(sc.text, lo, ev.start) or _scene(sc, s, [ev]) or AT.match(sc.text, ev.end) \
                 and sc.text[ev.start - 1:ev.start] == "在":
             return ev
     return None
@@ -123,6 +147,7 @@ def _scene(sc: Scope, s: int, inside: list[Mention]) -> Mention | None:
 def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | None, tuple[int, int],
                                                          tuple[int, int]]]:
     pending: list[Mention] = []
+    listing: set[str] = set()           # 出席仪式的领导有：甲，乙…: the roles of the list that follows
     pos = s
     bounds = [m.start() + s for m in CLAUSE.finditer(sc.text[s:e])] + [e]
     blank = _without_events(sc, s, e)
@@ -134,18 +159,24 @@ def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | N
             yield p, "quoted", None, (p.start, b), (pos, b)
         people = [p for p in people if p not in quoted]
         verbs = [m.group() for m in _ROLE_RE.finditer(clause)]
-        if people and REPORTING.search(clause) and not verbs:
+        if listing and people and not verbs:
+            for p in people:
+                for role in sorted(listing, key=ROLE_RANK.get):
+                    yield p, role, None, (p.start, b), (pos, b)
+        elif people and REPORTING.search(clause) and not verbs:
             pending = []
         elif verbs:
             roles = {r for r, vs in ROLE_VERBS.items() for v in verbs if v in vs}
             if roles & {"chair", "speaker"}:      # 出席会议并讲话 is a speaker; 主持并讲话 both
                 roles.discard("attendee")
             venue = "主会场" if "主会场" in clause else "分会场" if "分会场" in clause else None
+            if not people and LIST_OPENS.search(clause):
+                listing = roles
             for p in pending + people:
                 for role in sorted(roles, key=ROLE_RANK.get):
                     yield p, role, venue, (p.start, b), (pos, b)
             pending = []
-        elif people and _OBJECT_BEFORE.search(sc.text, pos, people[0].start):
+        elif people and OBJECT_BEFORE.search(sc.text, pos, people[0].start):
             pending = []               # 通过了对甲、乙的任命，并颁发…: 甲 and 乙 are objects
         else:
             pending += people          # 市委书记甲，市长乙出席: a list that runs on to its verb

@@ -19,15 +19,19 @@ from dataclasses import dataclass, field
 from kg.relate.base import Found, Scope
 from kg.relate.cues import (
     CONTAINER,
+    GROUP_GUESTS,
     GROUP_TITLE,
     HOSTS_PRESENT,
     MEET,
     NOT_VISITOR,
+    OPENING_AT,
     PRONOUN_GOES,
     SAYING,
+    STRONG_GO,
     UNIT_AFTER,
     VISIT,
     VISIT_AGENT,
+    VISIT_DOING,
     VISIT_GO,
     VISIT_GROUP,
     VISIT_LED_AFTER,
@@ -41,7 +45,6 @@ _STOP_TYPES = ("place", "company", "organization")
 _CLAUSE_END = "，,；;。！？\n"
 _SEPARATORS = set("、，,；;。和与及\n ")
 _DIVISION_LIKE = re.compile(r"[省市县区镇乡村]$")     # 甲区 tagged as a person is a place, not a visitor
-_STRONG_GO = ("赴", "到", "深入", "走访", "走进", "莅临", "来到", "前往", "抽查")
 
 
 @dataclass
@@ -73,6 +76,7 @@ def find_visits(sc: Scope) -> Iterator[Found]:
     trips: list[_Trip] = []
     early: list[Mention] = []          # members named before the party sets out (甲参加。甲一行走访…)
     last_visit = True                  # the latest anchor was a trip (not a meeting): 参加 joins it
+    greeted: list[tuple[int, int, _Trip]] = []     # sentences that may meet a trip's party
     for s, e in sc.sents:
         people = [m for m in sc.inside((s, e), "person") if m.attr("role") != "journalist"
                   and not _DIVISION_LIKE.search(m.text)]
@@ -83,21 +87,46 @@ def find_visits(sc: Scope) -> Iterator[Found]:
         group = VISIT_GROUP.search(sc.text, s, e) or (trips and not leaders and PRONOUN_GOES.match(sc.text, s))
         if leaders or group:
             if go is None and group:
-                g = VISIT_GO.search(sc.text, group.start(), e)
+                g = VISIT_GO.search(sc.text, group.end() - 2, e)     # the verb that ends the cue
                 go = g.start() if g else group.start()
             if not trips or (leaders and not set(map(eid, leaders)) & trips[-1].ids()):
                 trips.append(_Trip())
                 if len(trips) == 1:
                     trips[0].join(early)
             trips[-1].join(leaders + (_group_heads(sc) if group else []))
-            trips[-1].stops += _stops(sc, s, e, go)
+            trips[-1].stops += _opening_stops(sc, s) + _stops(sc, s, e, go)
             last_visit = True
         elif MEET.search(sc.text, s, e) or sc.inside((s, e), "event"):
+            if trips:
+                greeted.append((s, e, trips[-1]))
             last_visit = False
     for trip in trips:
         yield from _facts(sc, trip)
     if trips and trips[0].party and "座谈" in sc.text[sc.start:sc.end]:
         yield from _hosts_met(sc, trips[0])
+    for s, e, trip in greeted:
+        yield from _group_met(sc, s, e, trip)
+
+
+def _group_met(sc: Scope, s: int, e: int, trip: _Trip) -> Iterator[Found]:
+    """乙州州长丙会见代表团一行: the host met each member of the trip's party."""
+    m = MEET.search(sc.text, s, e)
+    if not m or not GROUP_GUESTS.match(sc.text, m.end() + (sc.text[m.end():m.end() + 1] == "了")) \
+            or sc.inside((m.end(), e), "person"):
+        return
+    hosts = [p for p in sc.inside((s, m.start()), "person") if eid(p) not in trip.ids()]
+    for h in hosts:
+        for g in trip.party:
+            yield Found("met", eid(h), eid(g), (), h.start, m.end(), (s, e))
+
+
+def _opening_stops(sc: Scope, s: int) -> list[Mention]:
+    """在甲村，乙走进丙合作社: the place the sentence opens at is a stop too."""
+    m = OPENING_AT.match(sc.text, s)
+    if not m:
+        return []
+    return [x for x in sc.inside((m.start(1), m.end(1))) if x.type == "place" and not x.attr("ref")
+            and x.end == m.end(1)]
 
 
 def _hosts_met(sc: Scope, trip: _Trip) -> Iterator[Found]:
@@ -189,10 +218,10 @@ def _stops(sc: Scope, s: int, e: int, go: int | None) -> list[Mention]:
     while pos < e:      # clause by clause from the verb of going, while they name where to go
         end = min([i for i in (text.find(c, pos, e) for c in _CLAUSE_END) if i >= 0] or [e])
         clause = text[pos:end]
-        go_at = min([i for i in (clause.find(v) for v in _STRONG_GO) if 0 <= i < 12] or [-1])
+        go_at = min([i for i in (clause.find(v) for v in STRONG_GO) if 0 <= i < 12] or [-1])
         verb = VISIT.search(clause)
         if first:
-            if not (verb or any(v in clause for v in _STRONG_GO)):
+            if not (verb or any(v in clause for v in STRONG_GO)):
                 break
             lo, hi = pos, end
         elif go_at >= 0:
@@ -213,9 +242,12 @@ def _is_stop(sc: Scope, m: Mention, cands: list[Mention], clause_end: int) -> bo
         return False                                   # 甲街道 inside 甲街道党工委
     if VISIT_ORIGIN.match(text, m.end) or CONTAINER.match(text, m.end):
         return False
-    if m.type == "place" and (any(o.start == m.end for o in cands) or UNIT_AFTER.match(text, m.end, clause_end)):
+    unit = UNIT_AFTER.match(text, m.end, clause_end)
+    if unit and (VISIT.search(unit.group()) or VISIT_DOING.search(unit.group())):
+        unit = None                                    # 到我县调研乡村…: no unit named after 我县
+    if m.type == "place" and (any(o.start == m.end for o in cands) or unit):
         return False                                   # 甲市乙区, 甲街道乙社区: the inner one
     nxt = next((o for o in sc.inside((m.end, clause_end)) if o.type in ("person", "title")), None)
     if nxt and not _SEPARATORS & set(text[m.end:nxt.start]):
         return False                                   # 甲公司董事长乙: a title's body
-    return not (m.attr("ref") and text[m.start - 1:m.start] not in ("到", "赴", "莅", "来"))
+    return not (m.attr("ref") and text[m.start - 1:m.start] not in ("到", "赴", "莅", "临", "来"))
