@@ -281,7 +281,9 @@ def as_post(fact: dict[str, Any], date: str | None) -> dict[str, Any]:
     """
     a = dict(fact["attributes"])
     written, change = a.get("title", ""), a.pop("change", None)
-    a["title"] = canonical_title(to_simplified(written), fact.get("object"))   # 市委書記 is 市委书记's post
+    # the canonical title is in simplified script (縣委書記 is the post 县委书记, as the archive's
+    # careers list it); the form as printed stays in `forms`
+    a["title"] = canonical_title(to_simplified(written), fact.get("object"))
     extra = {k: v for k, v in (("date", date), ("change", change)) if v}
     a["forms"] = [{"title": written, "sources": [dict(_ref(s), **extra) for s in fact["sources"]]}]
     return dict(fact, attributes=a)

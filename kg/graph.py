@@ -13,13 +13,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from kg import careers
+from kg.script import to_simplified
 
 FORMAT = "kg-json/1"
 
 
 def _fact_key(f: dict[str, Any]) -> tuple:
     a = f["attributes"]
-    key_attrs = tuple(sorted((k, str(v)) for k, v in a.items() if k in ("title", "role", "change", "amount")))
+    key_attrs = tuple(sorted((k, to_simplified(str(v))) for k, v in a.items()      # 縣委書記 is 县委书记
+                             if k in ("title", "role", "change", "amount")))
     return f["relation"], f["subject"], f["object"] or "", key_attrs
 
 
