@@ -41,6 +41,9 @@ def pairs(text, relation, *, place):
      [("company/丰台建设集团有限公司", "company/远航重工集团有限公司"),
       ("company/丰台建设集团有限公司", "company/青松置业集团有限公司"),
       ("company/远航重工集团有限公司", "company/青松置业集团有限公司")]),
+    # a partnership entered
+    ("泰州市人民政府与远航重工集团有限公司建立全面战略合作伙伴关系。", "泰州市",
+     [("company/远航重工集团有限公司", "organization/泰州市人民政府")]),
     # an existing business partnership
     ("沭阳县融资担保有限公司积极作为，与省担保集团开展业务合作300笔。", "沭阳县",
      [("company/沭阳县融资担保有限公司", "company/省担保集团")]),

@@ -76,6 +76,14 @@ _TRADE_FIRM = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?{_TRADE})企业")
 _TRADE_END = re.compile(rf"{_TRADE}$")
 
 
+def _sector(name: str) -> bool:
+    """光伏, 生物医药, 智能制造: a trade, not a firm (a firm's name holds a word of its own)."""
+    toks = words(name)
+    if len(toks) == 1:
+        return frequency(name) > 0 and (len(name) == 2 or tag(name) in ("n", "vn"))
+    return all(len(w) >= 2 and frequency(w) > 300 for w in toks)
+
+
 def _trade_named(text: str, found: list[Mention]) -> list[Mention]:
     """A firm written by its trade name before 企业 (抽查了某某制管企业): the name is a company;
     a generic trade (科技企业, 民营食品企业) is none."""
@@ -149,7 +157,7 @@ def _listed(text: str, found: list[Mention]) -> list[Mention]:
         for a, b in items:
             name = text[a:b]
             if _ITEM.fullmatch(name) and not _NOT_ITEM.search(name) and frequency(name) < 50 \
-                    and not taken.overlapping(a, b):
+                    and not _sector(name) and not taken.overlapping(a, b):
                 out.append(mention(a, b, text, "company", name, listed=True))
     return out
 

@@ -142,7 +142,7 @@ def _townships(text: str, found: list[Mention], home_county: str | None = None) 
         name = text[start:end]
         core = re.sub(r"(?:街道办事处|街道|镇|乡|村|社区)$", "", name)
         if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in "的级了和与及是在为各" for c in core) \
-                or name.endswith(_HOME_WORDS) or not _name_like(core):
+                or name.endswith(_HOME_WORDS) or (owner is None and not _name_like(core)):
             continue
         if taken.overlapping(start, end) or (owner is None and (frequency(name) > 50 or frequency(core) > 3000)):
             continue                 # 乡村, 城镇: words, not places (五一 of 某区五一社区 is a name)
