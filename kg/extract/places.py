@@ -20,6 +20,7 @@ _NOT_PLACES = {"安康", "长治", "朝阳", "大同", "吉安", "中山", "永�
 _HOME_REFS = re.compile(r"我市|本市|全市|我县|本县|全县|我区|本区|全区|我省|本省|全省")
 _ZONE = re.compile(r"((?:国家级?)?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|综合保税区|旅游度假区|保税区|"
                    r"产业集聚区|工业集中区|工业园区|产业园区|农业科技园区|开发区))")
+_ZONE_END = re.compile(_ZONE.pattern + "$")
 # What may stand before a zone written without its place: 深入|产业集聚区, 率|市|经开区
 _BEFORE_ZONE = ("的", "在", "于", "到", "赴", "区", "、", "和", "与", "及", "对", "深入", "走进", "来到", "前往", "率")
 
@@ -225,8 +226,11 @@ def _zones(text: str, ctx: Context, divisions: list[Mention]) -> list[Mention]:
             start -= 1
         elif start and is_cjk(text[start - 1]) and not _after_boundary(text, start):
             continue
-        stem = _stem(parent) if parent else ""
-        key = f"{stem}{m.group(1)}" if stem else m.group(1)
+        if owner is None and parent and _ZONE_END.search(parent):
+            key, parent = parent, None       # 开发区 in a zone's own paper is that zone
+        else:
+            stem = _stem(parent) if parent else ""
+            key = f"{stem}{m.group(1)}" if stem else m.group(1)
         out.append(mention(start, m.end(), text, "place", key, level="district", parent=parent,
                            zone=m.group(1)))
     return out
@@ -243,8 +247,8 @@ def _home_stem(text: str, ctx: Context, found: list[Mention]) -> list[Mention]:
     from kg.segment import frequency
 
     home = ctx.home
-    if home is None or home.level in ("province", "prefecture") or home.code.endswith("00"):
-        return []
+    if home is None or not home.code or home.level in ("province", "prefecture") or home.code.endswith("00"):
+        return []                 # a home outside the division data (a zone) has no short form
     stem = home.stem
     if len(stem) < 2 or stem in gazetteer().by_name or frequency(stem) > 1000:
         return []
