@@ -72,6 +72,7 @@ def test_a_paired_assistance_agreement_between_places_is_partner_of():
     ("9月28日，泗阳县城关镇五一村、南京市鼓楼区五一社区举行友好村庄合作签约活动。", "泗阳县",
      [("place/五一村", "place/五一社区")]),
     ("当天，丰台区与沭阳县签订东西部协作协议。", "沭阳县", [("place/丰台区", "place/沭阳县")]),
+    ("7月27日，泰州市·沭阳县协作帮扶工作联席会议召开。", "沭阳县", [("place/沭阳县", "place/泰州市")]),
 ])
 def test_partnerships_between_places(text, place, expected):
     assert pairs(text, "partner_of", place=place) == expected

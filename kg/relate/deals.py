@@ -56,7 +56,7 @@ def _listed_places(sc: Scope, places: list[Mention]) -> list[Mention]:
     for m in places:
         if out and m.start == out[-1].end:
             out[-1] = m
-        elif not out or sc.text[out[-1].end:m.start] == "、":
+        elif not out or sc.text[out[-1].end:m.start] in ("、", "·"):      # 甲市·乙市协作会议
             out.append(m)
         else:
             out = [m]
