@@ -19,6 +19,7 @@ def names(text, type_, place="沭阳县"):
     ("对沭阳给予远航重工集团的支持表示感谢", [("远航重工集团", "远航重工集团")]),
     ("县发改局以及青禾集团主要负责人参加", [("青禾集团", "青禾集团")]),
     ("该院隶属世界500强远航重工集团", [("远航重工集团", "远航重工集团")]),
+    ("园区项目承建单位远航建设集团", [("远航建设集团", "远航建设集团")]),
     ("火腿加工企业江苏沭阳青禾食品有限公司", [("江苏沭阳青禾食品有限公司", "江苏沭阳青禾食品有限公司")]),
     # a shorter mention inside the full name is not a second company
     ("青禾集团投资有限公司董事长李四", [("青禾集团投资有限公司", "青禾集团投资有限公司")]),
@@ -29,6 +30,7 @@ def names(text, type_, place="沭阳县"):
     ("县长王强走访青禾食品、金穗农牧、蓝海电子等重点企业", [("青禾食品", "青禾食品"), ("金穗农牧", "金穗农牧"),
                                           ("蓝海电子", "蓝海电子")]),
     ("引导钢铁、化工、建材等企业转型升级", []),
+    ("引导光伏、储能、新能源、生物医药等企业集聚", []),              # trades, not firms
     # a firm written by its trade name before 企业; a generic trade is none
     ("督导组到我县抽查了正大制管企业", [("正大制管", "正大制管")]),
     ("支持科技企业、民营食品企业和一批新材料企业发展", []),
@@ -62,3 +64,16 @@ def test_a_central_bank_branch_is_an_organisation():
 ])
 def test_places(text, place, expected):
     assert [k for _, k in names(text, "place", place)] == expected
+
+
+def test_a_zone_paper_s_own_zone():
+    """In the paper of a zone (home outside the division data), 开发区 alone is that zone."""
+    from kg.divisions import Division
+    from kg.extract import recognise as rec
+    from kg.extract.base import Context
+
+    ctx = Context(home=Division(code="", name="泰州经济技术开发区", level="district", parent=None))
+    got = [(m.text, m.key, m.attr("parent")) for m in rec("泰州经济技术开发区举行仪式。位于开发区内。", ctx)
+           if m.type == "place"]
+    assert got == [("泰州经济技术开发区", "泰州经济技术开发区", "泰州市"), ("泰州", "泰州市", "江苏省"),
+                   ("开发区", "泰州经济技术开发区", None)]

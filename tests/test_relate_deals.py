@@ -41,6 +41,9 @@ def pairs(text, relation, *, place):
      [("company/丰台建设集团有限公司", "company/远航重工集团有限公司"),
       ("company/丰台建设集团有限公司", "company/青松置业集团有限公司"),
       ("company/远航重工集团有限公司", "company/青松置业集团有限公司")]),
+    # a partnership entered
+    ("泰州市人民政府与远航重工集团有限公司建立全面战略合作伙伴关系。", "泰州市",
+     [("company/远航重工集团有限公司", "organization/泰州市人民政府")]),
     # an existing business partnership
     ("沭阳县融资担保有限公司积极作为，与省担保集团开展业务合作300笔。", "沭阳县",
      [("company/沭阳县融资担保有限公司", "company/省担保集团")]),
@@ -69,6 +72,7 @@ def test_a_paired_assistance_agreement_between_places_is_partner_of():
     ("9月28日，泗阳县城关镇五一村、南京市鼓楼区五一社区举行友好村庄合作签约活动。", "泗阳县",
      [("place/五一村", "place/五一社区")]),
     ("当天，丰台区与沭阳县签订东西部协作协议。", "沭阳县", [("place/丰台区", "place/沭阳县")]),
+    ("7月27日，泰州市·沭阳县协作帮扶工作联席会议召开。", "沭阳县", [("place/沭阳县", "place/泰州市")]),
 ])
 def test_partnerships_between_places(text, place, expected):
     assert pairs(text, "partner_of", place=place) == expected

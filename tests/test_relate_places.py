@@ -22,6 +22,9 @@ def facts(text, relation, *, place):
     # a venue in a named place, the event after 举行的
     ("昨日下午，在泰州国际会展中心二号厅内举行的泰州市文旅推介会上，20个项目签约。", "泰州市",
      [("event/泰州市文旅推介会", "place/泰州市")]),
+    # the home place, written 我市 in the story
+    ("本报讯 7月27日，泰州市·沭阳县协作帮扶工作联席会议在我市召开。", "泰州市",
+     [("event/泰州市·沭阳县协作帮扶工作联席会议", "place/泰州市")]),
     # the place that holds it
     ("1月19日上午，沭阳县举行2024年第一季度重大项目集中开工仪式。", "沭阳县",
      [("event/2024年第一季度重大项目集中开工仪式", "place/沭阳县")]),

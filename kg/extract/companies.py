@@ -76,6 +76,14 @@ _TRADE_FIRM = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?{_TRADE})企业")
 _TRADE_END = re.compile(rf"{_TRADE}$")
 
 
+def _sector(name: str) -> bool:
+    """光伏, 生物医药, 智能制造: a trade, not a firm (a firm's name holds a word of its own)."""
+    toks = words(name)
+    if len(toks) == 1:
+        return frequency(name) > 0 and (len(name) == 2 or tag(name) in ("n", "vn"))
+    return all(len(w) >= 2 and frequency(w) > 300 for w in toks)
+
+
 def _trade_named(text: str, found: list[Mention]) -> list[Mention]:
     """A firm written by its trade name before 企业 (抽查了某某制管企业): the name is a company;
     a generic trade (科技企业, 民营食品企业) is none."""
@@ -149,7 +157,7 @@ def _listed(text: str, found: list[Mention]) -> list[Mention]:
         for a, b in items:
             name = text[a:b]
             if _ITEM.fullmatch(name) and not _NOT_ITEM.search(name) and frequency(name) < 50 \
-                    and not taken.overlapping(a, b):
+                    and not _sector(name) and not taken.overlapping(a, b):
                 out.append(mention(a, b, text, "company", name, listed=True))
     return out
 
@@ -242,7 +250,7 @@ def _left_edge(text: str, suffix_start: int) -> int:
     for i, tok in enumerate(toks):
         pos += len(tok)
         if tok in _BOUNDARY or (i < len(toks) - 1 and (tag(tok)[:1] in ("c", "p") and frequency(tok) > 1000
-                                                       or _POST.search(tok) or tok == "企业")):
+                                                       or _POST.search(tok) or tok in ("企业", "单位"))):
             start, keep = pos, i + 1     # 生态环境局以及|友发集团: a conjunction ends what came before
     if keep == 0 and window_start and text[window_start - 1].isdigit() and len(toks) > 1 and len(toks[0]) == 1:
         start, keep = window_start + 1, 1      # 500|强|某集团, 3|家|某公司: the numeral's word opens no name
@@ -261,13 +269,18 @@ def _left_edge(text: str, suffix_start: int) -> int:
 def short_forms(name: str) -> list[str]:
     """Shorter names a story uses for a company after its first, full mention.
 
-    >>> short_forms("山东鑫大地控股集团有限公司")
-    ['鑫大地控股集团', '鑫大地']
+    >>> short_forms("山东鑫大地控股集团有限公司"), short_forms("河南青禾建设集团股份有限公司")
+    (['鑫大地控股集团', '鑫大地'], ['青禾建设集团', '青禾'])
     """
-    core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$", "", name)
-    core = _PLACE_HEAD.sub("", core)
     from kg.divisions import gazetteer
 
+    core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$", "", name)
+    core = _PLACE_HEAD.sub("", core)
+    for n in (3, 2):              # 河南|某城建设集团: a province's or a city's short name heads it
+        head = gazetteer().by_name.get(core[:n], ())
+        if len(core) - n >= 4 and head and head[0].level in ("province", "city"):
+            core = core[n:]
+            break
     out = []
     if len(core) >= 2 and core != name:
         out.append(core)

@@ -20,6 +20,7 @@ _NOT_PLACES = {"安康", "长治", "朝阳", "大同", "吉安", "中山", "永�
 _HOME_REFS = re.compile(r"我市|本市|全市|我县|本县|全县|我区|本区|全区|我省|本省|全省")
 _ZONE = re.compile(r"((?:国家级?)?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|综合保税区|旅游度假区|保税区|"
                    r"产业集聚区|工业集中区|工业园区|产业园区|农业科技园区|开发区))")
+_ZONE_END = re.compile(_ZONE.pattern + "$")
 # What may stand before a zone written without its place: 深入|产业集聚区, 率|市|经开区
 _BEFORE_ZONE = ("的", "在", "于", "到", "赴", "区", "、", "和", "与", "及", "对", "深入", "走进", "来到", "前往", "率")
 
@@ -142,7 +143,7 @@ def _townships(text: str, found: list[Mention], home_county: str | None = None) 
         name = text[start:end]
         core = re.sub(r"(?:街道办事处|街道|镇|乡|村|社区)$", "", name)
         if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in "的级了和与及是在为各" for c in core) \
-                or name.endswith(_HOME_WORDS) or not _name_like(core):
+                or name.endswith(_HOME_WORDS) or (owner is None and not _name_like(core)):
             continue
         if taken.overlapping(start, end) or (owner is None and (frequency(name) > 50 or frequency(core) > 3000)):
             continue                 # 乡村, 城镇: words, not places (五一 of 某区五一社区 is a name)
@@ -225,8 +226,11 @@ def _zones(text: str, ctx: Context, divisions: list[Mention]) -> list[Mention]:
             start -= 1
         elif start and is_cjk(text[start - 1]) and not _after_boundary(text, start):
             continue
-        stem = _stem(parent) if parent else ""
-        key = f"{stem}{m.group(1)}" if stem else m.group(1)
+        if owner is None and parent and _ZONE_END.search(parent):
+            key, parent = parent, None       # 开发区 in a zone's own paper is that zone
+        else:
+            stem = _stem(parent) if parent else ""
+            key = f"{stem}{m.group(1)}" if stem else m.group(1)
         out.append(mention(start, m.end(), text, "place", key, level="district", parent=parent,
                            zone=m.group(1)))
     return out
@@ -243,8 +247,8 @@ def _home_stem(text: str, ctx: Context, found: list[Mention]) -> list[Mention]:
     from kg.segment import frequency
 
     home = ctx.home
-    if home is None or home.level in ("province", "prefecture") or home.code.endswith("00"):
-        return []
+    if home is None or not home.code or home.level in ("province", "prefecture") or home.code.endswith("00"):
+        return []                 # a home outside the division data (a zone) has no short form
     stem = home.stem
     if len(stem) < 2 or stem in gazetteer().by_name or frequency(stem) > 1000:
         return []

@@ -33,7 +33,7 @@ PARTNER = re.compile(r"东西协作|东西部协作|对口支援|对口帮扶|�
                      r"友好(?:村庄|村|县|区|乡镇|城区)")
 # a signing between the parties named before and after 与 (or listed before 代表三方): the verb,
 # then what it must not be (an intention, a future signing)
-SIGN = re.compile(r"签订|签署|签约|签下|缔结|结为|结成")
+SIGN = re.compile(r"签订|签署|签约|签下|缔结|结为|结成|(?:建立|成为)(?=[^，。；]{0,8}合作伙伴)")
 SIGN_NOT = re.compile(r"意向|备忘录草案")
 SIGN_FUTURE = re.compile(r"(?:将|拟|计划|有望|准备|即将|将要)(?:与|同|和)?$")
 SIGN_WITH = (re.compile(r"与|同"), re.compile(r"和"))     # 和 only where 与/同 name no pair (和 also lists)

@@ -56,7 +56,7 @@ def _listed_places(sc: Scope, places: list[Mention]) -> list[Mention]:
     for m in places:
         if out and m.start == out[-1].end:
             out[-1] = m
-        elif not out or sc.text[out[-1].end:m.start] == "、":
+        elif not out or sc.text[out[-1].end:m.start] in ("、", "·"):      # 甲市·乙市协作会议
             out.append(m)
         else:
             out = [m]
@@ -122,8 +122,8 @@ def _listed_from(pos: int, cands: list[Mention], seg: str, lo: int) -> list[Ment
     out: list[Mention] = []
     for m in cands:
         gap = seg[pos - lo:m.start - lo]
-        if out and not gap and out[-1].type == m.type == "place":
-            out[-1] = m                     # 某州|某市: the place the chain ends with
+        if out and not gap and out[-1].type == "place":
+            out[-1] = m                     # 某州|某市, 中国|某建: the place qualifies what follows
             pos = m.end
         elif m.start == pos or (out and SIGN_LIST.fullmatch(gap)):
             out.append(m)

@@ -40,7 +40,7 @@ def held_at(sc, s, e, sent, ms) -> Iterator[Found]:
     """An event located in the place it was held at (GUIDELINES facts 6): 签约仪式在某市举行,
     在某市某区举行揭牌仪式, 在某市国际会展中心举行的推介会 (a venue in a named place), and a
     place that holds it (某县举行集中开工仪式). The object is the last of a written chain."""
-    places = [x for x in ms if x.type == "place" and not x.attr("ref")]
+    places = [x for x in ms if x.type == "place"]         # 在我市召开: the home place, 我市 written
     events = [x for x in ms if x.type == "event"]
     if not places or not events:
         return
