@@ -14,6 +14,13 @@ def pairs(text, relation, place):
 
 
 VISITS = [
+    # a leader's tour: unnamed units (部分企业) leave the district the stop; a sentence opening at
+    # named companies adds them; those who 参加活动 in a tour with no talks are members
+    (("3月2日，市委书记周一明深入东昌府区部分企业、项目，调研工业经济运行。"
+      "在山东蓝海化工有限公司、山东金穗面业有限公司，周一明深入生产车间，察看复工情况。"
+      "市委常委、秘书长王二海参加活动。"), "聊城市",
+     {("周一明", "东昌府区"), ("周一明", "山东蓝海化工有限公司"), ("周一明", "山东金穗面业有限公司"),
+      ("王二海", "东昌府区"), ("王二海", "山东金穗面业有限公司")}, set()),
     # a leader, members named later (参加调研, 随同考察) and every stop of a list
     (("5月9日，县委书记周明远一行走访山东蓝海化工有限公司、山东金穗面业有限公司，调研工业发展。"
      "县委常委、县委办主任刘海波，副县长陈立参加调研。"), "聊城市",

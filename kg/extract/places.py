@@ -197,7 +197,10 @@ def _inside_word(text: str, i: int, div: Division | None) -> bool:
 
     if i == 0 or (div is not None and div.level in ("province", "city", "prefecture")):
         return False
-    return is_cjk(text[i - 1]) and frequency(text[i - 1:i + 1]) > 0 and text[i - 1] not in "省市县区在赴到从至于和与及"
+    glued = frequency(text[i - 1:i + 1])
+    if i >= 2 and frequency(text[i - 2:i]) > 10 * glued:     # 深入|定陶区: 深入 is the word, not 入定
+        return False
+    return is_cjk(text[i - 1]) and glued > 0 and text[i - 1] not in "省市县区在赴到从至于和与及"
 
 
 def _division_mention(start: int, end: int, text: str, div: Division | None, written: str) -> Mention:

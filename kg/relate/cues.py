@@ -56,15 +56,17 @@ VISIT_GROUP = re.compile(r"(?:考察团|调研组|考察组|代表团|督导组|
                          r"(?:到|赴|深入|走访|走进|来到|考察|调研|视察|参观)")
 GROUP_TITLE = re.compile(r"(?:考察团|代表团|调研组|考察组|督导组|检查组|调研团)(?:副)?(?:团长|组长)")
 PRONOUN_GOES = re.compile(r"\s*(?:(?:随后|之后|在[^，,。；]{1,14})[，,])?[他她](?:们)?(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到|走访|考察|调研|察看)")
-OPENING_AT = re.compile(r"\s*在([^，,。；]{1,20})[，,]")        # 在甲村，乙走进…: 甲村 is a stop too
+OPENING_AT = re.compile(r"\s*在([^，,。；]{1,40})[，,]")        # 在甲村，乙走进…: 甲村 is a stop too
 GROUP_GUESTS = re.compile(r"(?:代表团|考察团|考察组|调研组|督导组|检查组|客人)(?:一行)?|一行")
 VISIT_ONWARD = re.compile(r"(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到)")   # 甲先后来到…
 VISIT_LED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}的带领下|带队")
 # a member of the party: 乙参加调研, 丙随同考察, 丁参加。 (陪同 is the host side, not the party)
 VISIT_MEMBER = re.compile(r"(?:一同|一起|共同|随同|参加|同行)(?:参加)?(?:调研|考察|视察|走访|督导|检查)|(?:参加|随同|同行)[。；]?$")
+TRIP_PRESENT = re.compile(r"(?:参加|出席)(?:活动|调研)[。；]?$")   # 甲参加活动。 in a leader's tour: a member
 HOSTS_PRESENT = re.compile(r"(?:出席|参加)(?:活动|座谈)[。；]?$")   # the hosts of a trip that sat down to talk
 NOT_VISITOR = re.compile(r"陪同|迎接|接待|会见|欢迎|汇报")
-CONTAINER = re.compile(r"[\d一二三四五六七八九十两几多]+个|各|部分|有关|相关")  # 赴甲镇3个村: 甲镇 holds the targets
+CONTAINER = re.compile(r"[\d一二三四五六七八九十两几多]+个")  # 赴甲镇3个村: 甲镇 holds the targets, named later
+# 深入甲区部分企业、项目: the unnamed units leave 甲区 the most specific named stop
 # 到甲街道乙社区, 到甲县工业园区: a place unit named right after a place is the more specific
 # stop (甲 is not one); a venue or project after it (甲区现代农业园区, 甲县商贸中心) leaves 甲 the stop
 UNIT_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z\d]{0,10}?(?:社区|村|小区|工业园区|产业园区|工业园|产业园|开发区|高新区|经开区|工业区)")

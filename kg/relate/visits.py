@@ -28,6 +28,7 @@ from kg.relate.cues import (
     PRONOUN_GOES,
     SAYING,
     STRONG_GO,
+    TRIP_PRESENT,
     UNIT_AFTER,
     VISIT,
     VISIT_AGENT,
@@ -121,12 +122,17 @@ def _group_met(sc: Scope, s: int, e: int, trip: _Trip) -> Iterator[Found]:
 
 
 def _opening_stops(sc: Scope, s: int) -> list[Mention]:
-    """在甲村，乙走进丙合作社: the place the sentence opens at is a stop too."""
+    """在甲村，乙走进丙合作社: the place the sentence opens at is a stop too; 在甲公司、乙公司，丙察看…:
+    so is each company or body it opens at."""
     m = OPENING_AT.match(sc.text, s)
     if not m:
         return []
-    return [x for x in sc.inside((m.start(1), m.end(1))) if x.type == "place" and not x.attr("ref")
-            and x.end == m.end(1)]
+    inside = [x for x in sc.inside((m.start(1), m.end(1))) if x.type in _STOP_TYPES and not x.attr("ref")]
+    listed = [x for x in inside if x.type != "place" and not any(o is not x and o.start <= x.start and x.end <= o.end
+                                                                for o in inside)]
+    if listed:                      # 在甲公司、乙公司，丙深入车间: each unit it opens at
+        return listed
+    return [x for x in inside if x.type == "place" and x.end == m.end(1)]
 
 
 def _hosts_met(sc: Scope, trip: _Trip) -> Iterator[Found]:
@@ -206,7 +212,8 @@ def _in_saying_clause(text: str, s: int, p: Mention) -> bool:
 def _member_sentence(sc: Scope, s: int, e: int, people: list[Mention]) -> bool:
     """乙、丙参加调研。丁随同考察。: the people are all named before the cue, none 陪同."""
     tail = sc.text[people[-1].end:e].strip()
-    return bool(VISIT_MEMBER.search(tail)) and not NOT_VISITOR.search(sc.text, s, e)
+    touring = TRIP_PRESENT.search(tail) and "座谈" not in sc.text[sc.start:sc.end]   # no talks: not hosts
+    return bool(VISIT_MEMBER.search(tail) or touring) and not NOT_VISITOR.search(sc.text, s, e)
 
 
 def _stops(sc: Scope, s: int, e: int, go: int | None) -> list[Mention]:
