@@ -8,6 +8,7 @@ Content-Security-Policy that allows scripts, styles and requests from this serve
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -21,11 +22,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from kg.export.html import TYPE_STYLE, page_data, script_json
+from kg.export.html import TYPE_STYLE, script_json, search_keys
 from kg.query import named_queries
 from kg.render import parse_types
 from kg.serve import pages
 from kg.serve.archive import Archive
+from kg.serve.network import focus_data
 from kg.serve.sparql import named_query_text, read_protocol
 from kg.serve.workers import Answer, QueryPool
 
@@ -142,12 +144,9 @@ class Site:
             kinds = parse_types(chosen) if chosen else None
         except ValueError as exc:
             return self.error(400, str(exc))
-        ids = self.archive.neighbourhood(eid, hops=hops, types=kinds, limit=MAX_NETWORK)
-        name = self.archive.entities[eid]["name"]
-        data = page_data(self.archive.subgraph(ids), title=f"{name} · {hops} 跳 hops", focus=eid)
-        data["edge_labels"] = len(data["facts"]) <= 400
+        data = focus_data(self.archive, eid, hops=hops, types=kinds, limit=MAX_NETWORK)
         return self.html("network.html", title=data["title"], e=self.archive.entities[eid], hops=hops,
-                         kinds=chosen, data=script_json(data), cut=len(ids) >= MAX_NETWORK, limit=MAX_NETWORK)
+                         kinds=chosen, data=script_json(data), cut=data["cut"], limit=MAX_NETWORK)
 
     async def sparql(self, request: Request) -> Response:
         params = {k: request.query_params.getlist(k) for k in request.query_params}
@@ -208,6 +207,8 @@ def create_app(outdir: str | Path, options: Options | None = None) -> tuple[Any,
     store_dir, _ = ensure_store(outdir)
     archive = Archive.load(outdir, cache=store_dir / "pinyin.json")
     pool = QueryPool(store_dir, size=options.workers, timeout=options.timeout, max_rows=options.max_rows)
+    # pypinyin loads its dictionaries (about 2 s) on first use: the first network page would pay it
+    threading.Thread(target=search_keys, args=("中文",), daemon=True).start()
     site = Site(archive, pool, outdir)
     return SecurityHeaders(Starlette(routes=site.routes())), pool
 

@@ -245,9 +245,11 @@ class Archive:
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [(self.entities[k], n) for k, n in ranked]
 
-    def neighbourhood(self, eid: str, *, hops: int, types: set[str] | None, limit: int) -> list[str]:
-        """Entity ids within `hops` facts of `eid` through entities of `types`, nearest first, at most `limit`."""
-        seen = {eid: 0}
+    def neighbourhood(self, eid: str, *, hops: int, types: set[str] | None, limit: int
+                      ) -> dict[str, tuple[int, str | None]]:
+        """Entities within `hops` facts of `eid` through entities of `types`, nearest first, at most
+        `limit`: id -> (hops away, the entity it was reached from)."""
+        seen: dict[str, tuple[int, str | None]] = {eid: (0, None)}
         frontier = [eid]
         for depth in range(1, hops + 1):
             nxt = []
@@ -257,12 +259,12 @@ class Archive:
                     for other in (f["subject"], f.get("object")):
                         if other and other not in seen and other in self.entities and \
                                 (types is None or self.entities[other]["type"] in types):
-                            seen[other] = depth
+                            seen[other] = (depth, node)
                             nxt.append(other)
                             if len(seen) >= limit:
-                                return list(seen)
+                                return seen
             frontier = nxt
-        return list(seen)
+        return seen
 
     def subgraph(self, ids: list[str]) -> dict[str, Any]:
         """A kg-json graph of these entities and the facts among them (for the network drawing)."""
