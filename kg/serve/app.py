@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,8 @@ class Site:
     def __init__(self, archive: Archive, pool: QueryPool, outdir: Path):
         self.archive, self.pool, self.outdir = archive, pool, outdir
         self.env = _templates()
+        # the archive never changes while served: a hub's sections are worked out once
+        self.sections = lru_cache(maxsize=512)(lambda eid: pages.sections(archive, eid))
         self.static = {name: (resources.files(pkg).joinpath(path).read_bytes(), media)
                        for name, (pkg, path, media) in STATIC.items()}
 
@@ -123,7 +126,7 @@ class Site:
             return self.error(404, f"no entity {eid!r} in this archive")
         e = self.archive.entities[eid]
         person = e["type"] == "person"
-        return self.html("entity.html", title=e["name"], e=e, sections=pages.sections(self.archive, eid),
+        return self.html("entity.html", title=e["name"], e=e, sections=self.sections(eid),
                          chart=pages.person_chart(self.archive, eid) if person else None,
                          co=self.archive.co_attendees(eid) if person else [],
                          ev=pages.evidence_page(self.archive, eid, _int(request.query_params.get("page"), 1, 1, 10**6)))

@@ -120,6 +120,11 @@ class Archive:
     participants: dict[str, list[int]] = field(default_factory=dict)
     index: SearchIndex | None = None
     type_counts: dict[str, int] = field(default_factory=dict)
+    dates: list[str] = field(default_factory=list)  # per fact: date_of, "" when unknown
+
+    def __post_init__(self) -> None:
+        if len(self.dates) != len(self.facts):
+            self.dates = [self.date_of(f) or "" for f in self.facts]
 
     @classmethod
     def load(cls, outdir: str | Path, *, cache: Path | None = None) -> Archive:

@@ -6,6 +6,7 @@ fact's page, where each source sentence is shown with the mentions marked.
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,40 +99,64 @@ def describe(attributes: dict[str, Any]) -> str:
 def _row(archive: Archive, i: int, f: Fact, eid: str) -> dict[str, Any]:
     attrs = f.get("attributes") or {}
     return {"fact": i, "other": archive.other(f, eid), "relation": relation_label(f["relation"]),
-            "detail": describe(attrs), "date": archive.date_of(f) or "", "order": attrs.get("order"),
+            "detail": describe(attrs), "date": archive.dates[i], "order": attrs.get("order"),
             "sources": len(f.get("sources") or ()), "attrs": attrs}
 
 
-def _sort_key(section: Section, row: dict[str, Any]) -> tuple:
+def _groups(archive: Archive, eid: str) -> dict[tuple[str, bool, str | None], list[int]]:
+    """The facts touching `eid` by (relation, eid is the object, type at the other end), in one pass."""
+    groups: dict[tuple[str, bool, str | None], list[int]] = {}
+    for i in archive.touching.get(eid, ()):
+        f = archive.facts[i]
+        other = archive.other(f, eid)
+        groups.setdefault((f["relation"], f.get("object") == eid, other["type"] if other else None), []).append(i)
+    return groups
+
+
+def _chosen(section: Section, groups: dict[tuple[str, bool, str | None], list[int]]) -> list[int]:
+    return [i for (relation, is_object, kind), ids in groups.items()
+            if (section.relation is None or relation == section.relation)
+            and (section.as_object is None or is_object == section.as_object)
+            and (section.other_type is None or kind == section.other_type) for i in ids]
+
+
+def _sort_key(archive: Archive, section: Section, i: int, eid: str) -> tuple:
+    f = archive.facts[i]
     if section.order == "order":
-        order = row["order"]
-        return (not isinstance(order, int), order if isinstance(order, int) else 0, row["date"], row["fact"] or -1)
-    return (row["date"] or "9999", row["other"]["name"] if row["other"] else "", row["fact"] or -1)
+        order = (f.get("attributes") or {}).get("order")
+        return (not isinstance(order, int), order if isinstance(order, int) else 0, archive.dates[i], i)
+    other = archive.other(f, eid)
+    return (archive.dates[i] or "9999", other["name"] if other else "", i)
 
 
 def sections(archive: Archive, eid: str) -> list[dict[str, Any]]:
-    """The entity page's tables, each capped at ROWS_SHOWN rows with the full count."""
+    """The entity page's tables, each capped at ROWS_SHOWN rows with the full count.
+
+    Only the rows shown are built: a city with 50,000 facts still answers in a fraction of a second.
+    """
+    groups = _groups(archive, eid)
     out = []
     for section in SECTIONS.get(archive.entities[eid]["type"], []):
-        rows = [_row(archive, i, f, eid) for i, f in archive.facts_of(eid, section.relation, as_object=section.as_object)]
-        if section.other_type:
-            rows = [r for r in rows if r["other"] and r["other"]["type"] == section.other_type]
+        chosen = _chosen(section, groups)
+        first = heapq.nsmallest(ROWS_SHOWN, chosen, key=lambda i: _sort_key(archive, section, i, eid))
+        rows = [_row(archive, i, archive.facts[i], eid) for i in first]
+        count = len(chosen)
         if section.by_name and section.other_type:
-            rows += _named_after(archive, eid, section.other_type, {r["other"]["id"] for r in rows})
+            seen = {archive.other(archive.facts[i], eid)["id"] for i in chosen}
+            more, named = _named_after(archive, eid, section.other_type, seen)
+            count += more
+            rows += named[:max(0, ROWS_SHOWN - len(rows))]
         if rows:
-            rows.sort(key=lambda r: _sort_key(section, r))
-            out.append({"key": section.key, "title": section.title, "count": len(rows), "rows": rows[:ROWS_SHOWN]})
+            out.append({"key": section.key, "title": section.title, "count": count, "rows": rows})
     return out
 
 
-def _named_after(archive: Archive, eid: str, kind: str, seen: set[str]) -> list[dict[str, Any]]:
-    out = []
-    for other in archive.named_after(eid, kind):
-        if other["id"] not in seen:
-            out.append({"fact": None, "other": other, "relation": "", "detail": "名称含 named after it",
-                        "date": (other.get("attributes") or {}).get("date") or "", "order": None, "sources": 0,
-                        "attrs": {}})
-    return out
+def _named_after(archive: Archive, eid: str, kind: str, seen: set[str]) -> tuple[int, list[dict[str, Any]]]:
+    """How many entities of `kind` are named after `eid` (without a fact), and rows for the first ROWS_SHOWN."""
+    others = [o for o in archive.named_after(eid, kind) if o["id"] not in seen]
+    return len(others), [{"fact": None, "other": o, "relation": "", "detail": "名称含 named after it",
+                          "date": (o.get("attributes") or {}).get("date") or "", "order": None, "sources": 0,
+                          "attrs": {}} for o in others[:ROWS_SHOWN]]
 
 
 def person_chart(archive: Archive, eid: str) -> Any:
@@ -188,7 +213,7 @@ def evidence(archive: Archive, i: int) -> dict[str, Any]:
 
 def evidence_page(archive: Archive, eid: str, page: int) -> dict[str, Any]:
     """One page of every fact touching an entity, by date, with its sentences."""
-    ids = sorted(archive.touching.get(eid, ()), key=lambda i: (archive.date_of(archive.facts[i]) or "9999", i))
+    ids = sorted(archive.touching.get(eid, ()), key=lambda i: (archive.dates[i] or "9999", i))
     pages = max(1, -(-len(ids) // FACTS_PER_PAGE))
     page = min(max(1, page), pages)
     chosen = ids[(page - 1) * FACTS_PER_PAGE:page * FACTS_PER_PAGE]
