@@ -200,6 +200,8 @@ def test_a_bad_query_says_why(served):
     assert status == 400 and body.startswith(b"kg: the query does not parse")
     status, _, body = fetch(served + "/sparql?query=" + q(PERSONS), headers={"Accept": "image/png"})
     assert status == 406
+    status, _, body = fetch(served + "/sparql?default-graph-uri=x%3Ay&query=" + q(PERSONS))
+    assert status == 400 and b"union" in body
 
 
 def test_the_row_limit_refuses_a_big_answer(served):
