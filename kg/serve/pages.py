@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.export.html import RELATION_STYLE, TYPE_STYLE, VALUE_LABELS, find_marks
-from kg.serve.archive import Archive, Entity, Fact
+from kg.serve.archive import EXAMPLE, Archive, Entity, Fact  # noqa: F401 (EXAMPLE: the doctests)
 from kg.serve.timeline import build_chart
 
 ROWS_SHOWN = 200    # rows per section on an entity page
@@ -133,6 +133,9 @@ def sections(archive: Archive, eid: str) -> list[dict[str, Any]]:
     """The entity page's tables, each capped at ROWS_SHOWN rows with the full count.
 
     Only the rows shown are built: a city with 50,000 facts still answers in a fraction of a second.
+
+    >>> [(s["key"], [r["other"]["name"] for r in s["rows"]]) for s in sections(Archive.from_graph(EXAMPLE), "event/会议")]
+    [('participants', ['甲', '乙'])]
     """
     groups = _groups(archive, eid)
     out = []
@@ -160,7 +163,11 @@ def _named_after(archive: Archive, eid: str, kind: str, seen: set[str]) -> tuple
 
 
 def person_chart(archive: Archive, eid: str) -> Any:
-    """The timeline of a person's posts and events (None without any date)."""
+    """The timeline of a person's posts and events (None without any date).
+
+    >>> [r.label for r in person_chart(Archive.from_graph(EXAMPLE), "person/乙").rows]
+    ['书记 @ 市委', '活动 events']
+    """
     posts, events = [], []
     for i, f in archive.facts_of(eid, "holds_position", as_object=False):
         a = f.get("attributes") or {}
@@ -197,7 +204,11 @@ def marked(sentence: str, subject: Entity | None, obj: Entity | None) -> list[tu
 
 
 def evidence(archive: Archive, i: int) -> dict[str, Any]:
-    """One fact with every source: sentence with marks, document, date, page."""
+    """One fact with every source: sentence with marks, document, date, page.
+
+    >>> evidence(Archive.from_graph(EXAMPLE), 2)["sources"][0]["pieces"]
+    [('市委', 'o'), ('书记', ''), ('乙', 's'), ('出席。', '')]
+    """
     f = archive.facts[i]
     subject, obj = archive.entities[f["subject"]], archive.entities.get(f.get("object") or "")
     sources = []
@@ -212,7 +223,12 @@ def evidence(archive: Archive, i: int) -> dict[str, Any]:
 
 
 def evidence_page(archive: Archive, eid: str, page: int) -> dict[str, Any]:
-    """One page of every fact touching an entity, by date, with its sentences."""
+    """One page of every fact touching an entity, by date, with its sentences.
+
+    >>> page = evidence_page(Archive.from_graph(EXAMPLE), "person/乙", 1)
+    >>> page["count"], [f["relation"] for f in page["facts"]]
+    (2, ['参加 participated', '任职 holds_position'])
+    """
     ids = sorted(archive.touching.get(eid, ()), key=lambda i: (archive.dates[i] or "9999", i))
     pages = max(1, -(-len(ids) // FACTS_PER_PAGE))
     page = min(max(1, page), pages)
