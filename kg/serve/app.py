@@ -7,7 +7,9 @@ Content-Security-Policy that allows scripts, styles and requests from this serve
 """
 from __future__ import annotations
 
+import ipaddress
 import json
+import sys
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -217,12 +219,13 @@ def create_app(outdir: str | Path, options: Options | None = None) -> tuple[Any,
 
 
 def serve(outdir: str | Path, *, host: str = "127.0.0.1", port: int = 8000, options: Options | None = None,
-          echo: Any = print) -> None:
+          echo: Any = None) -> None:
     """Start the site and block until interrupted (what `kg serve` calls)."""
     import time
 
     import uvicorn
 
+    echo = echo or (lambda text, err=False: print(text, file=sys.stderr if err else sys.stdout, flush=True))
     began = time.monotonic()
     sock = listen(host, port)
     app, pool = create_app(outdir, options)
@@ -232,6 +235,8 @@ def serve(outdir: str | Path, *, host: str = "127.0.0.1", port: int = 8000, opti
         shown = f"[{bound[0]}]" if ":" in bound[0] else bound[0]
         echo(f"kg: serving {outdir} at http://{shown}:{bound[1]}/ (ready in {time.monotonic() - began:.1f} s; "
              "SPARQL at /sparql; Ctrl-C stops)")
+        if not ipaddress.ip_address(bound[0]).is_loopback:
+            echo(f"kg: warning: {bound[0]} is not loopback; anyone who can reach it can read the archive", err=True)
         try:
             server.run(sockets=[sock])
         except KeyboardInterrupt:  # uvicorn re-raises the Ctrl-C it handled; stopping is the normal end
