@@ -15,6 +15,8 @@ from kg.serve.archive import EXAMPLE, Archive, Entity, Fact  # noqa: F401 (EXAMP
 from kg.serve.timeline import build_chart
 
 ROWS_SHOWN = 200    # rows per section on an entity page
+# a post's term may carry the sentence its start or end was read from (kg careers)
+TERM_SOURCES = (("start_source", "任期始 start of term"), ("end_source", "任期终 end of term"))
 FACTS_PER_PAGE = 25  # facts with their sentences per evidence page
 
 
@@ -86,11 +88,16 @@ def type_label(kind: str) -> str:
 def describe(attributes: dict[str, Any]) -> str:
     """A fact's attributes as one short line, roles and changes in Chinese.
 
-    >>> describe({"role": "chair", "order": 2, "venue": "主会场"})
+    Nested values (a term's `start_source`, the `forms` of a title) are left out: the fact's page
+    shows them as sources.
+
+    >>> describe({"role": "chair", "order": 2, "venue": "主会场", "start_source": {"sentence": "…"}})
     'role: 主持 chair · order: 2 · venue: 主会场'
     """
     parts = []
     for key, value in sorted(attributes.items(), key=lambda kv: (kv[0] not in ("title", "role"), kv[0])):
+        if isinstance(value, (dict, list)):
+            continue
         shown = f"{VALUE_LABELS[value]} {value}" if isinstance(value, str) and value in VALUE_LABELS else value
         parts.append(f"{key}: {shown}")
     return " · ".join(parts)
@@ -211,12 +218,15 @@ def evidence(archive: Archive, i: int) -> dict[str, Any]:
     """
     f = archive.facts[i]
     subject, obj = archive.entities[f["subject"]], archive.entities.get(f.get("object") or "")
+    attrs = f.get("attributes") or {}
+    read = [(s, "") for s in f.get("sources") or () if isinstance(s, dict)]
+    read += [(attrs[key], label) for key, label in TERM_SOURCES if isinstance(attrs.get(key), dict)]
     sources = []
-    for s in f.get("sources") or ():
+    for s, label in read:
         doc = archive.documents.get(s.get("document"), {})
-        sources.append({"pieces": marked(str(s.get("sentence") or ""), subject, obj),
+        sources.append({"pieces": marked(str(s.get("sentence") or ""), subject, obj), "label": label,
                         "document": s.get("document"), "article": s.get("article"),
-                        "date": doc.get("date"), "place": doc.get("place"),
+                        "date": s.get("date") or doc.get("date"), "place": doc.get("place"),
                         "page": s.get("page", doc.get("page")), "start": s.get("start"), "end": s.get("end")})
     return {"id": i, "subject": subject, "object": obj, "relation": relation_label(f["relation"]),
             "detail": describe(f.get("attributes") or {}), "date": archive.date_of(f), "sources": sources}
