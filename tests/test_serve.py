@@ -401,7 +401,7 @@ def _posts_graph() -> dict[str, Any]:
         post("副市长", first_seen="2021-03-01", last_seen="2022-05-01", change="appointed"),
         post("市长", first_seen="2022-06-01", last_seen="2023-01-01", start="2022-05-20", end="2024-01-10",
              start_source={"document": "d", "sentence": "任命甲乙为某市政府市长。", "date": "2022-05-20"},
-             forms=[{"title": "市长", "sources": []}]),
+             forms=[{"title": "市长", "sources": []}], start_evidence="appointed"),
         post("副市长", first_seen="2022-05-30", change="removed")]}
 
 
@@ -416,7 +416,8 @@ def test_the_timeline_marks_appointments_removals_and_terms():
                      ("市长 @ 某市政府", ["seen", "held"], [])]
     assert (chart.first, chart.last) == ("2021-03-01", "2024-01-10")
     term = evidence(archive, 1)
-    assert "{" not in term["detail"] and "start: 2022-05-20" in term["detail"]
+    assert "{" not in term["detail"] and "start: 2022-05-20" in term["detail"] and "evidence" not in term["detail"]
+    assert term["notes"] == {"start_evidence": "appointed"}
     assert [(x["label"], x["date"]) for x in term["sources"]] == [("任期始 start of term", "2022-05-20")]
     assert ("甲乙", "s") in term["sources"][0]["pieces"]
     officials = sections(archive, "organization/某市政府")[0]

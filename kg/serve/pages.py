@@ -88,15 +88,16 @@ def type_label(kind: str) -> str:
 def describe(attributes: dict[str, Any]) -> str:
     """A fact's attributes as one short line, roles and changes in Chinese.
 
-    Nested values (a term's `start_source`, the `forms` of a title) are left out: the fact's page
-    shows them as sources.
+    Nested values (a term's `start_source`, the `forms` of a title) and `*_evidence` notes are
+    left out: the fact's page shows the sources.
 
-    >>> describe({"role": "chair", "order": 2, "venue": "主会场", "start_source": {"sentence": "…"}})
+    >>> describe({"role": "chair", "order": 2, "venue": "主会场", "start_source": {"sentence": "…"},
+    ...           "start_evidence": "first_seen"})
     'role: 主持 chair · order: 2 · venue: 主会场'
     """
     parts = []
     for key, value in sorted(attributes.items(), key=lambda kv: (kv[0] not in ("title", "role"), kv[0])):
-        if isinstance(value, (dict, list)):
+        if isinstance(value, (dict, list)) or key.endswith("_evidence"):  # how a date was inferred: on /f/N
             continue
         shown = f"{VALUE_LABELS[value]} {value}" if isinstance(value, str) and value in VALUE_LABELS else value
         parts.append(f"{key}: {shown}")
@@ -229,7 +230,8 @@ def evidence(archive: Archive, i: int) -> dict[str, Any]:
                         "date": s.get("date") or doc.get("date"), "place": doc.get("place"),
                         "page": s.get("page", doc.get("page")), "start": s.get("start"), "end": s.get("end")})
     return {"id": i, "subject": subject, "object": obj, "relation": relation_label(f["relation"]),
-            "detail": describe(f.get("attributes") or {}), "date": archive.date_of(f), "sources": sources}
+            "detail": describe(attrs), "date": archive.date_of(f), "sources": sources,
+            "notes": {k: v for k, v in sorted(attrs.items()) if k.endswith("_evidence") and isinstance(v, str)}}
 
 
 def evidence_page(archive: Archive, eid: str, page: int) -> dict[str, Any]:
