@@ -31,6 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.harness import tree_rss
 from bench.load import hammer, summary
 
 RESULTS = ROOT / "bench" / "results"
@@ -155,6 +156,7 @@ def main() -> None:
             latencies, errors = hammer(kind_urls, clients=args.clients, seconds=args.seconds)
             res["load"][kind] = {**summary(latencies, args.seconds), "errors": len(errors)}
             print(kind, res["load"][kind], flush=True)
+        res["server_rss_mb"] = round(tree_rss(proc.pid) / 2**20)  # the server and its query workers
         res["runaway"] = runaway(base, urls["named query (timeline)"][0])
         print("runaway", res["runaway"], flush=True)
     finally:
@@ -162,7 +164,8 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"serve-{outdir.name}.json").write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     lines = [f"# bench_serve: {outdir.name}, graph.json {res['graph_json_mb']} MB; {res['machine']}",
-             f"first start (builds .store) {res['first_start_s']:.1f} s; next start {res['start_s']:.1f} s",
+             (f"first start (builds .store) {res['first_start_s']:.1f} s; next start {res['start_s']:.1f} s; "
+              f"server resident memory {res['server_rss_mb']} MB (with its query workers)"),
              "", f"| {args.clients} clients, {args.seconds:g} s each | requests/s | median ms | p95 ms | errors |",
              "|---|---|---|---|---|"]
     lines += [f"| {k} | {v['per_s']} | {v['median_ms']} | {v['p95_ms']} | {v['errors']} |" for k, v in res["load"].items()]

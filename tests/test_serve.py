@@ -200,6 +200,8 @@ def test_a_bad_query_says_why(served):
     assert status == 400 and body.startswith(b"kg: the query does not parse")
     status, _, body = fetch(served + "/sparql?query=" + q(PERSONS), headers={"Accept": "image/png"})
     assert status == 406
+    status, _, body = fetch(served + "/sparql?default-graph-uri=x%3Ay&query=" + q(PERSONS))
+    assert status == 400 and b"union" in body
 
 
 def test_the_row_limit_refuses_a_big_answer(served):
@@ -397,13 +399,15 @@ def _posts_graph() -> dict[str, Any]:
                 "attributes": {"title": title, **attrs}, "sources": []}
     return {"entities": [person, org], "documents": [], "facts": [
         post("副市长", first_seen="2021-03-01", last_seen="2022-05-01", change="appointed"),
-        post("市长", first_seen="2022-06-01", last_seen="2023-01-01", start="2022-05-20", end="2024-01-10"),
+        post("市长", first_seen="2022-06-01", last_seen="2023-01-01", start="2022-05-20", end="2024-01-10",
+             start_source={"document": "d", "sentence": "任命甲乙为某市政府市长。", "date": "2022-05-20"},
+             forms=[{"title": "市长", "sources": []}], start_evidence="appointed"),
         post("副市长", first_seen="2022-05-30", change="removed")]}
 
 
 def test_the_timeline_marks_appointments_removals_and_terms():
     from kg.serve.archive import Archive
-    from kg.serve.pages import person_chart, sections
+    from kg.serve.pages import evidence, person_chart, sections
 
     archive = Archive.from_graph(_posts_graph())
     chart = person_chart(archive, "person/甲乙")
@@ -411,6 +415,11 @@ def test_the_timeline_marks_appointments_removals_and_terms():
     assert kinds == [("副市长 @ 某市政府", ["seen"], ["appointed"]), ("副市长 @ 某市政府", ["seen"], ["removed"]),
                      ("市长 @ 某市政府", ["seen", "held"], [])]
     assert (chart.first, chart.last) == ("2021-03-01", "2024-01-10")
+    term = evidence(archive, 1)
+    assert "{" not in term["detail"] and "start: 2022-05-20" in term["detail"] and "evidence" not in term["detail"]
+    assert term["notes"] == {"start_evidence": "appointed"}
+    assert [(x["label"], x["date"]) for x in term["sources"]] == [("任期始 start of term", "2022-05-20")]
+    assert ("甲乙", "s") in term["sources"][0]["pieces"]
     officials = sections(archive, "organization/某市政府")[0]
     assert officials["key"] == "officials" and [r["date"] for r in officials["rows"]] == \
         ["2021-03-01", "2022-05-20", "2022-05-30"]

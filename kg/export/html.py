@@ -99,8 +99,11 @@ def search_keys(name: str) -> list[str]:
 
 
 def page_data(graph: dict[str, Any], *, title: str = "knowledge graph", focus: str | None = None,
-              seed: int = 7, max_mentions: int = 20) -> dict[str, Any]:
+              seed: int = 7, max_mentions: int = 20,
+              positions: dict[str, tuple[float, float]] | None = None) -> dict[str, Any]:
     """The page's data: nodes with layout and style, facts with marked sources, legend counts.
+
+    `positions` (entity id -> x, y in layout units) replaces the spring layout (kg serve).
 
     >>> g = {"entities": [{"id": "person/李长萍", "type": "person", "name": "李长萍", "aliases": []},
     ...      {"id": "organization/中共聊城市委", "type": "organization", "name": "中共聊城市委", "aliases": ["市委"]}],
@@ -131,8 +134,9 @@ def page_data(graph: dict[str, Any], *, title: str = "knowledge graph", focus: s
         for end in (f["s"], f["o"]):
             if end is not None:
                 degree[end] += 1
-    pos = layout(len(entities), [(f["s"], f["o"]) for f in facts if f["o"] is not None], seed=seed,
-                 widths=[len(e["name"]) * FONT_PX / UNIT_PX for e in entities])
+    pos = [positions[e["id"]] for e in entities] if positions is not None else \
+        layout(len(entities), [(f["s"], f["o"]) for f in facts if f["o"] is not None], seed=seed,
+               widths=[len(e["name"]) * FONT_PX / UNIT_PX for e in entities])
     nodes = [_node(e, to_pinyin(e["name"]), pos[i], degree[i], mentions.get(i, []), max_mentions)
              for i, e in enumerate(entities)]
     return {

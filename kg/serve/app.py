@@ -7,8 +7,12 @@ Content-Security-Policy that allows scripts, styles and requests from this serve
 """
 from __future__ import annotations
 
+import ipaddress
 import json
+import sys
+import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,11 +25,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from kg.export.html import TYPE_STYLE, page_data, script_json
+from kg.export.html import TYPE_STYLE, script_json, search_keys
 from kg.query import named_queries
 from kg.render import parse_types
 from kg.serve import pages
 from kg.serve.archive import Archive
+from kg.serve.network import focus_data
 from kg.serve.sparql import named_query_text, read_protocol
 from kg.serve.workers import Answer, QueryPool
 
@@ -89,6 +94,8 @@ class Site:
     def __init__(self, archive: Archive, pool: QueryPool, outdir: Path):
         self.archive, self.pool, self.outdir = archive, pool, outdir
         self.env = _templates()
+        # the archive never changes while served: a hub's sections are worked out once
+        self.sections = lru_cache(maxsize=512)(lambda eid: pages.sections(archive, eid))
         self.static = {name: (resources.files(pkg).joinpath(path).read_bytes(), media)
                        for name, (pkg, path, media) in STATIC.items()}
 
@@ -121,7 +128,7 @@ class Site:
             return self.error(404, f"no entity {eid!r} in this archive")
         e = self.archive.entities[eid]
         person = e["type"] == "person"
-        return self.html("entity.html", title=e["name"], e=e, sections=pages.sections(self.archive, eid),
+        return self.html("entity.html", title=e["name"], e=e, sections=self.sections(eid),
                          chart=pages.person_chart(self.archive, eid) if person else None,
                          co=self.archive.co_attendees(eid) if person else [],
                          ev=pages.evidence_page(self.archive, eid, _int(request.query_params.get("page"), 1, 1, 10**6)))
@@ -142,12 +149,9 @@ class Site:
             kinds = parse_types(chosen) if chosen else None
         except ValueError as exc:
             return self.error(400, str(exc))
-        ids = self.archive.neighbourhood(eid, hops=hops, types=kinds, limit=MAX_NETWORK)
-        name = self.archive.entities[eid]["name"]
-        data = page_data(self.archive.subgraph(ids), title=f"{name} · {hops} 跳 hops", focus=eid)
-        data["edge_labels"] = len(data["facts"]) <= 400
+        data = focus_data(self.archive, eid, hops=hops, types=kinds, limit=MAX_NETWORK)
         return self.html("network.html", title=data["title"], e=self.archive.entities[eid], hops=hops,
-                         kinds=chosen, data=script_json(data), cut=len(ids) >= MAX_NETWORK, limit=MAX_NETWORK)
+                         kinds=chosen, data=script_json(data), cut=data["cut"], limit=MAX_NETWORK)
 
     async def sparql(self, request: Request) -> Response:
         params = {k: request.query_params.getlist(k) for k in request.query_params}
@@ -208,17 +212,20 @@ def create_app(outdir: str | Path, options: Options | None = None) -> tuple[Any,
     store_dir, _ = ensure_store(outdir)
     archive = Archive.load(outdir, cache=store_dir / "pinyin.json")
     pool = QueryPool(store_dir, size=options.workers, timeout=options.timeout, max_rows=options.max_rows)
+    # pypinyin loads its dictionaries (about 2 s) on first use: the first network page would pay it
+    threading.Thread(target=search_keys, args=("中文",), daemon=True).start()
     site = Site(archive, pool, outdir)
     return SecurityHeaders(Starlette(routes=site.routes())), pool
 
 
 def serve(outdir: str | Path, *, host: str = "127.0.0.1", port: int = 8000, options: Options | None = None,
-          echo: Any = print) -> None:
+          echo: Any = None) -> None:
     """Start the site and block until interrupted (what `kg serve` calls)."""
     import time
 
     import uvicorn
 
+    echo = echo or (lambda text, err=False: print(text, file=sys.stderr if err else sys.stdout, flush=True))
     began = time.monotonic()
     sock = listen(host, port)
     app, pool = create_app(outdir, options)
@@ -228,6 +235,8 @@ def serve(outdir: str | Path, *, host: str = "127.0.0.1", port: int = 8000, opti
         shown = f"[{bound[0]}]" if ":" in bound[0] else bound[0]
         echo(f"kg: serving {outdir} at http://{shown}:{bound[1]}/ (ready in {time.monotonic() - began:.1f} s; "
              "SPARQL at /sparql; Ctrl-C stops)")
+        if not ipaddress.ip_address(bound[0]).is_loopback:
+            echo(f"kg: warning: {bound[0]} is not loopback; anyone who can reach it can read the archive", err=True)
         try:
             server.run(sockets=[sock])
         except KeyboardInterrupt:  # uvicorn re-raises the Ctrl-C it handled; stopping is the normal end

@@ -21,6 +21,19 @@ from kg.pinyin import to_pinyin
 PLACE_SUFFIXES = set("省市县区镇乡村")
 Fact = dict[str, Any]
 Entity = dict[str, Any]
+# a tiny graph for the examples below: two people at one meeting, one of them holding a post
+EXAMPLE: dict[str, Any] = {
+    "entities": [{"id": "person/甲", "type": "person", "name": "甲", "aliases": []},
+                 {"id": "person/乙", "type": "person", "name": "乙", "aliases": []},
+                 {"id": "event/会议", "type": "event", "name": "会议", "aliases": [], "attributes": {"date": "2024-02-06"}},
+                 {"id": "organization/市委", "type": "organization", "name": "市委", "aliases": []}],
+    "facts": [{"relation": "participated", "subject": "person/甲", "object": "event/会议",
+               "attributes": {"role": "chair", "order": 1}, "sources": [{"document": "d", "sentence": "甲主持会议。"}]},
+              {"relation": "participated", "subject": "person/乙", "object": "event/会议",
+               "attributes": {"role": "attendee", "order": 2}, "sources": []},
+              {"relation": "holds_position", "subject": "person/乙", "object": "organization/市委",
+               "attributes": {"title": "书记"}, "sources": [{"document": "d", "sentence": "市委书记乙出席。"}]}],
+    "documents": [{"id": "d", "date": "2024-02-07"}]}
 
 
 @dataclass(frozen=True)
@@ -120,6 +133,11 @@ class Archive:
     participants: dict[str, list[int]] = field(default_factory=dict)
     index: SearchIndex | None = None
     type_counts: dict[str, int] = field(default_factory=dict)
+    dates: list[str] = field(default_factory=list)  # per fact: date_of, "" when unknown
+
+    def __post_init__(self) -> None:
+        if len(self.dates) != len(self.facts):
+            self.dates = [self.date_of(f) or "" for f in self.facts]
 
     @classmethod
     def load(cls, outdir: str | Path, *, cache: Path | None = None) -> Archive:
@@ -162,11 +180,20 @@ class Archive:
                    type_counts=dict(sorted(Counter(e["type"] for e in entities.values()).items())))
 
     def hit(self, eid: str) -> Hit:
+        """A search result for one entity.
+
+        >>> Archive.from_graph(EXAMPLE).hit("person/乙").facts
+        2
+        """
         e = self.entities[eid]
         return Hit(eid, e["type"], e["name"], tuple(e.get("aliases", ())), len(self.touching.get(eid, ())))
 
     def top(self, kind: str, n: int = 10) -> list[Hit]:
-        """The `n` entities of a type with the most facts."""
+        """The `n` entities of a type with the most facts.
+
+        >>> [h.name for h in Archive.from_graph(EXAMPLE).top("person")]
+        ['乙', '甲']
+        """
         assert self.index is not None
         ids = (eid for eid, k in zip(self.index.ids, self.index.types) if k == kind)
         return [self.hit(eid) for eid, _ in zip(ids, range(n))]
@@ -184,7 +211,11 @@ class Archive:
 
     def facts_of(self, eid: str, relation: str | None = None, *, as_object: bool | None = None
                  ) -> list[tuple[int, Fact]]:
-        """The facts touching an entity, optionally of one relation, with it as subject or object."""
+        """The facts touching an entity, optionally of one relation, with it as subject or object.
+
+        >>> [f["relation"] for _, f in Archive.from_graph(EXAMPLE).facts_of("person/乙", as_object=False)]
+        ['participated', 'holds_position']
+        """
         out = []
         for i in self.touching.get(eid, ()):
             f = self.facts[i]
@@ -214,12 +245,20 @@ class Archive:
                        if k == kind and short in self.entities[i]["name"] and i != eid), key=lambda e: e["id"])
 
     def other(self, fact: Fact, eid: str) -> Entity | None:
-        """The entity at the other end of a fact from `eid`."""
+        """The entity at the other end of a fact from `eid`.
+
+        >>> a = Archive.from_graph(EXAMPLE); a.other(a.facts[2], "person/乙")["name"]
+        '市委'
+        """
         other = fact.get("object") if fact["subject"] == eid else fact["subject"]
         return self.entities.get(other) if other else None
 
     def date_of(self, fact: Fact) -> str | None:
-        """When a fact held: its own dates, else its event's date, else its first document's date."""
+        """When a fact held: its own dates, else its event's date, else its first document's date.
+
+        >>> a = Archive.from_graph(EXAMPLE); a.date_of(a.facts[0]), a.date_of(a.facts[2])
+        ('2024-02-06', '2024-02-07')
+        """
         attrs = fact.get("attributes") or {}
         for key in ("start", "first_seen", "date"):
             if attrs.get(key):
@@ -235,7 +274,11 @@ class Archive:
         return None
 
     def co_attendees(self, eid: str, limit: int = 50) -> list[tuple[Entity, int]]:
-        """People who took part in the same events as `eid`, most shared events first."""
+        """People who took part in the same events as `eid`, most shared events first.
+
+        >>> [(e["name"], n) for e, n in Archive.from_graph(EXAMPLE).co_attendees("person/甲")]
+        [('乙', 1)]
+        """
         counts: Counter[str] = Counter()
         for _, f in self.facts_of(eid, "participated", as_object=False):
             for j in self.participants.get(f.get("object") or "", ()):
@@ -245,9 +288,15 @@ class Archive:
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [(self.entities[k], n) for k, n in ranked]
 
-    def neighbourhood(self, eid: str, *, hops: int, types: set[str] | None, limit: int) -> list[str]:
-        """Entity ids within `hops` facts of `eid` through entities of `types`, nearest first, at most `limit`."""
-        seen = {eid: 0}
+    def neighbourhood(self, eid: str, *, hops: int, types: set[str] | None, limit: int
+                      ) -> dict[str, tuple[int, str | None]]:
+        """Entities within `hops` facts of `eid` through entities of `types`, nearest first, at most
+        `limit`: id -> (hops away, the entity it was reached from).
+
+        >>> Archive.from_graph(EXAMPLE).neighbourhood("person/甲", hops=2, types=None, limit=10)
+        {'person/甲': (0, None), 'event/会议': (1, 'person/甲'), 'person/乙': (2, 'event/会议')}
+        """
+        seen: dict[str, tuple[int, str | None]] = {eid: (0, None)}
         frontier = [eid]
         for depth in range(1, hops + 1):
             nxt = []
@@ -257,15 +306,19 @@ class Archive:
                     for other in (f["subject"], f.get("object")):
                         if other and other not in seen and other in self.entities and \
                                 (types is None or self.entities[other]["type"] in types):
-                            seen[other] = depth
+                            seen[other] = (depth, node)
                             nxt.append(other)
                             if len(seen) >= limit:
-                                return list(seen)
+                                return seen
             frontier = nxt
-        return list(seen)
+        return seen
 
     def subgraph(self, ids: list[str]) -> dict[str, Any]:
-        """A kg-json graph of these entities and the facts among them (for the network drawing)."""
+        """A kg-json graph of these entities and the facts among them (for the network drawing).
+
+        >>> len(Archive.from_graph(EXAMPLE).subgraph(["person/甲", "event/会议"])["facts"])
+        1
+        """
         keep = set(ids)
         facts = sorted({i for e in ids for i in self.touching.get(e, ())
                         if self.facts[i]["subject"] in keep and self.facts[i].get("object") in keep | {None}})

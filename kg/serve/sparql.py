@@ -50,6 +50,9 @@ def read_protocol(method: str, params: dict[str, list[str]], content_type: str, 
         if "update" in form:
             return None, text_answer(403, READ_ONLY)
         params = {**params, **form}
+    if "default-graph-uri" in params or "named-graph-uri" in params:
+        return None, text_answer(400, "kg: default-graph-uri and named-graph-uri are not supported here; the default "
+                                      "graph is the union of all the store's graphs (GRAPH ?g { … } tells them apart)")
     queries = params.get("query", [])
     if method == "POST" and media == "application/sparql-query":
         queries = [body.decode("utf-8", "replace")]

@@ -34,6 +34,11 @@ def stamp_of(export: Path) -> dict[str, object]:
 
 
 def read_stamp(store_dir: Path) -> dict[str, object] | None:
+    """The stamp a store was built from, or None (no store, or an unreadable stamp).
+
+    >>> read_stamp(Path("/nonexistent/.store")) is None
+    True
+    """
     try:
         return json.loads((store_dir / STAMP).read_text("utf-8"))
     except (OSError, ValueError):

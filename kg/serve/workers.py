@@ -34,7 +34,12 @@ def text_answer(status: int, message: str) -> Answer:
 
 
 def run_job(store: ox.Store, job: dict[str, Any]) -> Answer:
-    """Run one query and serialise its results as the client asked (in the worker process)."""
+    """Run one query and serialise its results as the client asked (in the worker process).
+
+    >>> job = {"query": "SELECT ?x WHERE { VALUES ?x { 1 2 } }", "format": "csv", "max_rows": 1}
+    >>> run_job(ox.Store(), job).status, run_job(ox.Store(), {**job, "max_rows": 2}).body
+    (413, b'x\\r\\n1\\r\\n2\\r\\n')
+    """
     try:
         result = store.query(job["query"], use_default_graph_as_union=True)
     except SyntaxError as exc:
