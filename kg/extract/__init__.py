@@ -102,6 +102,8 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
                                               and word_aligned(text, start, end)):
                 continue
             better = name_at(text, start)          # 潘立|群在: the tagger ends too early
+            if better and better.startswith(name) and set(better[len(name):]) & tagger.NOT_NAME_END:
+                better = None                      # but not 张东|还调研: an adverb is no name
             if better and better != name:
                 if spans.overlapping(start, start + len(better)):
                     continue
