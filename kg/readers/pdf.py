@@ -168,6 +168,8 @@ def _pdf_pages(path: str | Path):
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
     except Exception as exc:  # noqa: BLE001 (a broken or encrypted file: pdfminer errors, struct, index, key)
+        if "Password" in type(exc).__name__ or "Encryption" in type(exc).__name__:
+            raise ReadError("encrypted PDF: a password is needed to read it; save a copy without one") from None
         detail = " ".join(str(exc).split())[:80]
         raise ReadError(f"not a readable PDF ({type(exc).__name__}{': ' + detail if detail else ''})") from None
 
