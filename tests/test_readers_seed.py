@@ -74,21 +74,15 @@ def test_the_page_data_names_paper_edition_and_page(pdf_build):
     assert data["facts"] and all(s["page"] == 1 for f in data["facts"] for s in f["sources"])
 
 
-def test_the_evidence_panel_shows_file_paper_edition_and_page(pdf_build, tmp_path):
+def test_the_evidence_panel_shows_file_paper_edition_and_page(pdf_build, tmp_path, browser):
     tb = pytest.importorskip("tests.test_browser")          # skipped without Chromium
     from kg.export.html import write_html
 
     _, out = pdf_build
     write_html(json.loads((out / "graph.json").read_text(encoding="utf-8")), tmp_path / "g.html")
-    with tb.sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(tb.CHROMIUM), headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
-        try:
-            page = tb.Opened(browser, tmp_path / "g.html")
-            page.page.fill("#search", "li chang ping")
-            page.page.press("#search", "Enter")
-            quotes = page.page.locator("#panel blockquote").all_inner_texts()
-            assert any("— 000_6cad7e01a6f62b59.pdf · 聊城日报 第1版 · p.1 · 2024-02-07" in q for q in quotes), quotes
-            assert page.errors == []
-        finally:
-            browser.close()
+    page = tb.Opened(browser, tmp_path / "g.html")
+    page.page.fill("#search", "li chang ping")
+    page.page.press("#search", "Enter")
+    quotes = page.page.locator("#panel blockquote").all_inner_texts()
+    assert any("— 000_6cad7e01a6f62b59.pdf · 聊城日报 第1版 · p.1 · 2024-02-07" in q for q in quotes), quotes
+    assert page.errors == []

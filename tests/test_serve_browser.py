@@ -21,15 +21,6 @@ pytest.importorskip("uvicorn")
 from tests.test_serve import INJECTED, served, served_dir  # noqa: F401 (fixtures)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
-        yield b
-        b.close()
-
-
 class Visit:
     """One browser tab that records console errors, every request, and any dialog or alert."""
 
