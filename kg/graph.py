@@ -51,7 +51,7 @@ def assemble(results: Iterable[dict[str, Any]], *, never_split: set[str] = froze
         "documents": [r["document"] for r in results],
         "articles": [a for r in results for a in r["articles"]],
         "entities": [_entity_out(i, entities[i]) for i in sorted(entities)],
-        "facts": sorted(facts.values(), key=lambda f: json.dumps(_fact_key(f), ensure_ascii=False)),
+        "facts": sorted(map(_fact_out, facts.values()), key=lambda f: json.dumps(_fact_key(f), ensure_ascii=False)),
         "mentions": sorted(mentions, key=lambda m: (m["document"], m["start"], m["end"], m["type"])),
     }
     return graph, log
@@ -79,14 +79,22 @@ def _merge_fact(facts: dict[tuple, dict[str, Any]], f: dict[str, Any], date: str
     else:
         for k, v in f["attributes"].items():
             cur["attributes"].setdefault(k, v)
+    seen = cur.setdefault("_seen", set())  # a set, not a list scan: one fact may have 10^5 sources
     for s in f["sources"]:
-        if s not in cur["sources"]:
+        key = tuple(sorted(s.items()))
+        if key not in seen:
+            seen.add(key)
             cur["sources"].append(s)
-    cur["sources"].sort(key=lambda s: (s["document"], s["start"], s["end"]))
     if f["relation"] == "holds_position" and date:
         a = cur["attributes"]
         a["first_seen"] = min(a.get("first_seen", date), date)
         a["last_seen"] = max(a.get("last_seen", date), date)
+
+
+def _fact_out(f: dict[str, Any]) -> dict[str, Any]:
+    del f["_seen"]
+    f["sources"].sort(key=lambda s: (s["document"], s["start"], s["end"]))  # once, not per merge
+    return f
 
 
 def _entity_out(ent_id: str, e: dict[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ last function word or verb of convening before its head noun (大会, 签约仪�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kg.extract.base import Context, mention
 from kg.segment import words
@@ -40,10 +41,13 @@ def find(text: str, ctx: Context) -> list[Mention]:
     ['全省民族宗教局长会议', '弘扬孔繁森精神研讨会']
     """
     out = _quoted(text)
-    taken = [(m.start, m.end) for m in out]
+    quoted = [(m.start, m.end) for m in out]        # sorted, never overlapping
+    quoted_starts = [s for s, _ in quoted]
+    named_to = 0        # names found so far start before this head: the furthest end says it all
     for m in _HEAD_RE.finditer(text):
         end = _longest_head_end(text, m)
-        if any(s <= m.start() < e for s, e in taken):
+        q = bisect_right(quoted_starts, m.start()) - 1
+        if m.start() < named_to or q >= 0 and m.start() < quoted[q][1]:
             continue
         start = _left_edge(text, m.start(), end)
         if text[start - 1:start] == "与" and re.search(r"签约|签字|合作", text[start:end]):
@@ -53,7 +57,7 @@ def find(text: str, ctx: Context) -> list[Mention]:
                 or _verb_phrase(name[:len(name) - len(m.group())]):
             continue
         out.append(mention(start, end, text, "event", name))
-        taken.append((start, end))
+        named_to = max(named_to, end)
     return _join_ji(text, sorted(out, key=lambda x: (x.start, -x.end)))
 
 
@@ -110,9 +114,7 @@ def _quoted(text: str) -> list[Mention]:
 def _join_ji(text: str, found: list[Mention]) -> list[Mention]:
     """'A暨B' is one event; A becomes an alias. A name inside a longer one is dropped."""
     out: list[Mention] = []
-    found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                         and (o.end - o.start) > (m.end - m.start) for o in found)]
-    for m in found:
+    for m in _outermost(found):
         if "暨" in m.key and not m.attr("alias"):
             m = mention(m.start, m.end, text, "event", m.key, alias=m.key.split("暨", 1)[0])
         prev = out[-1] if out else None
@@ -120,4 +122,16 @@ def _join_ji(text: str, found: list[Mention]) -> list[Mention]:
             out[-1] = mention(prev.start, m.end, text, "event", text[prev.start:m.end], alias=prev.key)
             continue
         out.append(m)
+    return out
+
+
+def _outermost(found: list[Mention]) -> list[Mention]:
+    """`found` (sorted by start, longest first) without the names inside a longer one, in one
+    pass: only an earlier name can hold a later one, so the furthest end so far decides."""
+    out, far_end, far_start = [], -1, -1      # far_start: first start among names ending at far_end
+    for m in found:
+        if not (m.end < far_end or m.end == far_end and far_start < m.start):
+            out.append(m)
+        if m.end > far_end:
+            far_end, far_start = m.end, m.start
     return out
