@@ -4,8 +4,10 @@
     /work/venv/bin/python bench/bench_degenerate.py repeat-1MB names-100k --timeout 300
 
 Cases (made under bench/corpus/degenerate/, git-ignored):
-  repeat-1MB / repeat-30MB   `本报讯 市委书记甲出席会议并讲话，` repeated to 1 MB / 30 MB, one line
-  person-1MB / person-30MB   `市委书记王明出席会议并讲话，` repeated: one article, one person, no 。
+  repeat-1MB / repeat-30MB   the issue's file: `本报讯 市委书记甲出席会议并讲话，` 25,000 / 750,000 times
+                             on one line (1.2 / 37 MB)
+  person-1MB / person-30MB   `市委书记王明出席会议并讲话，` repeated to 1 / 30 MB: one article, one
+                             person named 24,000 / 710,000 times, no 。
   names-100k                 one article listing 100,000 names (`…、…、…出席会议。`)
   articles-100k              100,000 one-sentence stories in one file, one per line
   no-punct-1MB               real pages with every punctuation mark and line break taken out
@@ -46,14 +48,18 @@ def invented_names(n: int, *, seed: int = 16) -> list[str]:
     """`n` invented two- and three-character names (surname + given), deterministic.
 
     >>> invented_names(3)
-    ['孙敏', '梁娟静', '余浩']
+    ['宋海霞', '韩玉', '王梅超']
     """
     rnd = random.Random(seed)
     return [rnd.choice(SURNAMES) + "".join(rnd.choice(GIVEN) for _ in range(rnd.randint(1, 2))) for _ in range(n)]
 
 
 def repeated(sentence: str, size: int) -> str:
-    """`sentence` repeated to about `size` UTF-8 bytes."""
+    """`sentence` repeated to about `size` UTF-8 bytes.
+
+    >>> len(repeated("市委书记王明出席会议并讲话，", 1000).encode())
+    966
+    """
     return sentence * max(1, size // len(sentence.encode("utf-8")))
 
 
@@ -82,8 +88,8 @@ def no_punctuation(size: int) -> str:
 
 MB = 1_000_000
 CASES = {
-    "repeat-1MB": lambda: repeated(ISSUE_SENTENCE, MB),
-    "repeat-30MB": lambda: repeated(ISSUE_SENTENCE, 30 * MB),
+    "repeat-1MB": lambda: ISSUE_SENTENCE * 25_000,
+    "repeat-30MB": lambda: ISSUE_SENTENCE * 750_000,
     "person-1MB": lambda: repeated(PERSON_SENTENCE, MB),
     "person-30MB": lambda: repeated(PERSON_SENTENCE, 30 * MB),
     "names-100k": lambda: names_article(100_000),
