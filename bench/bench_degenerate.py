@@ -10,6 +10,7 @@ Cases (made under bench/corpus/degenerate/, git-ignored):
                              person named 24,000 / 710,000 times, no 。
   names-100k                 one article listing 100,000 names (`…、…、…出席会议。`)
   articles-100k              100,000 one-sentence stories in one file, one per line
+  records-100k               the same 100,000 stories as JSON lines: 100,000 documents in one file
   no-punct-1MB               real pages with every punctuation mark and line break taken out
   real-1MB                   the real pages themselves (bench/make_corpus.py 1MB), the yardstick
 
@@ -72,6 +73,12 @@ def many_articles(n: int) -> str:
     return "".join(f"本报讯 市委书记{name}出席{EVENTS[i % len(EVENTS)]}并讲话。\n" for i, name in enumerate(names))
 
 
+def many_records(n: int) -> str:
+    lines = many_articles(n).splitlines()
+    return "".join(json.dumps({"id": f"r{i:06d}", "text": t, "date": "2024-02-07"}, ensure_ascii=False) + "\n"
+                   for i, t in enumerate(lines))
+
+
 def real_text(size: int) -> list[Path]:
     from bench.make_corpus import make_corpus
 
@@ -95,6 +102,7 @@ CASES = {
     "names-100k": lambda: names_article(100_000),
     "articles-100k": lambda: many_articles(100_000),
     "no-punct-1MB": lambda: no_punctuation(MB),
+    "records-100k": lambda: many_records(100_000),
 }
 
 
@@ -102,7 +110,7 @@ def case_input(name: str) -> Path:
     """The input of a case: a file under bench/corpus/degenerate/ (or the real pages' folder)."""
     if name == "real-1MB":
         return real_text(MB)[0].parent
-    path = CORPUS / f"{name}.txt"
+    path = CORPUS / f"{name}.{'jsonl' if name.startswith('records') else 'txt'}"
     if not path.exists():
         CORPUS.mkdir(parents=True, exist_ok=True)
         path.write_text(CASES[name](), encoding="utf-8")
@@ -120,8 +128,9 @@ def child(path: str, limit_gb: float) -> dict[str, Any]:
     from kg.pipeline import build, extract_document
 
     extract_document(WARM_UP)
-    files = sorted(Path(path).glob("*.txt")) if Path(path).is_dir() else [Path(path)]
-    chars = sum(len(p.read_text(encoding="utf-8")) for p in files)
+    from kg.ingest import read_documents
+
+    chars = sum(len(d.text) for d in read_documents([path]) if hasattr(d, "text"))
     with tempfile.TemporaryDirectory() as out:
         w, c = time.perf_counter(), time.process_time()
         report = build([path], out=out, place="聊城市", date="2024-02-07", cache=False)
