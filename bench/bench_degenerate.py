@@ -119,11 +119,13 @@ def case_input(name: str) -> Path:
 
 # ---- child: one build, printed as JSON ----------------------------------------------------
 
-def child(path: str, limit_gb: float) -> dict[str, Any]:
+def child(path: str, limit_gb: float, cpu_limit: float) -> dict[str, Any]:
     import resource
 
     limit = int(limit_gb * 2**30)
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    resource.setrlimit(resource.RLIMIT_CPU, (int(cpu_limit), int(cpu_limit) + 5))   # CPU, not wall:
+    # on a shared machine a case may wait for a core for far longer than it computes
     from kg.parallel import WARM_UP
     from kg.pipeline import build, extract_document
 
@@ -139,19 +141,21 @@ def child(path: str, limit_gb: float) -> dict[str, Any]:
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             "documents": report.documents, "articles": report.articles,
             "entities": sum(report.entities.values()), "facts": sum(report.facts.values()),
-            "warnings": [str(w) for w in report.warnings]}
+            "warnings": [str(w) for w in getattr(report, "warnings", ())]}
 
 
-def run_case(name: str, *, timeout: float, limit_gb: float) -> dict[str, Any]:
+def run_case(name: str, *, timeout: float, limit_gb: float, cpu_limit: float) -> dict[str, Any]:
     path = case_input(name)
-    cmd = [sys.executable, str(Path(__file__).resolve()), "child", str(path), str(limit_gb)]
+    cmd = [sys.executable, str(Path(__file__).resolve()), "child", str(path), str(limit_gb), str(cpu_limit)]
     started = time.perf_counter()
     try:
         proc = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
     except subprocess.TimeoutExpired:
         return {"case": name, "status": f"timeout after {timeout:.0f} s"}
     if proc.returncode:
-        tail = (proc.stderr.strip().splitlines() or ["?"])[-1]
+        tail = (proc.stderr.strip().splitlines() or [f"signal {-proc.returncode}"])[-1]
+        if proc.returncode in (-9, -24):     # SIGKILL / SIGXCPU: the CPU limit
+            tail = f"over {cpu_limit:.0f} CPU s"
         return {"case": name, "status": f"failed ({tail[:120]})", "wall_s": round(time.perf_counter() - started, 1)}
     return {"case": name, "status": "ok"} | json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -175,17 +179,18 @@ def table(rows: list[dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["child"]:
-        print(json.dumps(child(argv[1], float(argv[2]))))
+        print(json.dumps(child(argv[1], float(argv[2]), float(argv[3]))))
         return
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("cases", nargs="*", default=["real-1MB", *CASES], help="default: all")
-    ap.add_argument("--timeout", type=float, default=900, help="seconds per case")
+    ap.add_argument("--cpu-limit", type=float, default=900, help="CPU seconds per case")
+    ap.add_argument("--timeout", type=float, default=7200, help="wall seconds per case")
     ap.add_argument("--limit-gb", type=float, default=6.0, help="address-space limit of each child")
     ap.add_argument("--name", default="degenerate", help="results file name")
     a = ap.parse_args(argv)
     rows = []
     for name in a.cases:
-        rows.append(run_case(name, timeout=a.timeout, limit_gb=a.limit_gb))
+        rows.append(run_case(name, timeout=a.timeout, limit_gb=a.limit_gb, cpu_limit=a.cpu_limit))
         print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{a.name}.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

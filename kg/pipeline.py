@@ -95,12 +95,10 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
     found: list[relate.Found] = []
     dates: dict[str, Any] = {}
     place_ids = {eid(m) for m in mentions if m.type == "place"}
-    scopes = []
     starts = [m.start for m in mentions]  # sorted: each article's mentions are one slice (no quadratic scan)
     for art in articles:
         inside = mentions[bisect_left(starts, art.start):bisect_left(starts, art.end)]
         sc = relate.Scope(text, art.start, art.end, inside, home_id=home_id, published=ctx.date)
-        scopes.append((art, sc))
         for ev_id, d in relate.event_dates(sc).items():
             dates.setdefault(ev_id, d)
         found += relate.find_facts(sc, place_ids)
