@@ -7,15 +7,21 @@ sentence. Past `MAX_SOURCES` readings of one fact in one document, the page is d
 the fact keeps its first `MAX_SOURCES` sources, all its mentions are kept, and the build
 says so in one warning line instead of spending minutes and gigabytes on copies.
 
-The other bound lives where it acts: `kg.text.LONG_SENTENCE` cuts a sentence with no 。
+A crawl of the same page, or one story pasted 25,000 times, is the same text over and over:
+past `MAX_COPIES` verbatim copies of one story, the later copies and their mentions are left
+out, with one warning line. The other bound lives where it acts: `kg.text.LONG_SENTENCE` cuts a sentence with no 。
 (a page without punctuation) into pieces at clause marks.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from kg.graph import _fact_key
 from kg.relate import Found
+from kg.types import Article, Mention
 
 MAX_SOURCES = 50     # sources of one fact kept from one document
+MAX_COPIES = 50      # copies of one story (the same text, verbatim) kept from one document
 
 
 def fact_key(f: Found) -> tuple:
@@ -49,3 +55,45 @@ def bound_sources(facts: list[Found], *, limit: int = MAX_SOURCES) -> tuple[list
     return kept, (f"degenerate page: {len(over):,} fact{'s' if many else ''} read more than {limit:,} times "
                   f"({worst}: {n:,} times); kept {'the' if many else 'its'} first {limit:,} sources"
                   f"{' of each' if many else ''}")
+
+
+def bound_copies(text: str, articles: list[Article]) -> tuple[list[Article], str | None]:
+    """`articles` without the copies of a story past the first `MAX_COPIES`, and a warning line.
+
+    >>> from kg.articles import split_articles
+    >>> page = "本报讯 会议召开。\\n" * 60
+    >>> kept, warning = bound_copies(page, split_articles(page, doc_id="d"))
+    >>> len(kept), warning
+    (50, 'degenerate page: 1 story repeated 60 times; kept its first 50 copies')
+    """
+    counts: dict[str, int] = {}
+    kept = []
+    for a in articles:
+        body = text[a.start:a.end].strip()
+        n = counts[body] = counts.get(body, 0) + 1
+        if n <= MAX_COPIES:
+            kept.append(a)
+    over = sorted(n for n in counts.values() if n > MAX_COPIES)
+    if not over:
+        return articles, None
+    if len(over) == 1:
+        return kept, f"degenerate page: 1 story repeated {over[0]:,} times; kept its first {MAX_COPIES:,} copies"
+    return kept, (f"degenerate page: {len(over):,} stories repeated more than {MAX_COPIES:,} times "
+                  f"(one {over[-1]:,} times); kept the first {MAX_COPIES:,} copies of each")
+
+
+def mentions_in(mentions: list[Mention], articles: list[Article]) -> list[Mention]:
+    """The mentions inside `articles` (the stories kept).
+
+    >>> from kg.extract.base import mention
+    >>> t = "甲乙丙丁"
+    >>> [m.text for m in mentions_in([mention(0, 1, t, "person"), mention(2, 3, t, "person")],
+    ...                              [Article("d#1", 0, 2, "")])]
+    ['甲']
+    """
+    starts = [a.start for a in articles]
+
+    def kept(m: Mention) -> bool:
+        i = bisect_right(starts, m.start) - 1
+        return i >= 0 and m.start < articles[i].end
+    return [m for m in mentions if kept(m)]

@@ -26,7 +26,7 @@ from typing import Any
 
 from kg import relate
 from kg.articles import split_articles
-from kg.bounds import bound_sources
+from kg.bounds import bound_copies, bound_sources, mentions_in
 from kg.divisions import check_place, find_home
 from kg.extract import recognise as _recognise
 from kg.extract import tagger
@@ -86,9 +86,11 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
     ctx = context_for(doc, lexicon)
     cleaned = clean(doc.text)
     text = cleaned.text
-    articles = split_articles(text, doc_id=doc.id)
+    articles, copies = bound_copies(text, split_articles(text, doc_id=doc.id))
     mentions = _recognise(text, ctx)
     mentions = merge_event_names(mentions + honorifics(text, mentions))
+    if copies:                 # the copies left out leave their mentions out too
+        mentions = mentions_in(mentions, articles)
     mentions.sort(key=lambda m: (m.start, -m.end, m.type))
     home_id = f"place/{ctx.home.name}" if ctx.home else None
 
@@ -119,7 +121,7 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
         "facts": [_fact_out(doc, cleaned, f, art_of(f.start)) for f in found
                   if f.subject in entities and (f.object is None or f.object in entities)],
         "mentions": [_mention_out(doc, cleaned, m) for m in mentions],
-    } | ({"warnings": [warning]} if warning else {})
+    } | ({"warnings": [w for w in (copies, warning) if w]} if copies or warning else {})
 
 
 def _article_lookup(articles):

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.bounds import MAX_SOURCES
+from kg.bounds import MAX_COPIES, MAX_SOURCES
 from kg.cli import main
 from kg.export.html import find_marks
 from kg.extract.base import mention
@@ -82,3 +82,20 @@ def test_marks_match_the_pairwise_definition(sentence, names):
                 taken.append([at, end])
             at = sentence.find(name, end)
     assert find_marks(sentence, names) == sorted(taken)
+
+
+def test_a_story_pasted_many_times_keeps_its_first_copies(tmp_path):
+    page = tmp_path / "lcrb_20240207.txt"
+    story = "本报讯 市委书记王明出席全市安全生产工作会议并讲话。\n"
+    page.write_text(story * (MAX_COPIES + 30) + "本报讯 市长李华出席会议。\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["build", str(page), "--out", str(tmp_path / "out"), "--place", "聊城市", "-q"])
+    assert res.exit_code == 0, res.output
+    assert res.output.strip().splitlines() == [(
+        f"kg: warning: {page}: degenerate page: 1 story repeated {MAX_COPIES + 30} times; "
+        f"kept its first {MAX_COPIES} copies")]
+    graph = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
+    assert len(graph["articles"]) == MAX_COPIES + 1                  # the story after the copies is read
+    assert sum(m["entity"] == "person/王明" for m in graph["mentions"]) == MAX_COPIES
+    assert {"person/王明", "person/李华"} <= {e["id"] for e in graph["entities"]}
+    text = page.read_text(encoding="utf-8")
+    assert all(text[m["start"]:m["end"]] == m["text"] for m in graph["mentions"])
