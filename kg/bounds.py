@@ -5,11 +5,12 @@ A boilerplate page, a concatenation mistake or a crawl of the same story 25,000 
 it thousands of times, and every reading is a source that each export writes with its
 sentence. Past `MAX_SOURCES` readings of one fact in one document, the page is degenerate:
 the fact keeps its first `MAX_SOURCES` sources, all its mentions are kept, and the build
-says so in one warning line instead of spending minutes and gigabytes on copies.
+says so in one warning line (`degenerate page: …`, every bound it met) instead of spending minutes and gigabytes on copies.
 
 A crawl of the same page, or one story pasted 25,000 times, is the same text over and over:
 past `MAX_COPIES` verbatim copies of one story, the later copies and their mentions are left
-out, with one warning line. The other bound lives where it acts: `kg.text.LONG_SENTENCE` cuts a sentence with no 。
+out, with one warning line. Past `MAX_MENTIONS` mentions of one name in one document, the
+later ones are not written out (the facts are read from all of them). The other bound lives where it acts: `kg.text.LONG_SENTENCE` cuts a sentence with no 。
 (a page without punctuation) into pieces at clause marks.
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from kg.types import Article, Mention
 
 MAX_SOURCES = 50     # sources of one fact kept from one document
 MAX_COPIES = 50      # copies of one story (the same text, verbatim) kept from one document
+MAX_MENTIONS = 1000  # mentions of one name (entity or title) written out from one document
 
 
 def fact_key(f: Found) -> tuple:
@@ -37,7 +39,7 @@ def bound_sources(facts: list[Found], *, limit: int = MAX_SOURCES) -> tuple[list
     >>> f = Found("holds_position", "person/王明", None, (("title", "市委书记"),), 4, 6, (0, 14))
     >>> kept, warning = bound_sources([f] * 5 + [f._replace(subject="person/李华")], limit=2)
     >>> len(kept), warning
-    (3, 'degenerate page: 1 fact read more than 2 times (holds_position person/王明: 5 times); kept its first 2 sources')
+    (3, '1 fact read more than 2 times (holds_position person/王明: 5 times); kept its first 2 sources')
     """
     counts: dict[tuple, int] = {}
     kept = []
@@ -52,7 +54,7 @@ def bound_sources(facts: list[Found], *, limit: int = MAX_SOURCES) -> tuple[list
     n, (relation, subject, obj, _) = over[-1]
     worst = " ".join(x for x in (relation, subject, obj) if x)
     many = len(over) > 1
-    return kept, (f"degenerate page: {len(over):,} fact{'s' if many else ''} read more than {limit:,} times "
+    return kept, (f"{len(over):,} fact{'s' if many else ''} read more than {limit:,} times "
                   f"({worst}: {n:,} times); kept {'the' if many else 'its'} first {limit:,} sources"
                   f"{' of each' if many else ''}")
 
@@ -64,7 +66,7 @@ def bound_copies(text: str, articles: list[Article]) -> tuple[list[Article], str
     >>> page = "本报讯 会议召开。\\n" * 60
     >>> kept, warning = bound_copies(page, split_articles(page, doc_id="d"))
     >>> len(kept), warning
-    (50, 'degenerate page: 1 story repeated 60 times; kept its first 50 copies')
+    (50, '1 story repeated 60 times; kept its first 50 copies')
     """
     counts: dict[str, int] = {}
     kept = []
@@ -77,8 +79,8 @@ def bound_copies(text: str, articles: list[Article]) -> tuple[list[Article], str
     if not over:
         return articles, None
     if len(over) == 1:
-        return kept, f"degenerate page: 1 story repeated {over[0]:,} times; kept its first {MAX_COPIES:,} copies"
-    return kept, (f"degenerate page: {len(over):,} stories repeated more than {MAX_COPIES:,} times "
+        return kept, f"1 story repeated {over[0]:,} times; kept its first {MAX_COPIES:,} copies"
+    return kept, (f"{len(over):,} stories repeated more than {MAX_COPIES:,} times "
                   f"(one {over[-1]:,} times); kept the first {MAX_COPIES:,} copies of each")
 
 
@@ -97,3 +99,27 @@ def mentions_in(mentions: list[Mention], articles: list[Article]) -> list[Mentio
         i = bisect_right(starts, m.start) - 1
         return i >= 0 and m.start < articles[i].end
     return [m for m in mentions if kept(m)]
+
+
+def bound_mentions(mentions: list[Mention], *, limit: int = MAX_MENTIONS) -> tuple[list[Mention], str | None]:
+    """`mentions` (in text order) with at most `limit` of each name (type and key), and a warning.
+
+    >>> from kg.extract.base import mention
+    >>> t = "王明" * 3
+    >>> kept, warning = bound_mentions([mention(i, i + 2, t, "person") for i in (0, 2, 4)], limit=2)
+    >>> len(kept), warning
+    (2, '1 name mentioned more than 2 times (person/王明: 3 times); kept its first 2 mentions')
+    """
+    counts: dict[tuple[str, str], int] = {}
+    kept = []
+    for m in mentions:
+        n = counts[(m.type, m.key)] = counts.get((m.type, m.key), 0) + 1
+        if n <= limit:
+            kept.append(m)
+    over = sorted((n, t != "title", f"{t}/{k}") for (t, k), n in counts.items() if n > limit)
+    if not over:
+        return mentions, None
+    many = len(over) > 1
+    return kept, (f"{len(over):,} name{'s' if many else ''} mentioned more than {limit:,} times "
+                  f"({over[-1][2]}: {over[-1][0]:,} times); kept {'the' if many else 'its'} first {limit:,} mentions"
+                  f"{' of each' if many else ''}")

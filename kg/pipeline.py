@@ -26,7 +26,7 @@ from typing import Any
 
 from kg import relate
 from kg.articles import split_articles
-from kg.bounds import bound_copies, bound_sources, mentions_in
+from kg.bounds import bound_copies, bound_mentions, bound_sources, mentions_in
 from kg.divisions import check_place, find_home
 from kg.extract import recognise as _recognise
 from kg.extract import tagger
@@ -112,7 +112,9 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
             type_, name = f.object.split("/", 1)
             entities[f.object] = {"type": type_, "name": name, "attributes": {},
                                   "aliases": derived_aliases(type_, name, ctx.home.name if ctx.home else None)}
-    found, warning = bound_sources(found)
+    found, many_sources = bound_sources(found)
+    mentions, many_mentions = bound_mentions(mentions)
+    degenerate = "; ".join(w for w in (copies, many_sources, many_mentions) if w)
     art_of = _article_lookup(articles)
     return {
         "document": {"id": doc.id, "date": doc.date, "place": doc.place, "source": doc.source},
@@ -121,7 +123,7 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
         "facts": [_fact_out(doc, cleaned, f, art_of(f.start)) for f in found
                   if f.subject in entities and (f.object is None or f.object in entities)],
         "mentions": [_mention_out(doc, cleaned, m) for m in mentions],
-    } | ({"warnings": [w for w in (copies, warning) if w]} if copies or warning else {})
+    } | ({"warnings": [f"degenerate page: {degenerate}"]} if degenerate else {})
 
 
 def _article_lookup(articles):

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.bounds import MAX_COPIES, MAX_SOURCES
+from kg.bounds import MAX_COPIES, MAX_MENTIONS, MAX_SOURCES
 from kg.cli import main
 from kg.export.html import find_marks
 from kg.extract.base import mention
@@ -31,12 +31,15 @@ def test_one_person_named_thousands_of_times_is_built_with_one_warning(tmp_path)
     assert res.exit_code == 0, res.output
     assert res.output.strip().splitlines() == [(
         f"kg: warning: {page}: degenerate page: 1 fact read more than {MAX_SOURCES} times "
-        f"(holds_position person/王明 organization/中共聊城市委: {REPEATS:,} times); kept its first {MAX_SOURCES} sources")]
+        f"(holds_position person/王明 organization/中共聊城市委: {REPEATS:,} times); kept its first {MAX_SOURCES} sources; "
+        f"3 names mentioned more than {MAX_MENTIONS:,} times (person/王明: {REPEATS:,} times); "
+        f"kept the first {MAX_MENTIONS:,} mentions of each")]
     graph = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
     [fact] = [f for f in graph["facts"] if f["relation"] == "holds_position"]
     assert len(fact["sources"]) == MAX_SOURCES
     assert max(len(s["sentence"]) for s in fact["sources"]) <= LONG_SENTENCE
-    assert sum(m["entity"] == "person/王明" for m in graph["mentions"]) == REPEATS   # every mention kept
+    assert sum(m["entity"] == "person/王明" for m in graph["mentions"]) == MAX_MENTIONS
+    assert all(m["start"] < len(SENTENCE) * MAX_MENTIONS for m in graph["mentions"])      # the first ones
 
 
 def test_a_real_page_gives_no_warning(tmp_path, seed_text):
