@@ -72,20 +72,21 @@ def split_articles(text: str, *, doc_id: str) -> list[Article]:
     """
     groups: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
+    has_body = False    # kept as we go: a story of 10^5 lines must not be rescanned per line
 
     def close() -> None:
-        nonlocal current
+        nonlocal current, has_body
         if current:
             groups.append(current)
-        current = []
+        current, has_body = [], False
 
     for start, end in paragraphs(text):
         par = text[start:end]
         k = kind(par)
-        has_body = any(c != "headline" for _, _, c in current)
         if k == "dateline" and has_body or k == "body" and has_body and current[-1][2] == "headline":
             close()
         current.append((start, end, k))
+        has_body = has_body or k != "headline"
         if k != "headline" and _CAPTION_END.search(par):
             close()
     close()

@@ -51,6 +51,8 @@ def build(paths, out, place, date, lexicon, into, jobs, scheduler, strict, no_ca
         for p in getattr(exc, "problems", ()):
             click.echo(f"kg: skipped {p}", err=True)
         _fail(str(exc))
+    for p in report.warnings:
+        click.echo(f"kg: warning: {p}", err=True)
     for p in report.problems:
         click.echo(f"kg: skipped {p}", err=True)
     if not quiet:

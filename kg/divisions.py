@@ -141,7 +141,7 @@ def find_home(name: str | None, *, text: str = "") -> Division | None:
         return None
     name = name.strip()
     g = gazetteer()
-    found = g.lookup(name)
+    found = g.lookup(name) or _qualified(g, name)
     if found is not None:
         return found
     cands = g.by_name.get(name, ())
@@ -162,3 +162,82 @@ def _written_nearest(g: Gazetteer, cands: tuple[Division, ...], text: str) -> Di
     if len(ranked) > 1 and votes(ranked[0]) > votes(ranked[1]):
         return ranked[0]
     return None
+
+
+def _qualified(g: Gazetteer, name: str) -> Division | None:
+    """长春市朝阳区: a division written after one of its ancestors, which says which one is meant.
+
+    >>> _qualified(gazetteer(), "长春市朝阳区").code, _qualified(gazetteer(), "朝阳区")
+    ('220104', None)
+    """
+    for cut in range(2, len(name) - 1):
+        above, below = g.by_name.get(name[:cut], ()), g.by_name.get(name[cut:], ())
+        inside = [d for d in below if any(a in g.ancestors(d) for a in above)]
+        if len(inside) == 1:
+            return inside[0]
+    return None
+
+
+def check_place(name: str) -> str | None:
+    """None when `name` names one division (as `--place` or a record's `place`); else why not,
+    in one line with the nearest known names.
+
+    >>> check_place("聊城市") is None, check_place("长春市朝阳区") is None
+    (True, True)
+    >>> check_place("聊成市")
+    '聊成市: no such division; did you mean 聊城市, 塔城市 or 宜城市?'
+    >>> check_place("朝阳区")
+    '朝阳区: ambiguous division; did you mean 北京市朝阳区 or 长春市朝阳区?'
+    """
+    g = gazetteer()
+    if g.lookup(name.strip()) or _qualified(g, name.strip()):     # find_home also takes unknown names
+        return None
+    same = g.by_name.get(name.strip(), ())
+    if same:
+        return f"{name}: ambiguous division; did you mean {_or([_with_parent(g, d) for d in same[:6]])}?"
+    return f"{name}: no such division; did you mean {_or(nearest_names(name))}?"
+
+
+def nearest_names(name: str, n: int = 3) -> list[str]:
+    """The known division names closest to `name` in writing or in sound (聊成 sounds like 聊城).
+
+    >>> nearest_names("liaocheng", 1)
+    ['聊城市']
+    """
+    import difflib
+
+    from pypinyin import lazy_pinyin
+
+    sound = "".join(lazy_pinyin(name.strip())).lower()
+
+    def score(known: str) -> tuple[float, bool, str]:
+        written = difflib.SequenceMatcher(None, name, known).ratio()
+        heard = difflib.SequenceMatcher(None, sound, _sounds()[known]).ratio()
+        return -max(written, heard), known[:1] != name[:1], known
+
+    g = gazetteer()
+    out: list[str] = []
+    for known in sorted(g.by_name, key=score):     # one line per division: 聊城市, not also 聊城
+        for d in g.by_name[known]:
+            label = d.name if len(g.by_name.get(d.name, ())) == 1 else _with_parent(g, d)
+            if label not in out:
+                out.append(label)
+        if len(out) >= n:
+            return out[:n]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _sounds() -> dict[str, str]:
+    from pypinyin import lazy_pinyin
+
+    return {k: "".join(lazy_pinyin(k)) for k in gazetteer().by_name}
+
+
+def _with_parent(g: Gazetteer, d: Division) -> str:
+    parent = g.by_code.get(d.parent or "")
+    return f"{parent.name}{d.name}" if parent else d.name
+
+
+def _or(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"

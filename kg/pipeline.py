@@ -16,17 +16,19 @@ import shutil
 import stat
 import tempfile
 import time
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kg import relate
 from kg.articles import split_articles
+from kg.bounds import bound_copies, bound_mentions, bound_sources, mentions_in
 from kg.dates import story_date
-from kg.divisions import find_home
+from kg.divisions import check_place, find_home
 from kg.extract import recognise as _recognise
 from kg.extract import tagger
 from kg.extract.base import Context, Lexicon
@@ -34,6 +36,7 @@ from kg.extract.people import leaders
 from kg.graph import assemble
 from kg.ingest import Problem, read_documents
 from kg.io import atomic_write, dumps_json
+from kg.lock import LockedError, build_lock
 from kg.readers import locator, reader_fields
 from kg.resolve import derived_aliases, honorifics, local_entities, merge_event_names
 from kg.script import is_traditional, to_simplified
@@ -87,22 +90,22 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
     cleaned = clean(doc.text)
     written = cleaned.text
     text = to_simplified(written) if is_traditional(written) else written  # same length: offsets hold
-    articles = _reader_articles(doc, cleaned) or split_articles(text, doc_id=doc.id)
+    articles, copies = bound_copies(text, _reader_articles(doc, cleaned) or split_articles(text, doc_id=doc.id))
     mentions = _recognise(text, ctx)
     mentions = merge_event_names(mentions + honorifics(text, mentions), [(a.start, a.end) for a in articles])
+    if copies:                 # the copies left out leave their mentions out too
+        mentions = mentions_in(mentions, articles)
     mentions.sort(key=lambda m: (m.start, -m.end, m.type))
     home_id = f"place/{ctx.home.name}" if ctx.home else None
 
     found: list[relate.Found] = []
     dates: dict[str, Any] = {}
     place_ids = {eid(m) for m in mentions if m.type == "place"}
-    scopes = []
     starts = [m.start for m in mentions]  # sorted: each article's mentions are one slice (no quadratic scan)
     for art in articles:
         inside = mentions[bisect_left(starts, art.start):bisect_left(starts, art.end)]
         sc = relate.Scope(text, art.start, art.end, inside, home_id=home_id, published=ctx.date,
                           written=written)
-        scopes.append((art, sc))
         for ev_id, d in relate.event_dates(sc).items():
             dates.setdefault(ev_id, d)
         found += relate.find_facts(sc, place_ids)
@@ -114,6 +117,9 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
             type_, name = f.object.split("/", 1)
             entities[f.object] = {"type": type_, "name": name, "attributes": {},
                                   "aliases": derived_aliases(type_, name, ctx.home.name if ctx.home else None)}
+    found, many_sources = bound_sources(found)
+    mentions, many_mentions = bound_mentions(mentions)
+    degenerate = "; ".join(w for w in (copies, many_sources, many_mentions) if w)
     art_of = _article_lookup(articles)
     where = locator(doc)
     result = {
@@ -124,7 +130,7 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
         "facts": [_fact_out(doc, cleaned, f, art_of(f.start), where) for f in found
                   if f.subject in entities and (f.object is None or f.object in entities)],
         "mentions": [_mention_out(doc, cleaned, m, where) for m in mentions],
-    }
+    } | ({"warnings": [f"degenerate page: {degenerate}"]} if degenerate else {})
     if doc.kind != "text":   # the text kg read from a PDF or HTML page: what every offset points into
         result["text"] = doc.text
     return result
@@ -143,10 +149,12 @@ def _reader_articles(doc: Document, cleaned) -> list[Article]:
 
 
 def _article_lookup(articles):
+    starts = [a.start for a in articles]    # in page order: a bisection, not a scan per fact
+
     def find(pos: int) -> str:
-        for a in articles:
-            if a.start <= pos < a.end:
-                return a.id
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos < articles[i].end:
+            return articles[i].id
         return articles[-1].id if articles else ""
     return find
 
@@ -184,6 +192,7 @@ class BuildReport:
     entities: dict[str, int] = field(default_factory=dict)
     facts: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)   # built all the same (a degenerate page)
     seconds: float = 0.0
     written: list[str] = field(default_factory=list)
 
@@ -204,36 +213,77 @@ def build(paths: list[str], *, out: str | Path, place: str | None = None, date: 
     started = time.perf_counter()
     out = Path(out)
     report = BuildReport()
-    own = [out / RESULTS_FILE, out / "graph.html"]        # a build's own outputs are never its inputs
-    inputs = read_documents(paths, date=date, place=place, exclude=own)
-    docs = _unique_documents(inputs, report, strict=strict)
-    previous = read_results(Path(into)) if into else []
-    known = {r["document"]["id"] for r in previous}
-    for d in [d for d in docs if d.id in known]:
-        _problem(report, Problem(d.source or d.id, f"duplicate document id {d.id!r} (already in {into})"), strict)
-    docs = [d for d in docs if d.id not in known]
-    if not docs and not previous:  # never overwrite an earlier build with an empty graph
-        raise BuildError(f"nothing to build: no input could be read; {out} left as it was", report.problems)
-    try:  # fail before hours of extraction, not after
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BuildError(f"{out}: cannot write outputs: {exc.strerror or exc}", report.problems) from None
-    from kg.parallel import extract_all
+    if place and (why := check_place(place)):      # 我市 and 市委 would resolve to nothing
+        _warn(report, Problem("--place", why), strict)
+    with ExitStack() as held:   # the output folder's lock: from here until the outputs are in place
+        locked = out.is_dir()   # a build writing here made it: stop before reading any input
+        if locked:
+            _lock(held, out, report)
+        own = [out / RESULTS_FILE, out / "graph.html"]        # a build's own outputs are never its inputs
+        inputs = read_documents(paths, date=date, place=place, exclude=own)
+        docs = _unique_documents(inputs, report, strict=strict)
+        _check_places(docs, report, default=place, strict=strict)
+        previous = read_results(Path(into)) if into else []
+        known = {r["document"]["id"] for r in previous}
+        for d in [d for d in docs if d.id in known]:
+            _problem(report, Problem(d.source or d.id, f"duplicate document id {d.id!r} (already in {into})"), strict)
+        docs = [d for d in docs if d.id not in known]
+        if not docs and not previous:  # never overwrite an earlier build with an empty graph
+            raise BuildError(f"nothing to build: no input could be read; {out} left as it was", report.problems)
+        try:  # fail before hours of extraction, not after
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BuildError(f"{out}: cannot write outputs: {exc.strerror or exc}", report.problems) from None
+        if not locked:
+            _lock(held, out, report)
+        from kg.parallel import extract_all
 
-    fresh = extract_all(docs, lexicon=lexicon, jobs=jobs, progress=progress,
-                        scheduler=scheduler, cache_dir=(out / ".cache") if cache else None)
-    for r in (r for r in fresh if "failed" in r):
-        _problem(report, Problem(r["document"]["source"] or r["document"]["id"], r["failed"]), strict)
-    results = previous + [r for r in fresh if "failed" not in r]
-    del fresh, previous        # write_outputs empties `results` once written: their memory goes back
-    graph, merges = assemble(results, never_split=set(leaders()))
-    write_outputs(graph, merges, results, out, formats=formats, report=report, jobs=jobs)
-    report.documents = len(graph["documents"])
-    report.articles = len(graph["articles"])
-    report.entities = dict(Counter(e["type"] for e in graph["entities"]))
-    report.facts = dict(Counter(f["relation"] for f in graph["facts"]))
-    report.seconds = time.perf_counter() - started
-    return report
+        fresh = extract_all(docs, lexicon=lexicon, jobs=jobs, progress=progress,
+                            scheduler=scheduler, cache_dir=(out / ".cache") if cache else None)
+        for r in (r for r in fresh if "failed" in r):
+            _problem(report, Problem(r["document"]["source"] or r["document"]["id"], r["failed"]), strict)
+        results = previous + [r for r in fresh if "failed" not in r]
+        report.warnings += [Problem(r["document"]["source"] or r["document"]["id"], w)
+                            for r in fresh for w in r.get("warnings", ())]
+        del fresh, previous        # write_outputs empties `results` once written: their memory goes back
+        graph, merges = assemble(results, never_split=set(leaders()))
+        write_outputs(graph, merges, results, out, formats=formats, report=report, jobs=jobs)
+        report.documents = len(graph["documents"])
+        report.articles = len(graph["articles"])
+        report.entities = dict(Counter(e["type"] for e in graph["entities"]))
+        report.facts = dict(Counter(f["relation"] for f in graph["facts"]))
+        report.seconds = time.perf_counter() - started
+        return report
+
+
+def _warn(report: BuildReport, warning: Problem, strict: bool) -> None:
+    if strict:
+        raise BuildError(str(warning), report.problems)
+    report.warnings.append(warning)
+
+
+def _check_places(docs: list[Document], report: BuildReport, *, default: str | None, strict: bool) -> None:
+    """A record's own `place` checked like --place: one line per unknown name, not per record."""
+    by_place: dict[str, list[Document]] = {}
+    for d in docs:
+        if d.place and d.place != default:
+            by_place.setdefault(d.place, []).append(d)
+    for name, group in sorted(by_place.items()):
+        why = check_place(name)
+        if why:
+            more = f" (and {len(group) - 1:,} more document{'s' if len(group) > 2 else ''})" if len(group) > 1 else ""
+            _warn(report, Problem(group[0].source or group[0].id, f"place {why}{more}"), strict)
+
+
+def _lock(held: ExitStack, out: Path, report: BuildReport) -> None:
+    try:
+        stale = held.enter_context(build_lock(out))
+    except LockedError as exc:
+        raise BuildError(f"{out}: {exc}") from None
+    except OSError as exc:
+        raise BuildError(f"{out}: cannot write outputs: {exc.strerror or exc}") from None
+    if stale is not None:
+        report.warnings.append(Problem(str(out), f"took over the lock of a build that did not finish (pid {stale})"))
 
 
 class BuildError(RuntimeError):

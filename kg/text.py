@@ -170,22 +170,42 @@ def _drop_space(line: str, j: int, spaced: bool) -> bool:
 
 
 _SENT_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
+# A sentence longer than this is cut at its last clause mark (，；、) before the bound, or at
+# the bound itself. No sentence of a real page comes near it (the longest seen, a list of
+# attendees, is under 200 characters), but a page without 。 (a crawl that lost its
+# punctuation, one sentence repeated with commas) would otherwise be one sentence whose
+# every fact carries the whole page: that is what made such pages quadratic.
+LONG_SENTENCE = 1000
+_CLAUSE_MARKS = "，；、,;"
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans of text[start:end], split after 。！？ (with closing quotes) and newlines.
+    """Sentence spans of text[start:end], split after 。！？ (with closing quotes) and newlines;
+    a sentence over LONG_SENTENCE characters is cut in pieces at clause marks.
 
     >>> t = "会议召开。李长萍出席！\\n好"
     >>> [t[s:e] for s, e in sentences(t)]
     ['会议召开。', '李长萍出席！', '好']
+    >>> [e - s for s, e in sentences("出席会议，" * 500)]
+    [1000, 1000, 500]
     """
     end = len(text) if end is None else end
-    spans, pos = [], start
+    spans: list[tuple[int, int]] = []
+    pos = start
     for m in _SENT_END.finditer(text, start, end):
         stop = m.end() if m.group() != "\n" else m.start()
-        if text[pos:stop].strip():
-            spans.append((pos, stop))
+        _add_sentence(spans, text, pos, stop)
         pos = m.end()
-    if text[pos:end].strip():
-        spans.append((pos, end))
+    _add_sentence(spans, text, pos, end)
     return spans
+
+
+def _add_sentence(spans: list[tuple[int, int]], text: str, s: int, e: int) -> None:
+    while e - s > LONG_SENTENCE:
+        hi = s + LONG_SENTENCE
+        cut = max(text.rfind(c, s + LONG_SENTENCE // 2, hi) for c in _CLAUSE_MARKS) + 1 or hi
+        if text[s:cut].strip():
+            spans.append((s, cut))
+        s = cut
+    if text[s:e].strip():
+        spans.append((s, e))

@@ -71,12 +71,14 @@ def find_marks(sentence: str, names: list[str]) -> list[list[int]]:
     [[4, 7], [12, 15]]
     """
     taken: list[list[int]] = []
+    used = bytearray(len(sentence))     # characters already marked: linear, however many marks
     for name in sorted({n for n in names if n}, key=lambda n: (-len(n), n)):
         at = sentence.find(name)
         while at >= 0:
             end = at + len(name)
-            if all(end <= a or at >= b for a, b in taken):
+            if not any(used[at:end]):
                 taken.append([at, end])
+                used[at:end] = b"\x01" * (end - at)
             at = sentence.find(name, end)
     return sorted(taken)
 

@@ -13,6 +13,8 @@ written, where somebody takes a role in it (`出席签约仪式`, `在座谈会�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from kg.extract.base import Context, mention
 from kg.segment import words
@@ -63,12 +65,16 @@ def find(text: str, ctx: Context) -> list[Mention]:
     ['全省民族宗教局长会议', '弘扬孔繁森精神研讨会']
     """
     out = _quoted(text) + _sittings(text)
-    taken = [(m.start, m.end) for m in out]
+    spans = sorted((m.start, m.end) for m in out)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))     # the furthest end of the spans so far
+    named_to = 0        # names found in the loop start before this head: the furthest end says it all
     for m in _HEAD_RE.finditer(text):
         end = _longest_head_end(text, m)
         if text[end:end + 1] in _NOT_AFTER_HEAD:
             continue                    # 人民代表大会议事规则, 会议室, 会议纪要: no meeting
-        if any(s <= m.start() < e for s, e in taken):
+        q = bisect_right(starts, m.start()) - 1
+        if m.start() < named_to or q >= 0 and m.start() < reach[q]:
             continue
         start = _left_edge(text, m.start(), end)
         if text[start - 1:start] == "与" and re.search(r"签约|签字|合作", text[start:end]):
@@ -78,13 +84,13 @@ def find(text: str, ctx: Context) -> list[Mention]:
             continue
         if name in GENERIC_HEADS and _at_scene(text, start, end):
             out.append(mention(start, end, text, "event", name))
-            taken.append((start, end))
+            named_to = max(named_to, end)
             continue
         if len(name) - len(m.group()) < 2 or _GENERIC.match(name) or name in ctx.lexicon.suppressed \
                 or _verb_phrase(name[:len(name) - len(m.group())]):
             continue
         out.append(mention(start, end, text, "event", name))
-        taken.append((start, end))
+        named_to = max(named_to, end)
     return _join_ji(text, sorted(out, key=lambda x: (x.start, -x.end)))
 
 
@@ -173,9 +179,7 @@ def _quoted(text: str) -> list[Mention]:
 def _join_ji(text: str, found: list[Mention]) -> list[Mention]:
     """'A暨B' is one event; A becomes an alias. A name inside a longer one is dropped."""
     out: list[Mention] = []
-    found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                         and (o.end - o.start) > (m.end - m.start) for o in found)]
-    for m in found:
+    for m in _outermost(found):
         if "暨" in m.key and not m.attr("alias"):
             m = mention(m.start, m.end, text, "event", m.key, alias=m.key.split("暨", 1)[0])
         prev = out[-1] if out else None
@@ -183,4 +187,16 @@ def _join_ji(text: str, found: list[Mention]) -> list[Mention]:
             out[-1] = mention(prev.start, m.end, text, "event", text[prev.start:m.end], alias=prev.key)
             continue
         out.append(m)
+    return out
+
+
+def _outermost(found: list[Mention]) -> list[Mention]:
+    """`found` (sorted by start, longest first) without the names inside a longer one, in one
+    pass: only an earlier name can hold a later one, so the furthest end so far decides."""
+    out, far_end, far_start = [], -1, -1      # far_start: first start among names ending at far_end
+    for m in found:
+        if not (m.end < far_end or m.end == far_end and far_start < m.start):
+            out.append(m)
+        if m.end > far_end:
+            far_end, far_start = m.end, m.start
     return out

@@ -14,11 +14,12 @@ def find_positions(sc: Scope) -> Iterator[Found]:
     for m in sc.mentions:
         if m.type == "title":
             titles.setdefault(m.text, []).append(m)
+    ends = {title: [t.end for t in ts] for title, ts in titles.items()}  # once, not per person
     for p in sc.mentions:
         if p.type != "person" or not p.attr("titles"):
             continue
         for title, org in p.attr("titles"):
-            t = _nearest_title(titles.get(title, []), p)
+            t = _nearest_title(titles.get(title, []), p, ends.get(title, []))
             start = t.start if t else p.start
             obj = (f"company/{org}" if t is not None and t.attr("company") else f"organization/{org}") if org else None
             start, end = (min(start, p.start), max(p.end, t.end if t else p.end))
@@ -27,10 +28,9 @@ def find_positions(sc: Scope) -> Iterator[Found]:
                         sc.sentence_of(p.start))
 
 
-def _nearest_title(candidates: list[Mention], person: Mention) -> Mention | None:
+def _nearest_title(candidates: list[Mention], person: Mention, ends: list[int]) -> Mention | None:
     """The title written for this person: the last one before the name (the list is in text
-    order), or for 任命…为 the first one after it."""
-    ends = [t.end for t in candidates]
+    order, `ends` their ends), or for 任命…为 the first one after it."""
     i = bisect_right(ends, person.start) - 1
     if i >= 0 and not person.attr("change"):
         return candidates[i]
