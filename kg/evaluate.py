@@ -231,7 +231,7 @@ def get_predictor(name: str = "kg") -> Predictor:
             return lambda text: [(m.start, m.end, m.type) for m in recognise(text)]
     if name == "tagger":
         from kg.extract.tagger import tag
-        return lambda text: [(s, e, t) for s, e, t, _ in tag(text)]
+        return lambda text: [(s, e, t) for s, e, t, _ in tag(text, doubtful=False)]
     if name == "jieba":
         return jieba_posseg
     if name == "rules":

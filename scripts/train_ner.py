@@ -133,7 +133,7 @@ def train(sentences: list[Sentence], path: Path, *, feats: tuple[str, ...] = FEA
 def predictor(path: Path, feats: tuple[str, ...]):
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    return lambda text: [(s, e, t) for s, e, t, _ in tag(text, tagger=tagger, feats=feats)]
+    return lambda text: [(s, e, t) for s, e, t, _ in tag(text, tagger=tagger, feats=feats, doubtful=False)]
 
 
 def test_fold(sentences: list[Sentence], name: str, folds: int, k: int) -> list[Sentence]:
