@@ -51,6 +51,8 @@ def assemble(results: Iterable[dict[str, Any]], *, never_split: set[str] = froze
             renamed = final(m["entity"])
             mentions.append(m if renamed == m["entity"] else dict(m, entity=renamed))
 
+    for f in facts.values():        # once, not at each merge: a leader's post has thousands of sources
+        f["sources"] = careers.unique_sources(f["sources"])
     ordered = sorted(facts.values(), key=lambda f: json.dumps(_fact_key(f), ensure_ascii=False))
     successions = careers.date_posts(ordered)
     graph = {
@@ -106,10 +108,7 @@ def _merge_fact(facts: dict[tuple, dict[str, Any]], f: dict[str, Any]) -> None:
             careers.merge_forms(cur["attributes"]["forms"], v)
         else:
             cur["attributes"].setdefault(k, v)
-    for s in f["sources"]:
-        if s not in cur["sources"]:
-            cur["sources"].append(s)
-    cur["sources"].sort(key=lambda s: (s["document"], s["start"], s["end"]))
+    cur["sources"] += f["sources"]
 
 
 def _entity_out(ent_id: str, e: dict[str, Any]) -> dict[str, Any]:
