@@ -290,11 +290,14 @@ def as_post(fact: dict[str, Any], date: str | None) -> dict[str, Any]:
 
 
 def merge_forms(into: list[dict[str, Any]], more: list[dict[str, Any]]) -> None:
-    """Add the written forms of `more` to `into` (sources de-duplicated, all sorted).
+    """Add the written forms of `more` to `into`; `tidy_forms` de-duplicates and sorts once,
+    after the last merge (a leader's post is read in thousands of pages).
 
     >>> a = [{"title": "市长", "sources": [{"document": "b", "start": 1, "end": 3}]}]
-    >>> merge_forms(a, [{"title": "市长", "sources": [{"document": "a", "start": 1, "end": 3}]},
+    >>> merge_forms(a, [{"title": "市长", "sources": [{"document": "a", "start": 1, "end": 3},
+    ...                                                {"document": "b", "start": 1, "end": 3}]},
     ...                 {"title": "X市市长", "sources": [{"document": "c", "start": 0, "end": 4}]}])
+    >>> tidy_forms(a)
     >>> [(f["title"], [s["document"] for s in f["sources"]]) for f in a]
     [('X市市长', ['c']), ('市长', ['a', 'b'])]
     """
@@ -304,9 +307,31 @@ def merge_forms(into: list[dict[str, Any]], more: list[dict[str, Any]]) -> None:
         if cur is None:
             cur = by_title[form["title"]] = {"title": form["title"], "sources": []}
             into.append(cur)
-        cur["sources"] += [s for s in form["sources"] if s not in cur["sources"]]
-        cur["sources"].sort(key=lambda s: (s["document"], s["start"], s["end"]))
-    into.sort(key=lambda f: f["title"])
+        cur["sources"] += form["sources"]
+
+
+def tidy_forms(forms: list[dict[str, Any]]) -> None:
+    """Each form's sources once, in document order; the forms by title."""
+    for form in forms:
+        form["sources"] = unique_sources(form["sources"])
+    forms.sort(key=lambda f: f["title"])
+
+
+def unique_sources(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sources without repeats, by document and offsets (the first of equal ones kept first).
+
+    >>> [s["document"] for s in unique_sources([{"document": "b", "start": 0, "end": 1},
+    ...     {"document": "a", "start": 0, "end": 1}, {"document": "b", "start": 0, "end": 1}])]
+    ['a', 'b']
+    """
+    seen: set[tuple] = set()
+    out = []
+    for s in sources:
+        key = tuple(sorted(s.items()))
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return sorted(out, key=lambda s: (s["document"], s["start"], s["end"]))
 
 
 def date_posts(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -322,6 +347,7 @@ def date_posts(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for f in facts:
         if f["relation"] == "holds_position":
             a = f["attributes"]
+            tidy_forms(a.setdefault("forms", []))
             for key in ("first_seen", "last_seen", "start", "end", "start_evidence", "end_evidence",
                         "start_source", "end_source", "former"):
                 a.pop(key, None)

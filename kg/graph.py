@@ -53,7 +53,9 @@ def assemble(results: Iterable[dict[str, Any]], *, never_split: set[str] = froze
             renamed = final(m["entity"])
             mentions.append(m if renamed == m["entity"] else dict(m, entity=renamed))
 
-    ordered = sorted(map(_fact_out, facts.values()), key=lambda f: json.dumps(_fact_key(f), ensure_ascii=False))
+    for f in facts.values():        # once, not at each merge: a leader's post has thousands of sources
+        f["sources"] = careers.unique_sources(f["sources"])
+    ordered = sorted(facts.values(), key=lambda f: json.dumps(_fact_key(f), ensure_ascii=False))
     successions = careers.date_posts(ordered)
     graph = {
         "format": FORMAT,
@@ -108,18 +110,7 @@ def _merge_fact(facts: dict[tuple, dict[str, Any]], f: dict[str, Any]) -> None:
             careers.merge_forms(cur["attributes"]["forms"], v)
         else:
             cur["attributes"].setdefault(k, v)
-    seen = cur.setdefault("_seen", set())  # a set, not a list scan: one fact may have 10^5 sources
-    for s in f["sources"]:
-        key = tuple(sorted(s.items()))
-        if key not in seen:
-            seen.add(key)
-            cur["sources"].append(s)
-
-
-def _fact_out(f: dict[str, Any]) -> dict[str, Any]:
-    del f["_seen"]
-    f["sources"].sort(key=lambda s: (s["document"], s["start"], s["end"]))  # once, not per merge
-    return f
+    cur["sources"] += f["sources"]
 
 
 def _entity_out(ent_id: str, e: dict[str, Any]) -> dict[str, Any]:
