@@ -327,7 +327,7 @@ def unique_sources(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
     seen: set[tuple] = set()
     out = []
     for s in sources:
-        key = tuple(sorted(s.items()))
+        key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(s.items()))  # a PDF box
         if key not in seen:
             seen.add(key)
             out.append(s)

@@ -18,12 +18,12 @@ pytest.importorskip("pdfminer")
 reportlab = pytest.importorskip("reportlab")
 
 from reportlab.lib import pdfencrypt
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from tests.epaper_pages import _font
+
 PAGE = "本报讯 市委书记李长萍在聊城市高新区调研山东博源精密机械有限公司。"
-pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+_font()        # STSong-Light and its vertical form, registered once for every reader test
 
 
 def _pdf(path: Path, pages: list[str], **kw) -> Path:
