@@ -9,7 +9,7 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset as RdfDataset
 from rdflib import Graph, URIRef
@@ -274,6 +274,7 @@ NASTY = st.text(min_size=1, max_size=12).map(lambda s: s + "<>\"'\\\n{}")
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(name=st.one_of(NASTY, st.text(min_size=1)), alias=st.text(min_size=1))
+@example(name="0<>\"'\\\n{}", alias="0.")          # a name ending in "." (rdflib cannot read `kgid:a\.`)
 def test_any_name_round_trips_through_every_format(name: str, alias: str) -> None:
     graph = {"entities": [{"id": f"person/{name}", "type": "person", "name": name, "aliases": [alias]}],
              "facts": [{"relation": "met", "subject": f"person/{name}", "object": f"person/{alias}",

@@ -57,11 +57,13 @@ def iri_path(key: str, *, keep_slash: bool = True) -> str:
 
     >>> iri_path("person/李长萍")
     'person/%E6%9D%8E%E9%95%BF%E8%90%8D'
-    >>> iri_path("a/../b<>")
-    'a/%2E%2E/b%3C%3E'
+    >>> iri_path("a/../b<>"), iri_path("person/0.")
+    ('a/%2E%2E/b%3C%3E', 'person/0%2E')
     """
     raw = quote(key.encode("utf-8", "surrogatepass"), safe="/" if keep_slash else "")
-    return "/".join(seg.replace(".", "%2E") if seg in (".", "..") else seg for seg in raw.split("/"))
+    out = "/".join(seg.replace(".", "%2E") if seg in (".", "..") else seg for seg in raw.split("/"))
+    kept = out.rstrip(".")       # a Turtle name cannot end in "." and not every parser reads "\."
+    return kept + "%2E" * (len(out) - len(kept))
 
 
 def entity_iri(entity_id: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
