@@ -156,12 +156,9 @@ _LEVEL_OF_SUFFIX = re.compile(r"(?P<province>省|自治区)$|(?P<city>市|州|�
 
 def _written_nearest(g: Gazetteer, cands: tuple[Division, ...], text: str) -> Division | None:
     """The candidate whose ancestors the page writes most often (none when it is a tie)."""
-    def votes(div: Division) -> int:
-        return sum(text.count(n) for a in g.ancestors(div) for n in aliases(a))
-    ranked = sorted(cands, key=votes, reverse=True)
-    if len(ranked) > 1 and votes(ranked[0]) > votes(ranked[1]):
-        return ranked[0]
-    return None
+    votes = sorted(((sum(text.count(n) for a in g.ancestors(d) for n in aliases(a)), d) for d in cands),
+                   key=lambda v: -v[0])
+    return votes[0][1] if len(votes) > 1 and votes[0][0] > votes[1][0] else None
 
 
 def _qualified(g: Gazetteer, name: str) -> Division | None:

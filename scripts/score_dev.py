@@ -19,8 +19,9 @@ import json
 import re
 import sys
 import tempfile
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "dev"
@@ -32,15 +33,17 @@ if not SCORER.exists():
     SHARED_DEV = Path("/work/shared/dev")
 
 
-class Row(tuple):
-    """(name, gold, predicted graph, score, text) of one article."""
+class Row(NamedTuple):
+    """One scored article."""
 
-    __slots__ = ()
+    name: str
+    gold: dict
+    pred: dict
+    score: dict
+    text: str = ""
 
-    def __new__(cls, name, gold, pred, score, text=""):
-        return super().__new__(cls, (name, gold, pred, score, text))
 
-
+@cache
 def load_scorer(path: Path = SCORER):
     """shared/eval/score.py as a module (it is a script, not a package)."""
     spec = importlib.util.spec_from_file_location("kg_gold_score", path)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
-from kg.extract.base import Context, mention, name_shaped
+from kg.extract.base import mention, name_shaped
 from kg.extract.posts import inherit
 from kg.types import Mention
 
@@ -38,8 +39,7 @@ _NEXT_APPOINTEE = re.compile(r"、[\u4e00-\u9fff]{2,4}?(?:同志)?(?:为|任)")
 TitleMaker = Callable[[int, int], Mention]     # (start, end of a post in text) -> title mention
 
 
-def find(text: str, ctx: Context, *, title_at: TitleMaker, post_re: re.Pattern, taken: set[tuple[int, int]]
-         ) -> list[Mention]:
+def find(text: str, *, title_at: TitleMaker, post_re: re.Pattern, taken: set[tuple[int, int]]) -> list[Mention]:
     """Person and title mentions of every appointment and removal in `text`.
 
     `title_at` makes the title mention (with its body) for a post ending at a position;
@@ -76,7 +76,7 @@ def _lead_name(text: str, pos: int) -> str:
 def _appointee(text, pos, ties, change, title_at, post_re, taken):
     """甲、乙为X (or 甲的X职务, 甲X职务) at `pos`: the mentions and where the titles end."""
     names: list[tuple[int, int]] = []
-    tie_re = re.compile(rf"(?:同志)?(?:{ties})")
+    tie_re = _tie(ties)
     while True:
         k = next((k for k in (3, 2, 4) if name_shaped(text[pos:pos + k])
                   and (text.startswith("、", pos + k) or tie_re.match(text, pos + k))), None)
@@ -110,6 +110,11 @@ def _appointee(text, pos, ties, change, title_at, post_re, taken):
     return found, (end_m.end() if end_m else end)
 
 
+@cache
+def _tie(ties: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:同志)?(?:{ties})")
+
+
 def _resignation(text, cue, title_at, post_re, taken, earlier: list[Mention]) -> list[Mention]:
     """接受戊辞去X职务的请求: 戊 (or 其, the one just named) leaves X."""
     before = text[max(0, cue.start() - 6):cue.start()]
@@ -124,8 +129,8 @@ def _resignation(text, cue, title_at, post_re, taken, earlier: list[Mention]) ->
         k = next((k for k in (3, 2, 4) if m and name_shaped(m.group(1)[-k:]) and len(m.group(1)) >= k), None)
         if k is None:
             return []
-        span = (cue.start() - len(m.group(0)) + len("接受") + len(m.group(1)) - k, 0)
-        span = (span[0], span[0] + k)
+        name_end = cue.start() - len(before) + m.end(1)
+        span = (name_end - k, name_end)
     end_m = re.compile(r"职务").search(text, cue.end(), cue.end() + 42)
     if end_m is None:
         return []

@@ -65,7 +65,7 @@ def find(text: str, ctx: Context, found: list[Mention], *,
     tagged_names = {s: e for s, e, t, _ in tagged if t == "person"}
     out = _titled(text, ctx, orgs, tagged_names, found)
     org_by_end = {o.end: o for o in orgs}
-    out += appointments.find(text, ctx, post_re=POST_RE, taken={(m.start, m.end) for m in out},
+    out += appointments.find(text, post_re=POST_RE, taken={(m.start, m.end) for m in out},
                              title_at=lambda s, e: one_title(text, s, e, ctx, org_by_end))
     out += _bylines(text, out)
     out += _lists(text, out, tagged_names)
