@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from kg.script import to_simplified
+from kg.script import in_script_of, to_simplified
 
 LEVELS = "省市县区州旗盟镇乡"
 EVIDENCE = ("appointed", "first_seen", "removed", "successor", "last_seen")
@@ -162,6 +162,11 @@ def is_single(title: str) -> bool:
     return title in single_posts() or (title.startswith("代理") and title[2:] in single_posts())
 
 
+def post_key(title: str) -> str:
+    """The post a canonical title names, whatever its script: 縣委書記 and 县委书记 are one post."""
+    return to_simplified(title)
+
+
 def _ref(src: dict[str, Any]) -> dict[str, Any]:
     return {"document": src["document"], "start": src["start"], "end": src["end"]}
 
@@ -228,7 +233,7 @@ def successions(facts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """
     posts: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for f in facts:
-        title = f["attributes"].get("title", "")
+        title = post_key(f["attributes"].get("title", ""))
         if f.get("object") and is_single(title):
             posts.setdefault((f["object"], title), []).append(f)
     lines: dict[tuple[str, str], list[dict[str, Any]]] = {}
@@ -281,9 +286,9 @@ def as_post(fact: dict[str, Any], date: str | None) -> dict[str, Any]:
     """
     a = dict(fact["attributes"])
     written, change = a.get("title", ""), a.pop("change", None)
-    # the canonical title is in simplified script (縣委書記 is the post 县委书记, as the archive's
-    # careers list it); the form as printed stays in `forms`
-    a["title"] = canonical_title(to_simplified(written), fact.get("object"))
+    # the canonical title is found on the simplified reading and shown in the page's script
+    # (縣委書記); `post_key` (simplified) is what tells one post from another across scripts
+    a["title"] = in_script_of(canonical_title(to_simplified(written), fact.get("object")), written)
     extra = {k: v for k, v in (("date", date), ("change", change)) if v}
     a["forms"] = [{"title": written, "sources": [dict(_ref(s), **extra) for s in fact["sources"]]}]
     return dict(fact, attributes=a)

@@ -13,9 +13,9 @@ from functools import lru_cache
 from importlib import resources
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[int, str]:
-    raw = resources.files("opencc").joinpath("dictionary/TSCharacters.txt").read_text(encoding="utf-8")
+@lru_cache(maxsize=2)
+def _table(name: str = "TSCharacters") -> dict[int, str]:
+    raw = resources.files("opencc").joinpath(f"dictionary/{name}.txt").read_text(encoding="utf-8")
     table: dict[int, str] = {}
     for line in raw.splitlines():
         trad, _, simp = line.partition("\t")
@@ -35,6 +35,23 @@ def to_simplified(text: str) -> str:
     """
     out = text.translate(_table())
     return text if out == text else out
+
+
+def in_script_of(text: str, written: str) -> str:
+    """Simplified `text`, derived from `written`, in the script `written` is in: each character
+    as `written` prints it, and one it does not print by OpenCC's default traditional reading.
+    A title read off a traditional page (中共菏澤市委書記) keeps that page's script once its
+    body's name is taken out (市委書記).
+
+    >>> in_script_of("市委统战部部长", "統戰部部長"), in_script_of("县委秘书长", "秘書長"), in_script_of("市长", "市长")
+    ('市委統戰部部長', '縣委秘書長', '市长')
+    """
+    simplified = to_simplified(written)
+    if simplified is written or simplified == written:
+        return text
+    printed = dict(zip(simplified, written))
+    table = _table("STCharacters")
+    return "".join(printed.get(ch) or table.get(ord(ch), ch) for ch in text)
 
 
 def is_traditional(text: str, *, share: float = 0.02) -> bool:

@@ -5,7 +5,8 @@
 A post of careers.json (person, body, canonical title) is *found* when a holds_position fact
 has that person, that body (by name or any alias, the gold files' included) and that title;
 *one fact* when exactly one fact of that person and body has a title that could be it (the
-canonical one, a written form, or one ending the other); its start or end is *right* when
+canonical one, a written form, or one ending the other; titles compare in simplified script,
+as posts do: 市委書記 is 市委书记); its start or end is *right* when
 both are null or the dates are within three days; a succession is *in order* when the
 dated holders of the post in graph.json are the gold holders in the gold order.
 """
@@ -19,11 +20,18 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from kg.script import to_simplified  # noqa: E402
+
 SLACK = dt.timedelta(days=3)
 
 
 def norm(s: str | None) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", s or "") if not c.isspace())
+
+
+def norm_title(s: str | None) -> str:
+    return norm(to_simplified(s or ""))
 
 
 def gold_names(folder: Path, careers: dict[str, Any]) -> dict[str, set[str]]:
@@ -57,8 +65,9 @@ def _near(a: str | None, b: str | None) -> bool:
 
 
 def _could_be(title: str, fact: dict[str, Any], post: dict[str, Any]) -> bool:
-    forms = {norm(fact["attributes"].get("title"))} | {norm(f["title"]) for f in fact["attributes"].get("forms", ())}
-    gold = {norm(post["title"])} | {norm(w) for w in post.get("written", ())}
+    forms = {norm_title(fact["attributes"].get("title"))} | {norm_title(f["title"])
+                                                              for f in fact["attributes"].get("forms", ())}
+    gold = {norm_title(post["title"])} | {norm_title(w) for w in post.get("written", ())}
     return any(p == g or p.endswith(g) or g.endswith(p) for p in forms for g in gold if p and g)
 
 
@@ -72,7 +81,7 @@ def score(folder: Path, graph: dict[str, Any], *, details: bool = False) -> dict
         counts["posts"] += 1
         people, bodies = matches(names, post["person"], aliases), matches(names, post["body"], aliases)
         mine = [f for f in posts if f["subject"] in people and f["object"] in bodies]
-        exact = [f for f in mine if norm(f["attributes"].get("title")) == norm(post["title"])]
+        exact = [f for f in mine if norm_title(f["attributes"].get("title")) == norm_title(post["title"])]
         candidates = [f for f in mine if _could_be(post["title"], f, post)]
         line = f"{post['person']} {post['body']} {post['title']}: "
         if not exact:
@@ -95,7 +104,7 @@ def score(folder: Path, graph: dict[str, Any], *, details: bool = False) -> dict
     for gold in careers["successions"]:
         bodies = matches(names, gold["body"], aliases)
         mine = next((s for s in graph.get("successions", []) if s["body"] in bodies
-                     and norm(s["title"]) == norm(gold["title"])), None)
+                     and norm_title(s["title"]) == norm_title(gold["title"])), None)
         holders = [h["person"] for h in mine["holders"]] if mine else []
         wanted = [matches(names, p, aliases) for p in gold["holders"]]
         ok = len(holders) == len(wanted) and all(h in w for h, w in zip(holders, wanted))

@@ -5,8 +5,10 @@ Every article is built alone (its home place and date as `--place`/`--date`) int
 folder and scored with shared/eval/score.py's `score()`, as the project scores its held-out
 pages. The report gives micro P/R/F1 per entity type and per relation, and one row per article.
 
-Usage: score_dev.py [--set tests|shared|all] [--details] [--only SUBSTRING] [--json]
+Usage: score_dev.py [--set tests|shared|all] [--dir DIR] [--details] [--only SUBSTRING] [--json]
   --details   every missed (FN) and spurious (FP) entity and fact, with its sentence
+  --dir DIR   score another gold set of the same shape instead (corpus.jsonl + <id>.gold.json),
+              e.g. ../shared/archive
 
 `tests/dev` pages are invented in the style of other papers; `../shared/dev` pages are real
 articles (skipped when ../shared is absent, as in a user's clone).
@@ -209,12 +211,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", choices=("tests", "shared", "all"), default="all")
     ap.add_argument("--details", action="store_true")
     ap.add_argument("--only")
+    ap.add_argument("--dir", type=Path)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     sets = {}
-    if args.set in ("tests", "all"):
+    if args.dir:
+        sets[args.dir.name] = run_shared(args.only, args.dir)
+    elif args.set in ("tests", "all"):
         sets["tests/dev"] = run(args.only)
-    if args.set in ("shared", "all") and (SHARED_DEV / "corpus.jsonl").exists():
+    if not args.dir and args.set in ("shared", "all") and (SHARED_DEV / "corpus.jsonl").exists():
         sets["shared/dev"] = run_shared(args.only)
     if args.json:
         print(json.dumps({name: {"articles": {r[0]: r[3] for r in rows}, "entities": micro(rows, "entities"),

@@ -24,6 +24,7 @@ from pyoxigraph import Dataset, DefaultGraph, Literal, NamedNode, Quad, RdfForma
 from rdflib import OWL, RDF, RDFS, XSD
 from rdflib.namespace import FOAF, ORG, PROV, SDO, TIME
 
+from kg.careers import post_key
 from kg.io import atomic_file
 from kg.pinyin import to_pinyin
 from kg.vocab import ENTITY_CLASSES, KG, PARTICIPATION_ROLES, PERSON_ROLES, PREFIXES, RELATION_PREDICATES
@@ -171,7 +172,7 @@ class _Builder:
 
 def _fact_key(fact: dict[str, Any]) -> str:
     attrs = fact.get("attributes") or {}
-    key = attrs.get("title") if fact["relation"] == "holds_position" else attrs.get("role")
+    key = post_key(attrs.get("title") or "") if fact["relation"] == "holds_position" else attrs.get("role")
     return json.dumps([fact["relation"], fact["subject"], fact.get("object"), key], ensure_ascii=False)
 
 
@@ -205,14 +206,15 @@ def _membership(b: _Builder, node: NamedNode, fact: dict[str, Any], attrs: dict[
     core += [(node, ORG.organization, org)] if org else []
     title = attrs.pop("title", None)
     if title not in (None, ""):
-        role = b.iri("role", str(title), keep_slash=False)
+        name = post_key(str(title))           # one role and one post whatever the page's script
+        role = b.iri("role", name, keep_slash=False)
         b.add(role, A, ORG.Role)
-        b.labels(role, title)
+        b.labels(role, name)
         core += [(node, ORG.role, role), (node, KG.title, _plain(title))]
         if org:
             post = NamedNode(f"{b.base}post/{iri_path(fact['object'], keep_slash=False)}/"
-                             f"{iri_path(str(title), keep_slash=False)}")
-            for p, o in ((A, ORG.Post), (ORG.postIn, org), (ORG.role, role), (LABEL, _zh(title))):
+                             f"{iri_path(name, keep_slash=False)}")
+            for p, o in ((A, ORG.Post), (ORG.postIn, org), (ORG.role, role), (LABEL, _zh(name))):
                 b.add(post, p, o)
             core.append((person, ORG.holds, post))
     if attrs.get("change"):
