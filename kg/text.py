@@ -66,6 +66,10 @@ def ends_sentence(line: str) -> bool:
     return bool(s) and s[-1] in TERMINAL
 
 
+# a saved page's header fields (来源：… 作者：…) are a line of their own, never prose broken by a column
+_FIELD = re.compile(r"(?:来源|來源|作者|编辑|編輯|责任编辑|責任編輯|责编|發布時間|发布时间|发布日期|时间|時間|日期|浏览|點擊|点击)\s*[:：]")
+
+
 def joins(prev: str, nxt: str) -> bool:
     """Does the line break between `prev` and `nxt` fall inside a paragraph?
 
@@ -76,9 +80,11 @@ def joins(prev: str, nxt: str) -> bool:
     True
     >>> joins("为全省三个示范市之一", "2月4日，在位于高新区的山东博源精密机械有限公司新能源汽车关键零部件项目现场")
     False
+    >>> joins("2020-01-09 21:22:00 来源: 大众网 作者: 张迪 赵晨光 郭亮 王硕", "座谈会现场")
+    False
     """
     p, n = prev.strip(), nxt.strip()
-    if not p or not n or ends_sentence(p):
+    if not p or not n or ends_sentence(p) or _FIELD.search(p) or _FIELD.search(n):
         return False
     if n.startswith(PARAGRAPH_STARTS) or p.startswith("——") or p.endswith(("：", ":")):
         return False

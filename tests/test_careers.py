@@ -202,3 +202,22 @@ def test_a_former_holder_is_kept_apart_and_dates_nothing(tmp_path):
     assert former[0] == ("organization/潍坊市人民政府", "市长")
     assert former[1]["former"] is True and "start" not in former[1] and former[1]["forms"][0]["title"] == "潍坊市原市长"
     assert _bounds(_posts(graph, "孙海")[(GOV, "市长")]) == ("2022-04-23", "first_seen", None, "last_seen")
+
+
+def test_a_traditional_page_keeps_its_script_and_the_same_post(tmp_path):
+    """A mirror in traditional script prints 市委書記: the fact's title keeps that script (as
+    written, GUIDELINES), and it is the same post as 市委书记 on a simplified page."""
+    pages = [("s1", "2023-01-05", "本报讯 1月4日，市委书记王立新到岱岳区调研。"),
+             ("t1", "2023-02-06", "本報訊 2月5日，市委書記王立新主持召開市委常委會會議。")]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "date": d, "place": "泰安市", "text": t}, ensure_ascii=False) + "\n"
+                           for i, d, t in pages), encoding="utf-8")
+    build([str(src)], out=tmp_path / "both", formats=("json",), cache=False)
+    posts = [f for f in _graph(tmp_path / "both")["facts"] if f["relation"] == "holds_position"]
+    assert [(f["object"], f["attributes"]["title"]) for f in posts] == [(PARTY, "市委书记")]
+    assert {form["title"] for form in posts[0]["attributes"]["forms"]} == {"市委书记", "市委書記"}
+
+    src.write_text(src.read_text(encoding="utf-8").splitlines()[1] + "\n", encoding="utf-8")
+    build([str(src)], out=tmp_path / "trad", formats=("json",), cache=False)
+    alone = [f for f in _graph(tmp_path / "trad")["facts"] if f["relation"] == "holds_position"]
+    assert [f["attributes"]["title"] for f in alone] == ["市委書記"]

@@ -77,3 +77,26 @@ def test_a_zone_paper_s_own_zone():
            if m.type == "place"]
     assert got == [("泰州经济技术开发区", "泰州经济技术开发区", "泰州市"), ("泰州", "泰州市", "江苏省"),
                    ("开发区", "泰州经济技术开发区", None)]
+
+
+@pytest.mark.parametrize("text, type_, expected", [
+    # 中国 opening an outlet's name, a phrase or a national body's name is no place
+    ("深入学习贯彻习近平新时代中国特色社会主义思想。", "place", []),
+    ("他说，中国建筑业走在世界前列。", "place", [("中国", "中国")]),
+    # 位居全省前列 in a city's paper writes no province
+    ("本市经济增速位居全省前列。", "place", []),
+    # a term of the CPPCC written in full is the city's 政协, not a 菏泽市委员会
+    ("中国人民政治协商会议第十五届沭阳县委员会第四次会议开幕。", "organization", [("沭阳县委员会", "沭阳县政协")]),
+    # 株式会社 registers a company; capitals are part of a firm's name
+    ("县长王明会见韩国THN株式会社代表。", "company", [("韩国THN株式会社", "韩国THN株式会社")]),
+])
+def test_places_and_bodies_of_national_names(text, type_, expected):
+    assert names(text, type_) == expected
+
+
+def test_an_outlets_country_is_no_place():
+    assert "中国" not in [key for _, key in names("中国菏泽网消息（记者 王明）市委书记李四调研。", "place")]
+
+
+def test_a_region_of_a_company_is_no_place():
+    assert names("副县长王明与远航电力控股有限公司江苏大区总经理李四签约。", "place") == []

@@ -39,14 +39,20 @@ def recognise(text: str, ctx: Context, *, tagged: list[tuple[int, int, str, floa
     kept += _recurring_people(text, kept)
     sup = ctx.lexicon.suppressed
     kept = [m for m in resolve_overlaps(kept) if not sup or (m.text not in sup and m.key not in sup)]
-    return _drop_registration_places(kept)
+    return _drop_registration_places(kept, text)
 
 
-def _drop_registration_places(found: list[Mention]) -> list[Mention]:
-    """贵州 in 贵州茅台酒股份有限公司 is part of a registered name, not a mention of the province."""
+_UNIT_OF_COMPANY = re.compile(r"(?:大区|区域|事业部|分部|办事处|分公司|子公司|公司)")
+
+
+def _drop_registration_places(found: list[Mention], text: str) -> list[Mention]:
+    """贵州 in 贵州茅台酒股份有限公司 is part of a registered name, not a mention of the province;
+    nor is 山东 in 华润电力控股有限公司山东大区 (a company's own unit, named by its region)."""
     companies_ = SpanIndex((m.start, m.end) for m in found if m.type == "company")
-    return [m for m in found if not (m.type == "place" and any(
-        c[0] <= m.start and m.end <= c[1] for c in companies_.overlapping(m.start, m.end)))]
+    company_ends = {m.end for m in found if m.type == "company"}
+    return [m for m in found if not (m.type == "place" and (any(
+        c[0] <= m.start and m.end <= c[1] for c in companies_.overlapping(m.start, m.end))
+        or m.start in company_ends and _UNIT_OF_COMPANY.match(text, m.end)))]
 
 
 def _lexicon_mentions(text: str, ctx: Context) -> list[Mention]:
@@ -122,6 +128,8 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
         elif len(name) >= 2 and word_aligned(text, start, end):
             if type_ == "place" and _ORG_TAIL.search(name):
                 type_ = "organization"           # 青海湖裸鲤救护中心 is a body, not a place
+            if type_ == "place" and name in places.countries() and places.no_country_at(text, end):
+                continue
             div = gazetteer().lookup(name) if type_ == "place" else None
             key = div.name if div else name
             out.append(mention(start, end, text, type_, key, tagged=True,

@@ -12,7 +12,7 @@ from kg.segment import frequency, tag, words
 from kg.types import Mention
 
 SUFFIX = re.compile(r"(?:[（(]集团[）)](?:股份)?有限公司|集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|股份公司|"
-                    r"控股集团|集团|农村商业银行|农商银行|商业银行|银行|分行|支行|分公司|合作社)")
+                    r"控股集团|集团|株式会社|农村商业银行|农商银行|商业银行|银行|分行|支行|分公司|合作社)")
 _BOUNDARY = {"的", "在", "与", "和", "及", "同", "跟", "为", "由", "对", "向", "从", "给", "是", "将", "把", "被",
              "让", "据", "经", "位于", "来自", "对接", "其", "该", "即", "等", "了", "以", "于", "到", "赴", "走进",
              "走访", "调研", "考察", "签约", "签署", "携手", "联合", "成立", "组建", "注册", "收购", "告诉",
@@ -242,8 +242,9 @@ def _place_named(stem: str) -> str | None:
 
 def _left_edge(text: str, suffix_start: int) -> int:
     window_start = suffix_start
-    while window_start > 0 and suffix_start - window_start < 24 and "\u4e00" <= text[window_start - 1] <= "\u9fff":
-        window_start -= 1
+    while window_start > 0 and suffix_start - window_start < 24 and (
+            "\u4e00" <= text[window_start - 1] <= "\u9fff" or "A" <= text[window_start - 1] <= "Z"):
+        window_start -= 1             # 韩国THN株式会社, TCL科技集团: capitals are part of a name
     toks = words(text[window_start:suffix_start])
     pos = window_start
     start, keep = window_start, 0

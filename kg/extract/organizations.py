@@ -174,7 +174,28 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
         if p.text != p.key and len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) < 2:
             continue                 # after a short form (遵义), only a clear body (not 遵义|布局)
         rest = m.group()
-        if _SITTING.search(rest):
-            continue
-        out.append(mention(start, m.end(), text, "organization", full_name(p.key, rest)))
+        if _SITTING.search(rest) or (rest.endswith("会") and text[m.end():m.end() + 1] == "议"):
+            continue                 # 人民政治协商会|议: a meeting's name, not a 商会
+        key = full_name(p.key, rest)
+        if rest.endswith("委员会") and text[max(0, p.start - 1):p.start] == "届":
+            key = _termed_committee(text, p.start, p.key, rest)
+            if key is None:
+                continue
+        out.append(mention(start, m.end(), text, "organization", key))
     return out
+
+
+_CPPCC_BEFORE = re.compile(r"(?:中国人民政治协商会议|政协)第[一二三四五六七八九十百零〇\d]+届$")
+
+
+def _termed_committee(text: str, place_start: int, place: str, rest: str) -> str | None:
+    """第十五届|菏泽市委员会 is a term of a committee named before it: of the CPPCC
+    (中国人民政治协商会议第十五届菏泽市委员会 -> 菏泽市政协, as 市政协 is named), else no body of its own.
+
+    >>> t = "中国人民政治协商会议第十五届菏泽市委员会第四次会议"
+    >>> _termed_committee(t, 14, "菏泽市", "委员会"), _termed_committee("共青团第五届X市委员会", 8, "X市", "委员会")
+    ('菏泽市政协', None)
+    """
+    if rest == "委员会" and _CPPCC_BEFORE.search(text, max(0, place_start - 20), place_start):
+        return full_name(place, "政协")
+    return None

@@ -99,10 +99,25 @@ def _countries(text: str, found: list[Mention]) -> list[Mention]:
     pattern = _country_re()
     out = []
     for m in pattern.finditer(text):
-        if not taken.overlapping(m.start(), m.end()) and _aligned(text, m.start(), m.end()):
+        if not taken.overlapping(m.start(), m.end()) and _aligned(text, m.start(), m.end()) \
+                and not no_country_at(text, m.end()):
             level = "continent" if names[m.group()] in _REGIONS else "country"
             out.append(mention(m.start(), m.end(), text, "place", names[m.group()], level=level))
     return out
+
+
+# 中国菏泽网, 中国江苏网, 中国日报 (an outlet: page chrome); 中国特色社会主义, 中国梦, and the
+# country's name opening a national body's (中国人民政治协商会议, 中国共产党): no place
+_COUNTRY_NOT = re.compile(r"[\u4e00-\u9fff]{0,4}[网报台]|特色|梦|人民|共产党")
+
+
+def no_country_at(text: str, end: int) -> bool:
+    """Does what follows a country's name ending at `end` make it no place (中国|菏泽网)?
+
+    >>> no_country_at("中国菏泽网消息", 2), no_country_at("中国特色社会主义", 2), no_country_at("中国建筑业", 2)
+    (True, True, False)
+    """
+    return bool(_COUNTRY_NOT.match(text, end))
 
 
 def _aligned(text: str, start: int, end: int) -> bool:
@@ -325,7 +340,9 @@ def _stem(name: str) -> str:
 
 
 def _home_refs(text: str, ctx: Context) -> list[Mention]:
-    """我市/本市/全市 name the home place (or its province, for 我省/全省)."""
+    """我市/本市/全市 name the home place. 全省/全市 in a county's paper point to a division
+    above it, which such a word does not write (GUIDELINES: 我市 alone does not write the home
+    place): no mention, so 位居全省前列 adds no province to the page."""
     if ctx.home is None:
         return []
     g = gazetteer()
@@ -334,7 +351,7 @@ def _home_refs(text: str, ctx: Context) -> list[Mention]:
     for m in _HOME_REFS.finditer(text):
         level_char = m.group()[1]
         target = _level_of(chain, level_char)
-        if target is not None:
+        if target is not None and target.code == ctx.home.code:
             parent = g.by_code.get(target.parent or "")
             out.append(mention(m.start(), m.end(), text, "place", target.name, level=target.level,
                                code=target.code, parent=parent.name if parent else None, ref=True))
