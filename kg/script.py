@@ -54,6 +54,16 @@ def in_script_of(text: str, written: str) -> str:
     return "".join(printed.get(ch) or table.get(ord(ch), ch) for ch in text)
 
 
+def to_traditional(text: str) -> str:
+    """Simplified `text` in traditional script, by OpenCC's default reading of each character
+    (for words a page implies but does not print, such as a leader's usual title).
+
+    >>> to_traditional("总书记")
+    '總書記'
+    """
+    return text.translate(_table("STCharacters"))
+
+
 def is_traditional(text: str, *, share: float = 0.02) -> bool:
     """Does `text` read as traditional script (more than `share` of its characters change)?
 

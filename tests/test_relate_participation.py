@@ -14,6 +14,10 @@ def roles(text, place="聊城市"):
 
 
 CASES = [
+    # a national leader's thought or speech cited in a speech is no participation of his
+    ("本报讯 5月9日，全市领导干部会议召开。市委书记赵刚主持会议并讲话。赵刚强调，要深入学习贯彻习近平新时代中国特色社会主义思想，"
+     "全面落实习近平总书记视察山东重要讲话精神。",
+     {("赵刚", "全市领导干部会议", "chair", 1)}),
     # a meeting named by its body: the body joined to the sitting it holds
     ("本报讯 5月9日，县十届人大常委会召开第五次会议。县人大常委会主任李建平主持会议。副县长王芳列席会议。",
      {("李建平", "县十届人大常委会第五次会议", "chair", 1), ("王芳", "县十届人大常委会第五次会议", "attendee", 2)}),

@@ -138,3 +138,10 @@ def test_an_appointment_of_two_posts_and_a_rank_in_a_chain():
 ])
 def test_units_written_before_a_post(text, place, expected):
     assert posts(text, place=place) == sorted(expected)
+
+
+def test_a_traditional_page_gives_titles_in_its_script():
+    """Titles are copied as written; a leader's usual title the page implies is in its script too."""
+    text = ("本報訊 市委書記王立新主持會議。會議強調，要深入學習貫徹習近平新時代中國特色社會主義思想，"
+            "全面落實習近平總書記重要講話精神。")
+    assert posts(text) == [("习近平", "-", "總書記", None), ("王立新", "中共聊城市委", "市委書記", None)]

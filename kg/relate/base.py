@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from kg.script import to_traditional
 from kg.text import sentences
 from kg.types import Mention
 
@@ -39,6 +40,10 @@ class Scope:
 
     def as_written(self, start: int, end: int) -> str:
         return (self.written or self.text)[start:end]
+
+    def in_script(self, words: str) -> str:
+        """Words the page implies but does not print here (总书记 for 习近平), in its script."""
+        return words if self.written is None or self.written is self.text else to_traditional(words)
 
     def __post_init__(self) -> None:
         self.sents = sentences(self.text, self.start, self.end)

@@ -19,6 +19,7 @@ from kg.dates import DateSpan, find_dates
 from kg.relate.base import CLAUSE, Found, Scope, attrs
 from kg.relate.cues import (
     AFTER_EVENT,
+    CITED,
     AT,
     AT_EVENT,
     BACK_AT_EVENT,
@@ -153,7 +154,8 @@ def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | N
     blank = _without_events(sc, s, e)
     for b in bounds:
         clause = blank[pos - s:b - s]
-        people = [m for m in sc.inside((pos, b), "person") if m.attr("role") != "journalist"]
+        people = [m for m in sc.inside((pos, b), "person") if m.attr("role") != "journalist"
+                  and not CITED.match(sc.text, m.end)]
         quoted = [p for p in people if QUOTED.match(sc.text, p.end, b + 2) and not VISIT.search(sc.text, s, p.start)]
         for p in quoted:
             yield p, "quoted", None, (p.start, b), (pos, b)

@@ -23,7 +23,7 @@ def find_positions(sc: Scope) -> Iterator[Found]:
             start = t.start if t else p.start
             obj = (f"company/{org}" if t is not None and t.attr("company") else f"organization/{org}") if org else None
             start, end = (min(start, p.start), max(p.end, t.end if t else p.end))
-            title = sc.as_written(t.start, t.end) if t is not None and t.text == title else title
+            title = sc.as_written(t.start, t.end) if t is not None and t.text == title else sc.in_script(title)
             yield Found("holds_position", eid(p), obj, attrs(title=title, change=p.attr("change")), start, end,
                         sc.sentence_of(p.start))
 
