@@ -14,6 +14,7 @@ from typing import Any
 
 from kg import careers
 from kg.script import to_simplified
+from kg.types import SYMMETRIC_RELATIONS
 
 FORMAT = "kg-json/1"
 
@@ -22,7 +23,10 @@ def _fact_key(f: dict[str, Any]) -> tuple:
     a = f["attributes"]
     key_attrs = tuple(sorted((k, to_simplified(str(v))) for k, v in a.items()      # 縣委書記 is 县委书记
                              if k in ("title", "role", "change", "amount")))
-    return f["relation"], f["subject"], f["object"] or "", key_attrs
+    ends = (f["subject"], f["object"] or "")
+    if f["relation"] in SYMMETRIC_RELATIONS:     # 甲 partner_of 乙 is 乙 partner_of 甲: one fact, the first's way
+        ends = tuple(sorted(ends))
+    return (f["relation"], *ends, key_attrs)
 
 
 def assemble(results: Iterable[dict[str, Any]], *, never_split: set[str] = frozenset()) -> tuple[dict, list]:

@@ -60,3 +60,16 @@ def test_incremental_build_equals_building_everything(tmp_path, seed_text):
     build([str(b)], out=tmp_path / "inc", into=tmp_path / "inc", place="聊城市", cache=False)
     for name in ("graph.json", "graph.ttl"):
         assert (tmp_path / "all" / name).read_bytes() == (tmp_path / "inc" / name).read_bytes()
+
+
+def test_a_symmetric_fact_read_both_ways_is_one_fact():
+    r = extract_document(Document(id="a", text="本报讯 7月27日，青岛市与菏泽市签署协作帮扶协议。", date="2024-07-28",
+                                  place="青岛市"))
+    facts = [f for f in r["facts"] if f["relation"] == "partner_of"]
+    assert len(facts) == 1
+    reverse = dict(facts[0], subject=facts[0]["object"], object=facts[0]["subject"],
+                   sources=[dict(facts[0]["sources"][0], start=0, end=3)])
+    graph, _ = assemble([dict(r, facts=r["facts"] + [reverse])])
+    merged = [f for f in graph["facts"] if f["relation"] == "partner_of"]
+    assert [(f["subject"], f["object"]) for f in merged] == [(facts[0]["subject"], facts[0]["object"])]
+    assert len(merged[0]["sources"]) == 2
