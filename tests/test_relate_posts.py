@@ -145,3 +145,14 @@ def test_a_traditional_page_gives_titles_in_its_script():
     text = ("本報訊 市委書記王立新主持會議。會議強調，要深入學習貫徹習近平新時代中國特色社會主義思想，"
             "全面落實習近平總書記重要講話精神。")
     assert posts(text) == [("习近平", "-", "總書記", None), ("王立新", "中共聊城市委", "市委書記", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("陕西省村促会副会长兼秘书长刘冰参加活动。",
+     [("刘冰", "陕西省村促会", "秘书长", None), ("刘冰", "陕西省村促会", "陕西省村促会副会长", None)]),
+    ("市慈善总会会长王明、市红十字会副会长李四出席。",
+     [("李四", "聊城市红十字会", "市红十字会副会长", None), ("王明", "聊城市慈善总会", "市慈善总会会长", None)]),
+    ("省贸促会副会长林源出席。", [("林源", "山东省贸促会", "省贸促会副会长", None)]),
+])
+def test_associations_hold_their_officers(text, expected):
+    assert posts(text) == expected
