@@ -35,7 +35,7 @@ def recognise(text: str, ctx: Context, *, tagged: list[tuple[int, int, str, floa
     found = [m for m in found if not _beaten(m, learned)] + learned
     found += _lexicon_mentions(text, ctx)
     found += titles.find(text, ctx, found)          # posts standing without a name
-    kept = resolve_overlaps(found)
+    kept = _lengthen_cut_names(text, resolve_overlaps(found))
     kept += _recurring_people(text, kept)
     sup = ctx.lexicon.suppressed
     kept = [m for m in resolve_overlaps(kept) if not sup or (m.text not in sup and m.key not in sup)]
@@ -183,6 +183,29 @@ def _conflicts(m: Mention, near: list[Mention]) -> bool:
         if k.type == "person" and k.start <= m.start and m.end <= k.end:
             return True                                     # nothing inside a name
     return False
+
+
+def _lengthen_cut_names(text: str, found: list[Mention]) -> list[Mention]:
+    """赵建|才20分钟的演讲: a name cut short where the text goes on to spell a longer name the page
+    gives elsewhere (市领导王文超、赵建才) is that name.
+
+    >>> t = "市领导王文超、赵建才出席。赵建才20分钟的演讲"
+    >>> [m.text for m in _lengthen_cut_names(t, [mention(7, 10, t, "person", "赵建才"), mention(13, 15, t, "person", "赵建")])]
+    ['赵建才', '赵建才']
+    """
+    names = {m.key for m in found if m.type == "person" and m.key == m.text and len(m.key) >= 2}
+    longer = {n: sorted((x for x in names if len(x) > len(n) and x.startswith(n)), key=len, reverse=True)
+              for n in names}
+    if not any(longer.values()):
+        return found
+    starts = {m.start for m in found if m.type != "title"}
+    out = []
+    for m in found:
+        full = next((x for x in longer.get(m.key, ()) if m.type == "person" and text.startswith(x, m.start)
+                     and not starts & set(range(m.end, m.start + len(x)))), None)
+        out.append(m if full is None else mention(m.start, m.start + len(full), text, "person", full,
+                                                  **{k: v for k, v in m.attrs}))
+    return out
 
 
 def _recurring_people(text: str, found: list[Mention]) -> list[Mention]:
