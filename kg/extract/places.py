@@ -136,7 +136,9 @@ def _country_re() -> re.Pattern[str]:
     return re.compile(trie_regex(countries()))
 
 
-_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道办事处|街道|镇|乡|村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|干部|书记|长|企|级|镇|振兴|委|亲))")
+# not 乡民, 村干部, 镇长, 村级, 乡镇, 镇委 …; but 城关镇党委书记 (a town's party committee) is a town
+_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道办事处|街道|镇|乡|村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|干部|书记|长|企|级|镇|振兴|亲))"
+                       r"(?!委|[^党]委)")
 _NOT_TOWNSHIP = re.compile(r"^(?:[省市县区]|全|各|该|本|我|每|乡|城市|城区|城乡|农|新农|美丽|特色|示范|重点|周边|附近|沿线|所在|相关|"
                            r"一个|多个|贫困|脱贫|试点|全国|全省|全市|全县|城乡|乡镇|村镇|集镇|小城)")
 
@@ -160,7 +162,8 @@ def _townships(text: str, found: list[Mention], home_county: str | None = None) 
         if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in "的级了和与及是在为各" for c in core) \
                 or name.endswith(_HOME_WORDS) or (owner is None and not _name_like(core)):
             continue
-        if taken.overlapping(start, end) or (owner is None and (frequency(name) > 50 or frequency(core) > 3000)):
+        if taken.overlapping(start, end) or (owner is None and core not in _SEAT_TOWNS
+                                             and (frequency(name) > 50 or frequency(core) > 3000)):
             continue                 # 乡村, 城镇: words, not places (五一 of 某区五一社区 is a name)
         level = "village" if name.endswith(("村", "社区")) else "township"
         parent = owner.key if owner is not None else home_county
@@ -169,6 +172,10 @@ def _townships(text: str, found: list[Mention], home_county: str | None = None) 
         taken.add((start, end))
         by_end[end] = out[-1]            # 某镇|某村: the village's township
     return out
+
+
+# 城关镇, 城关街道: the seat town of most counties, a name though jieba knows it as a word
+_SEAT_TOWNS = {"城关"}
 
 
 def _name_like(core: str) -> bool:
@@ -242,6 +249,11 @@ def _zones(text: str, ctx: Context, divisions: list[Mention]) -> list[Mention]:
         elif start and text[start - 1] in "市县区" and ctx.home and ctx.home.name.endswith(text[start - 1]) \
                 and _after_boundary(text, start - 1):
             start -= 1
+        elif start >= 2 and _proper_zone_name(text, start):
+            start -= 2                       # 、黄龙|产业集聚区: a zone with a name of its own, of the home place
+            out.append(mention(start, m.end(), text, "place", text[start:m.end()], level="district",
+                               parent=parent, zone=m.group(1)))
+            continue
         elif start and is_cjk(text[start - 1]) and not _after_boundary(text, start):
             continue
         if owner is None and parent and _ZONE_END.search(parent):
@@ -252,6 +264,21 @@ def _zones(text: str, ctx: Context, divisions: list[Mention]) -> list[Mention]:
         out.append(mention(start, m.end(), text, "place", key, level="district", parent=parent,
                            zone=m.group(1)))
     return out
+
+
+def _proper_zone_name(text: str, zone_start: int) -> bool:
+    """Do the two characters before a zone, after a boundary, name it (黄龙|产业集聚区), being a
+    proper noun (jieba's nr/ns/nz) or no word at all, rather than a word such as 重点 or 省级?
+
+    >>> _proper_zone_name("、黄龙产业集聚区", 3), _proper_zone_name("、重点产业集聚区", 3), _proper_zone_name("入驻工业园区", 2)
+    (True, False, False)
+    """
+    from kg.segment import frequency, tag
+
+    name = text[zone_start - 2:zone_start]
+    if not all(is_cjk(c) for c in name) or not _after_boundary(text, zone_start - 2) or name in gazetteer().by_name:
+        return False
+    return tag(name) in ("nr", "ns", "nz") or (frequency(name) == 0 and _name_like(name))
 
 
 def _after_boundary(text: str, i: int) -> bool:
