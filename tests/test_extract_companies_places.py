@@ -104,4 +104,4 @@ def test_a_region_of_a_company_is_no_place():
 
 def test_a_zone_with_a_name_of_its_own_and_the_county_seat_town():
     text = "仪式第三项：城关镇党委书记、青龙产业集聚区管委会主任李新军同志发言。全县重点产业集聚区建设加快推进。"
-    assert names(text, "place") == [("城关镇", "城关镇"), ("青龙产业集聚区", "青龙产业集聚区")]
+    assert names(text, "place") == [("城关镇", "城关镇"), ("青龙产业集聚区", "青龙产业集聚区"), ("全县", "沭阳县")]
