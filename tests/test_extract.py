@@ -107,6 +107,9 @@ def test_companies(text, expected, home_ctx):
     ("——“龙腾盛世两河春”2024聊城春节联欢会精彩纷呈", ["2024聊城春节联欢会"]),
     ("市十六届人大常委会第四十二次会议召开", ["市十六届人大常委会第四十二次会议"]),
     ("就抓好会议精神贯彻落实，会议以视频形式召开", []),
+    # tasks and time words before a head are no meeting's name
+    ("要竭尽全力做好会议筹备工作，精心组织", []),
+    ("今后各项会议要精简，今天下午全县招商引资推进会召开", ["全县招商引资推进会"]),
 ])
 def test_events(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "event")] == expected

@@ -51,7 +51,8 @@ _BOUNDARY = {"从", "在", "于", "举行", "举办", "召开", "出席", "参�
              "上午", "下午", "晚上", "当天", "日前", "近日", "期间", "参与", "观看", "承办", "主办", "筹备",
              "作", "在于", "通过", "经", "由", "向", "对", "就", "以", "按照", "根据", "结合", "围绕", "召集",
              "见证", "共同", "随后", "并", "图为", "我市", "我县", "我区", "领会", "关于", "把", "以及",
-             "深刻领会", "认真学习", "传达学习", "学习贯彻", "认真贯彻"}
+             "深刻领会", "认真学习", "传达学习", "学习贯彻", "认真贯彻",
+             "今天", "昨天", "明天", "今日", "昨日", "今后", "目前", "当前", "此前", "届时"}
 _GENERIC = re.compile(r"^(?:会议|大会|本次|此次|该|这次|上述|有关|各类|相关|专题|全体|常务|各种|各项|本届|此|各|"
                       r"视频|电视电话|现场|工作|每次|历次|多次|一次|系列|主题)")
 
@@ -129,10 +130,17 @@ def _longest_head_end(text: str, m: re.Match[str]) -> int:
 
 
 def _verb_phrase(prefix: str) -> bool:
-    """抓好会议 is a task, not a meeting: a one-word verb before the head noun."""
+    """抓好会议 is a task, not a meeting: a one-word verb before the head noun, or a verb of
+    doing well (做好, 开好, 办好) ending what comes before it.
+
+    >>> _verb_phrase("抓好"), _verb_phrase("集中精力做好"), _verb_phrase("全市安全生产工作")
+    (True, True, False)
+    """
     from kg.segment import tag
 
     toks = words(prefix)
+    if toks and toks[-1].endswith("好") and len(toks[-1]) >= 2 and tag(toks[-1])[:1] == "v":
+        return True                # 集中精力做好|会议, 要开好|大会: a task set for a meeting
     return len(toks) == 1 and tag(prefix)[:1] in ("v", "d", "a")
 
 
