@@ -81,6 +81,10 @@ def test_place_codes_and_levels(home_ctx):
     ("市民政局局长出席", ["聊城市民政局"]),
     # a numbered sitting of a body is an event, not a body
     ("市政协十三届十八次常委会召开", []),
+    # a word running on past a unit's suffix, or an adverb after a place, makes no body
+    ("组织市政协委员考察团到街道调研", []),
+    ("围绕县委中心工作和重大决策部署，会议在市党政机关办公中心召开", []),
+    ("当前，聊城正围绕市委、市政府的部署推进", ["中共聊城市委", "聊城市人民政府"]),
 ])
 def test_organisations(text, expected, home_ctx):
     got = [k for _, k in spans(text, home_ctx, "organization")]

@@ -84,7 +84,7 @@ def _short_forms(text: str, ctx: Context, places: list[Mention]) -> list[Mention
         if text[start:start + 2] in _NOT_ORG_STARTS and not _CORE.match(rest) \
                 and not (text[start:start + 2] == "市民" and _DEPARTMENT.fullmatch(rest)):
             continue
-        if _SITTING.search(rest):
+        if _SITTING.search(rest) or _runs_on(text, m.end() + len(rest), rest):
             continue
         owner = home_division(ctx, level_char, before=start, places=places)
         written = level_char + rest
@@ -138,6 +138,22 @@ def _rest_at(text: str, pos: int) -> str | None:
     return unit.group() if unit else None
 
 
+_ADVERBS = set("正将已也都还又就仍")
+# a unit's last characters that are the start of a word running on: 人民政治协商会|议, 市政协委|员,
+# 市党政机关办|公中心, 县委中心|工作, 人民银行扬州市中心|支行
+_RUNS_ON = {"会": ("议",), "委": ("员",), "办": ("公",), "中心": ("工作", "任务", "城区", "组", "支行", "城市")}
+
+
+def _runs_on(text: str, end: int, unit: str) -> bool:
+    """Does the word the unit ends in run on past `end`, so that the unit is no body?
+
+    >>> _runs_on("市政协委员考察团", 4, "政协委"), _runs_on("围绕县委中心工作", 6, "委中心"), _runs_on("市政协委员会", 5, "政协委员会")
+    (True, True, False)
+    """
+    return any(unit.endswith(tail) and text.startswith(after, end) for tail, afters in _RUNS_ON.items()
+               for after in afters)
+
+
 def _glued(text: str, start: int) -> bool:
     """Is the level character the tail of a word (城市, 全市, 该市) rather than a prefix?"""
     from kg.segment import frequency
@@ -174,8 +190,8 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
         if p.text != p.key and len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) < 2:
             continue                 # after a short form (遵义), only a clear body (not 遵义|布局)
         rest = m.group()
-        if _SITTING.search(rest) or (rest.endswith("会") and text[m.end():m.end() + 1] == "议"):
-            continue                 # 人民政治协商会|议: a meeting's name, not a 商会
+        if _SITTING.search(rest) or _runs_on(text, m.end(), rest) or m.group(1)[:1] in _ADVERBS:
+            continue                 # 普陀|正围绕市委: an adverb opens no body's name
         key = full_name(p.key, rest)
         if rest.endswith("委员会") and text[max(0, p.start - 1):p.start] == "届":
             key = _termed_committee(text, p.start, p.key, rest)
