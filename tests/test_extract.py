@@ -32,6 +32,9 @@ def spans(text, ctx, type_):
     ("听取了县人大办公室主任李一作的报告", ["李一"]),
     ("开发区党委书记余一发致贺词，董事长吴二豪伉俪出席。", ["余一发", "吴二豪"]),
     ("区委副书记、区长刘一涛主持会议。", ["刘一涛"]),
+    # sectors abbreviated and listed are no names; a credit on a line of its own is
+    ("这是银政、银企关系的进一步升华", []),
+    ("市长王一出席。\n\n终审:方二亮\n\n点赞(0)", ["王一", "方二亮"]),
 ])
 def test_people(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "person")] == expected

@@ -94,7 +94,7 @@ def _beaten(m: Mention, learned: list[Mention]) -> bool:
 def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int, str, float]]) -> list[Mention]:
     """Spans of the learned tagger that no rule found, for every type; names must look like names."""
     from kg.divisions import gazetteer
-    from kg.extract.base import name_shaped
+    from kg.extract.base import name_shaped, sector_compound
     from kg.extract.people import _name_at as name_at
     from kg.segment import frequency
     from kg.segment import tag as pos
@@ -111,7 +111,8 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
                 for s, e, t in spans.overlapping(start, end)):
             continue       # an organisation may hold a found place (中国 in 中国共产党), nothing may cross
         if type_ == "person":
-            if (frequency(name) > 30 and not pos(name).startswith("nr")) or _POST_TAIL.search(name):
+            if (frequency(name) > 30 and not pos(name).startswith("nr")) or _POST_TAIL.search(name) \
+                    or sector_compound(name):
                 continue
             if not name_shaped(name) and not (conf >= 0.8 and 2 <= len(name) <= 12
                                               and word_aligned(text, start, end)):

@@ -110,6 +110,18 @@ def name_shaped(s: str) -> bool:
             and not any(c in NAME_STOP_CHARS for c in s[n:]))
 
 
+_SECTOR_SHORT = set("银政企校地军警民医")     # 银(行) 政(府) 企(业) 校 地(方) 军 警 民 医
+
+
+def sector_compound(s: str) -> bool:
+    """银企, 政银企, 校地: sectors abbreviated and joined (银企关系, 政银企对接), not a name.
+
+    >>> sector_compound("银企"), sector_compound("政银企"), sector_compound("银华")
+    (True, True, False)
+    """
+    return bool(s) and set(s) <= _SECTOR_SHORT
+
+
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.extract import appointments
-from kg.extract.base import Context, follow_length, follows_name, mention, name_shaped, surname_len
+from kg.extract.base import Context, follow_length, follows_name, mention, name_shaped, sector_compound, surname_len
 from kg.extract.posts import (
     BUSINESS,
     POST_RE,
@@ -215,7 +215,8 @@ def _lists(text: str, found: list[Mention], tagged_names: dict[int, int]) -> lis
                 pos += len(part) - len(cand)
             elif i == len(parts) - 1:
                 cand = _name_at(text, pos, tagged_names) or ""
-            if not name_shaped(cand) or _is_common_word(cand) or cand != part[-len(cand):] and i == 0:
+            if not name_shaped(cand) or _is_common_word(cand) or sector_compound(cand) \
+                    or cand != part[-len(cand):] and i == 0:
                 if names and i == len(parts) - 1:
                     break
                 names, pos = [], pos + len(cand) + 1
