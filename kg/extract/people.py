@@ -156,19 +156,42 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
 def _bylines(text: str, found: list[Mention]) -> list[Mention]:
     taken = {(m.start, m.end) for m in found}
     out = []
-    spans = [(m.start(1), m.end(1)) for m in _BYLINE.finditer(text)]
-    spans += [(m.start(1), m.end(1)) for m in _CAPTION.finditer(text)]
-    spans += [(m.start(1), m.end(1)) for m in _CREDIT.finditer(text)]
-    spans += [(m.start(1), m.end(1)) for m in _CLOSING.finditer(text)
+    spans = [(m.start(1), m.end(1), True) for m in _BYLINE.finditer(text)]
+    spans += [(m.start(1), m.end(1), False) for m in _CAPTION.finditer(text)]
+    spans += [(m.start(1), m.end(1), False) for m in _CREDIT.finditer(text)]
+    spans += [(m.start(1), m.end(1), False) for m in _CLOSING.finditer(text)
               if all(name_shaped(w) for w in m.group(1).split())]
-    for s, e in spans:
+    for s, e, byline in spans:
         for tok in re.finditer(r"[\u4e00-\u9fff]+", text[s:e]):
-            word = tok.group()
-            rest = _BYLINE_ROLE.sub("", word) if _BYLINE_ROLE.match(word) else word
-            offset = s + tok.start() + (len(word) - len(rest))
-            if 2 <= len(rest) <= 4 and surname_len(rest) and (offset, offset + len(rest)) not in taken:
-                out.append(mention(offset, offset + len(rest), text, "person", rest, role="journalist"))
-    return out
+            word, at = tok.group(), s + tok.start()
+            # 记者唐慧杰通讯员永晟: a run of roles and names, cut at each role word
+            cuts = [0, *(x for r in _BYLINE_ROLE.finditer(word) for x in r.span()), len(word)] \
+                if _BYLINE_ROLE.match(word) else [0, len(word)]
+            for a, b in zip(cuts[::2], cuts[1::2]):
+                name, offset = word[a:b], at + a
+                if 2 <= len(name) <= 4 and (offset, offset + len(name)) not in taken and (
+                        surname_len(name) or byline and _given_name_credit(name)):
+                    out.append(mention(offset, offset + len(name), text, "person", name, role="journalist"))
+    full = {m.key for m in out if surname_len(m.key)}
+    return [m if surname_len(m.key) else mention(m.start, m.end, text, "person", _full_name(m.key, full),
+                                                 role="journalist") for m in out]
+
+
+def _full_name(given: str, names: set[str]) -> str:
+    """A credit by given name (伟秋) is the one full name on the page that ends in it (陈伟秋)."""
+    match = [n for n in names if n.endswith(given) and len(n) - len(given) == surname_len(n)]
+    return match[0] if len(match) == 1 else given
+
+
+def _given_name_credit(name: str) -> bool:
+    """通讯员永晟、宏山: a correspondent credited by given name alone (no word of the language).
+
+    >>> _given_name_credit("宏山"), _given_name_credit("报道"), _given_name_credit("综合")
+    (True, False, False)
+    """
+    from kg.segment import frequency
+
+    return len(name) <= 3 and frequency(name) == 0
 
 
 def _is_vocabulary(tok: str) -> bool:
