@@ -37,6 +37,8 @@ def spans(text, ctx, type_):
     # correspondents credited by given name alone; one is a full name given in another byline
     ("（记者唐一杰通讯员永晟、宏山、伟秋）昨日上午签约。（记者陈伟秋 通讯员李二）", ["唐一杰", "永晟", "宏山", "陈伟秋", "陈伟秋", "李二"]),
     ("市长王一出席。\n\n终审:方二亮\n\n点赞(0)", ["王一", "方二亮"]),
+    # a name in parts joined by · runs over every part
+    ("研究中心主任哈立德·泰穆尔·阿克拉姆指出，这是希望。", ["哈立德·泰穆尔·阿克拉姆"]),
 ])
 def test_people(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "person")] == expected
@@ -104,6 +106,17 @@ def test_organisations(text, expected, home_ctx):
     ("山东鑫大地控股集团有限公司产品广泛应用。鑫大地去年销售收入突破5亿元", ["山东鑫大地控股集团有限公司"] * 2),
 ])
 def test_companies(text, expected, home_ctx):
+    assert [k for _, k in spans(text, home_ctx, "company")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare 公司 after a name of its own is a firm; after a kind of firm or a count it is none
+    ("山西金兰化工有限公司与巴西佛罗伊特国际公司签署了贸易协议。该公司表示，两家公司将扩大合作，一家科技公司入驻。",
+     ["山西金兰化工有限公司", "巴西佛罗伊特国际公司"]),
+    # a short form of a registered name given before is that company
+    ("会见了云南青岭锌锗股份有限公司党委书记。希望青岭公司立足资源优势", ["云南青岭锌锗股份有限公司"] * 2),
+])
+def test_companies_with_a_bare_gongsi(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "company")] == expected
 
 

@@ -61,7 +61,44 @@ def find(text: str, ctx: Context) -> list[Mention]:
     out += _trade_named(text, out)
     out += _beside_registered(text, out)
     out += _short_forms(text, out)
+    out += _bare_named(text, out)
     return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+def _bare_named(text: str, found: list[Mention]) -> list[Mention]:
+    """A firm written with a bare 公司 (巴西佛罗伊特国际公司), where no full name the story
+    gives covers it (驰宏公司 of 云南驰宏锌锗股份有限公司 is found as its short form first)."""
+    from kg.extract.base import SpanIndex
+
+    taken = SpanIndex((m.start, m.end) for m in found)
+    out = []
+    for m in re.finditer("公司", text):
+        if taken.overlapping(m.start(), m.end()):
+            continue
+        start = _left_edge(text, m.start())
+        core = text[start:m.start()]
+        if len(core) >= 2 and core not in _GENERIC and core[:2] not in _GENERIC and _proper_core(core) \
+                and not taken.overlapping(start, m.end()):
+            full = [c.key for c in found if c.type == "company" and _abbreviates(core, c.key)]
+            key = full[0] if len(set(full)) == 1 else text[start:m.end()]
+            out.append(mention(start, m.end(), text, "company", key))
+    return out
+
+
+def _abbreviates(core: str, name: str) -> bool:
+    """Is `core` a short form of the registered `name`: its characters in order, the first two
+    together (驰宏 of 云南驰宏锌锗股份有限公司, 中国电建贵州工程 of 中国电建集团贵州工程有限公司)?
+
+    >>> _abbreviates("驰宏", "云南驰宏锌锗股份有限公司"), _abbreviates("中国电建贵州工程", "中国电建集团贵州工程有限公司")
+    (True, True)
+    >>> _abbreviates("宏驰", "云南驰宏锌锗股份有限公司")
+    False
+    """
+    at = name.find(core[:2])
+    if at < 0:
+        return False
+    rest = iter(name[at + 2:])
+    return all(ch in rest for ch in core[2:])
 
 
 _LIST_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十几多]+家)?(?:重点|龙头|骨干|规上|规模以上|知名|优质|高新技术|科技型|民营|"
@@ -74,6 +111,19 @@ _TRADE = (r"(?:制管|电子|科技|食品|农牧|饲料|电化|盐化|照明|�
           r"水泥|陶瓷|塑业|包装|印务|家具|电器|电气|能源|光电|生物|实业|矿业|酒业|乳业|汽配|牧业|重工|重科|智能)")
 _TRADE_FIRM = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?{_TRADE})企业")
 _TRADE_END = re.compile(rf"{_TRADE}$")
+
+
+def _proper_core(core: str) -> bool:
+    """Before a bare 公司 (no 有限): a name of its own (巴西佛罗伊特国际公司), not a kind of firm
+    (该公司, 一家科技公司, 两家公司).
+
+    >>> _proper_core("巴西佛罗伊特国际"), _proper_core("一家科技"), _proper_core("科技"), _proper_core("山东一家")
+    (True, False, False, False)
+    """
+    toks = words(core)
+    if any(tag(t)[:1] in ("m", "q", "r", "v", "d", "p", "u", "c") for t in toks):
+        return False
+    return any(tag(t) in ("nr", "nrt", "nz", "nt") or frequency(t) == 0 for t in toks if len(t) >= 2)
 
 
 def _sector(name: str) -> bool:
