@@ -98,6 +98,10 @@ def test_organisations(text, expected, home_ctx):
     assert [k for k in got if k != "中共聊城市委" or "市委" in text] == expected
 
 
+def test_the_party_congress_as_a_time_is_no_body(home_ctx):
+    assert spans("党的十八大以来，每逢新春佳节，总书记都深入基层。", home_ctx, "organization") == []
+
+
 @pytest.mark.parametrize("text, expected", [
     ("在位于高新区的山东博源精密机械有限公司新能源汽车关键零部件项目现场", ["山东博源精密机械有限公司"]),
     ("在此情况下，昌信融资担保有限公司积极对接多家银行机构", ["昌信融资担保有限公司"]),
