@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from kg.script import to_simplified  # noqa: E402
+from kg.script import to_simplified
 
 SLACK = dt.timedelta(days=3)
 

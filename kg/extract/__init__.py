@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import companies, events, listed, organizations, people, places, tagger, titles
+from kg.extract import companies, countries, events, listed, organizations, people, places, tagger, titles
 from kg.extract.base import Context, SpanIndex, mention
 from kg.types import Mention
 
@@ -132,7 +132,7 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
         elif len(name) >= 2 and word_aligned(text, start, end):
             if type_ == "place" and _ORG_TAIL.search(name):
                 type_ = "organization"           # 青海湖裸鲤救护中心 is a body, not a place
-            if type_ == "place" and name in places.countries() and places.no_country_at(text, end):
+            if type_ == "place" and name in countries.names() and countries.no_country_at(text, end):
                 continue
             div = gazetteer().lookup(name) if type_ == "place" else None
             key = div.name if div else name

