@@ -156,3 +156,8 @@ def test_a_traditional_page_gives_titles_in_its_script():
 ])
 def test_associations_hold_their_officers(text, expected):
     assert posts(text) == expected
+
+
+def test_a_post_in_a_companys_own_unit_is_the_companys():
+    assert posts("副市长王一与远航电力控股有限公司山东大区总经理李二代表双方签约。") == [
+        ("李二", "远航电力控股有限公司", "山东大区总经理", None), ("王一", "聊城市人民政府", "副市长", None)]

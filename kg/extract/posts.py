@@ -31,6 +31,7 @@ _UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:部|办公室|办|委)")
 PARTY_BRANCHES = {"党委": "委员会", "党工委": "工作委员会", "党支部": "支部委员会", "党总支": "总支部委员会"}
 _ZONES = ("开发区", "高新区", "经开区", "园区", "集聚区", "新区")
 _BRANCH_UNIT = re.compile(rf"(?:[\u4e00-\u9fff]{{2,12}}?(?:镇|乡|街道|村|社区)|[\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_ZONES)}))$")
+_COMPANY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:大区|区域|事业部|分部|办事处)")  # a company's own unit
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:考察团|代表团|调研组|督导组|工作组|检查组|访问团)$")
 # abbreviated departments in titles: 统战部长 is the 统战部's 部长, 政法委书记 the 政法委员会's
 DEPARTMENT_STEMS = ("组织", "宣传", "统战", "武装", "外联")
@@ -172,6 +173,15 @@ def bare_post(title: str) -> str:
     return (ending or posts)[-1].group() if posts else title
 
 
+def _company_before_unit(text: str, start: int, org_by_end: dict[int, Mention]) -> Mention | None:
+    """The company whose own unit (山东大区, 华东区域, 零售事业部) ends at `start`."""
+    for width in range(4, 11):
+        company = org_by_end.get(start - width)
+        if company is not None and company.type == "company" and _COMPANY_UNIT.fullmatch(text, start - width, start):
+            return company
+    return None
+
+
 def one_title(text: str, post_start: int, post_end: int, ctx: Context,
                org_by_end: dict[int, Mention], place_by_end: dict[int, Mention] | None = None) -> Mention:
     start = post_start
@@ -186,6 +196,9 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
         start -= 1
     org = org_by_end.get(start)
     post = text[post_start:post_end]
+    company = _company_before_unit(text, start, org_by_end) if org is None else None
+    if company is not None:                      # 华润电力控股有限公司|山东大区|总经理: the company's post
+        return mention(company.end, post_end, text, "title", org=company.key, company=company.key)
     branch = (_party_branch(text, start, ctx) or _delegation(text, start)) if org is None else None
     if branch:
         return mention(branch[0], post_end, text, "title", org=branch[1])
