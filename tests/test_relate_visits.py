@@ -59,6 +59,25 @@ VISITS = [
     # 莅临我县调研: the home place the visitors came to; 调研乡村 names no unit after it
     ("5月9日，市委书记张建国一行莅临我县调研乡村振兴工作。县委书记王刚陪同调研。", "阳谷县",
      {("张建国", "阳谷县")}, {("王刚", "阳谷县")}),
+    # a leader's own tour that ends in a 座谈会: those who 参加活动 still go along, and a sentence
+    # opening at a unit (在甲公司，乙详细了解…) with the leader as subject adds a stop
+    (("5月3日，市委书记周一明在阳谷县调研工业经济。市委常委、秘书长王二海，副市长、阳谷县委书记孙三河参加活动。"
+      "在山东蓝海化工有限公司，周一明详细了解产品研发情况。在山东金穗面业有限公司，周一明认真察看生产线。"
+      "随后，周一明主持召开座谈会。"), "聊城市",
+     {("周一明", "阳谷县"), ("周一明", "山东蓝海化工有限公司"), ("周一明", "山东金穗面业有限公司"),
+      ("王二海", "阳谷县"), ("王二海", "山东蓝海化工有限公司"), ("孙三河", "山东金穗面业有限公司")}, set()),
+    # a delegation come to the home place: those who 参加活动 are its hosts, not its members
+    (("5月8日，泰安市委书记吴建国率泰安市党政代表团来我市考察，并召开座谈会。市委书记王强参加活动。"
+      "在山东蓝海化工有限公司，吴建国详细了解企业发展情况。"), "聊城市",
+     {("吴建国", "聊城市"), ("吴建国", "山东蓝海化工有限公司")},
+     {("王强", "聊城市"), ("王强", "山东蓝海化工有限公司")}),
+    # 在座谈会上，甲…: a sentence opening at a meeting adds no stop
+    ("市长白云到东昌府区调研。在座谈会上，白云听取了市委办的汇报。", "聊城市",
+     {("白云", "东昌府区")}, {("白云", "中共聊城市委")}),
+    # a trade-named firm in a list of mixed stops (a project, a village, a base) is a company stop;
+    # a venue named after a university (某大学科技园) is no organisation
+    ("县长马国庆一行先后到蓝海化工项目、红星村、金穗纺织科技、聊城大学科技园现场调研。", "聊城市",
+     {("马国庆", "红星村"), ("马国庆", "金穗纺织科技")}, {("马国庆", "聊城大学")}),
     # a quoted speaker is not a visitor
     ("县委书记周明远在座谈会上强调，考察团的到来加深了两地友谊。", "聊城市", set(), {("周明远", "聊城市")}),
 ]
@@ -124,6 +143,10 @@ def test_a_meeting_story_does_not_make_visitors_of_those_present():
     ("县长马国庆考察了新能源、新材料等重点企业。", set()),
     ("县长马国庆走访了辖区内的红星、光明等企业。", {("光明", "company")}),
     ("县长马国庆深入企业、社区、学校等一线。", set()),
+    # a list of mixed stops, or the units a sentence opens at: only trade-named items are firms
+    ("在金穗纺织科技、天成新材料科技、绿源药业，县长马国庆察看生产线。",
+     {("金穗纺织科技", "company"), ("天成新材料科技", "company"), ("绿源药业", "company")}),
+    ("县长马国庆先后到新材料科技、生物医药、化工园区调研。", set()),
 ])
 def test_units_named_only_in_a_visit_list(text, expected):
     from kg.extract.base import Context

@@ -33,6 +33,8 @@ _NOT_ORG_STARTS = {"市场", "市民", "市区", "市级", "市属", "市直", "
                    "市委", "市政"}
 _DEPARTMENT = re.compile(rf"{_MID}{{2,10}}(?:局|厅|委员会|办公室)")   # 市|民政局, not 市民
 _LONG = re.compile(rf"(?:中共|中国共产党)?({_MID}{{0,20}}?){SUFFIX}")
+# 某市某某大学科技园, 某县某某中心项目: the unit names a venue or a project, not a body of its own
+_VENUE_TAIL = re.compile(r"科技园|产业园|创业园|园区|基地|项目")
 
 
 def full_name(prefix: str, rest: str) -> str:
@@ -190,7 +192,8 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
         if p.text != p.key and len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) < 2:
             continue                 # after a short form (遵义), only a clear body (not 遵义|布局)
         rest = m.group()
-        if _SITTING.search(rest) or _runs_on(text, m.end(), rest) or m.group(1)[:1] in _ADVERBS:
+        if _SITTING.search(rest) or _runs_on(text, m.end(), rest) or m.group(1)[:1] in _ADVERBS \
+                or _VENUE_TAIL.match(text, m.end()):
             continue                 # 普陀|正围绕市委: an adverb opens no body's name
         key = full_name(p.key, rest)
         if rest.endswith("委员会") and text[max(0, p.start - 1):p.start] == "届":

@@ -21,6 +21,7 @@ from kg.relate.cues import (
     CONTAINER,
     GROUP_GUESTS,
     GROUP_TITLE,
+    GUEST_PARTY,
     HOSTS_PRESENT,
     MEET,
     NOT_VISITOR,
@@ -52,6 +53,7 @@ _DIVISION_LIKE = re.compile(r"[省市县区镇乡村]$")     # 甲区 tagged as 
 class _Trip:
     party: list[Mention] = field(default_factory=list)
     stops: list[Mention] = field(default_factory=list)
+    guests: bool = False        # a delegation, or a party come to the page's home: 参加活动 are hosts
 
     def ids(self) -> set[str]:
         return {eid(p) for p in self.party}
@@ -74,18 +76,32 @@ def find_visits(sc: Scope) -> Iterator[Found]:
     >>> sorted((f["subject"], f["object"]) for f in r["facts"] if f["relation"] == "visited")
     [('person/刘一鸣', 'company/山东蓝海化工有限公司'), ('person/赵文', 'company/山东蓝海化工有限公司')]
     """
+    trips, greeted, _ = _read_trips(sc)
+    for trip in trips:
+        yield from _facts(sc, trip)
+    if trips and trips[0].party and "座谈" in sc.text[sc.start:sc.end]:
+        yield from _hosts_met(sc, trips[0])
+    for s, e, trip in greeted:
+        yield from _group_met(sc, s, e, trip)
+
+
+def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], set[tuple[int, int]]]:
+    """The trips of an article, the sentences that may meet a trip's party, and the sentences
+    whose people joined a trip as its members (乙参加调研。丙参加活动。)."""
     trips: list[_Trip] = []
     early: list[Mention] = []          # members named before the party sets out (甲参加。甲一行走访…)
     last_visit = True                  # the latest anchor was a trip (not a meeting): 参加 joins it
-    greeted: list[tuple[int, int, _Trip]] = []     # sentences that may meet a trip's party
+    greeted: list[tuple[int, int, _Trip]] = []
+    joined: set[tuple[int, int]] = set()
     for s, e in sc.sents:
         people = [m for m in sc.inside((s, e), "person") if m.attr("role") != "journalist"
                   and not _DIVISION_LIKE.search(m.text)]
-        if people and last_visit and _member_sentence(sc, s, e, people):
+        if people and last_visit and _member_sentence(sc, s, e, people, trips[-1] if trips else None):
             (trips[-1].join if trips else early.extend)(people)
+            joined.add((s, e))
             continue
         leaders, go = _leaders(sc, s, e, people, trips[-1].ids() if trips else set())
-        group = VISIT_GROUP.search(sc.text, s, e) or (trips and not leaders and PRONOUN_GOES.match(sc.text, s))
+        group = VISIT_GROUP.search(sc.text, s, e) or (PRONOUN_GOES.match(sc.text, s) if trips and not leaders else None)
         if leaders or group:
             if go is None and group:
                 g = VISIT_GO.search(sc.text, group.end() - 2, e)     # the verb that ends the cue
@@ -94,19 +110,48 @@ def find_visits(sc: Scope) -> Iterator[Found]:
                 trips.append(_Trip())
                 if len(trips) == 1:
                     trips[0].join(early)
-            trips[-1].join(leaders + (_group_heads(sc) if group else []))
-            trips[-1].stops += _opening_stops(sc, s) + _stops(sc, s, e, go)
+            trip = trips[-1]
+            trip.join(leaders + (_group_heads(sc) if group else []))
+            stops = _opening_stops(sc, s) + _stops(sc, s, e, go)
+            trip.stops += stops
+            trip.guests = trip.guests or bool(group or GUEST_PARTY.search(sc.text, s, e)
+                                              or any(eid(t) == sc.home_id for t in stops))
             last_visit = True
+        elif trips and _at_unit(sc, s, trips[-1]):
+            trips[-1].stops += _opening_stops(sc, s)
         elif MEET.search(sc.text, s, e) or sc.inside((s, e), "event"):
             if trips:
                 greeted.append((s, e, trips[-1]))
             last_visit = False
-    for trip in trips:
-        yield from _facts(sc, trip)
-    if trips and trips[0].party and "座谈" in sc.text[sc.start:sc.end]:
-        yield from _hosts_met(sc, trips[0])
-    for s, e, trip in greeted:
-        yield from _group_met(sc, s, e, trip)
+    return trips, greeted, joined
+
+
+def tour_members(sc: Scope) -> set[tuple[int, int]]:
+    """The sentences whose people joined a leader's tour (乙参加活动。 after 甲在丙县调研): what
+    they 参加 is the tour, not a meeting named later.
+
+    >>> from kg.pipeline import extract_document
+    >>> from kg.types import Document
+    >>> t = "市委书记刘一鸣在东阿县调研。副市长赵文参加活动。随后，刘一鸣主持召开座谈会。"
+    >>> r = extract_document(Document(id="t", text=t, place="聊城市"))
+    >>> sorted((f["subject"], f["relation"]) for f in r["facts"] if f["subject"] == "person/赵文")
+    [('person/赵文', 'holds_position'), ('person/赵文', 'visited')]
+    """
+    return _read_trips(sc)[2]
+
+
+def _at_unit(sc: Scope, s: int, trip: _Trip) -> bool:
+    """在甲公司，乙详细了解…: a sentence that opens at a unit, with a member of the party (or 他)
+    as its subject, is one more stop of the trip; 在座谈会上，乙… opens at no unit."""
+    m = OPENING_AT.match(sc.text, s)
+    if not m or not any(x.end == m.end(1) and x.type in _STOP_TYPES for x in sc.inside((m.start(1), m.end(1)))):
+        return False
+    if sc.text[m.end():m.end() + 1] in "他她":
+        return True
+    clause_end = min([i for i in (sc.text.find(c, m.end(), m.end() + 30) for c in _CLAUSE_END) if i >= 0]
+                     or [m.end() + 30])
+    who = sc.inside((m.end(), clause_end), "person")
+    return bool(who) and eid(who[0]) in trip.ids()
 
 
 def _group_met(sc: Scope, s: int, e: int, trip: _Trip) -> Iterator[Found]:
@@ -209,10 +254,13 @@ def _in_saying_clause(text: str, s: int, p: Mention) -> bool:
     return bool(NOT_VISITOR.search(text, max(s, start + 1), p.start))
 
 
-def _member_sentence(sc: Scope, s: int, e: int, people: list[Mention]) -> bool:
-    """乙、丙参加调研。丁随同考察。: the people are all named before the cue, none 陪同."""
+def _member_sentence(sc: Scope, s: int, e: int, people: list[Mention], trip: _Trip | None) -> bool:
+    """乙、丙参加调研。丁随同考察。: the people are all named before the cue, none 陪同. Those who
+    参加活动 join a leader's own tour (甲在丙县调研。乙参加活动。), but host a delegation or a
+    party come to the page's home (甲率代表团来我市考察。乙参加活动。)."""
     tail = sc.text[people[-1].end:e].strip()
-    touring = TRIP_PRESENT.search(tail) and "座谈" not in sc.text[sc.start:sc.end]   # no talks: not hosts
+    hosts = trip.guests if trip else "座谈" in sc.text[sc.start:sc.end]     # before any trip: no talks
+    touring = TRIP_PRESENT.search(tail) and not hosts
     return bool(VISIT_MEMBER.search(tail) or touring) and not NOT_VISITOR.search(sc.text, s, e)
 
 
