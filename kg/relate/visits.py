@@ -265,10 +265,13 @@ def _member_sentence(sc: Scope, s: int, e: int, people: list[Mention], trip: _Tr
 
 
 def _stops(sc: Scope, s: int, e: int, go: int | None) -> list[Mention]:
+    """The stops named from the verb of going on; a place only gone into (深入甲园区，到乙、丙等企业…)
+    holds the units named after it, which are the stops."""
     if go is None:
         return []
     text = sc.text
     out: list[Mention] = []
+    passed: list[Mention] = []          # a clause that only goes into a place (深入甲园区，)
     pos, first = go, True
     while pos < e:      # clause by clause from the verb of going, while they name where to go
         end = min([i for i in (text.find(c, pos, e) for c in _CLAUSE_END) if i >= 0] or [e])
@@ -286,7 +289,11 @@ def _stops(sc: Scope, s: int, e: int, go: int | None) -> list[Mention]:
         else:
             break
         cands = [m for m in sc.inside((lo, hi)) if m.type in _STOP_TYPES]
-        out += [m for m in cands if _is_stop(sc, m, cands, end)]
+        stops = [m for m in cands if _is_stop(sc, m, cands, end)]
+        if passed and any(m.type != "place" for m in stops):
+            out = [m for m in out if not any(m is p for p in passed)]
+        passed = stops if not verb and len(stops) == 1 and stops[0].type == "place" and stops[0].end == end else []
+        out += stops
         pos, first = end + 1, False
     return out
 
