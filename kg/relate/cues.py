@@ -52,13 +52,15 @@ VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进
 VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|考察组|调研组|督导组|检查组|一行|客人)")
 STRONG_GO = ("赴", "到", "深入", "走访", "走进", "莅临", "来到", "前往", "抽查")   # a clause of stops opens so
 VISIT_DOING = re.compile(r"了解|开展|推进|指导|督导|检查|座谈|召开")   # 到甲县调研乡村…: what is done, not where
-# where the targets of a visit start: the verb of going or looking
 # 来我市考察, 来甲县调研: a party come from elsewhere (not 以来, 带来, 来自)
 COME_TO = r"(?<![以带未近原后从起过出将回])来(?=[\u4e00-\u9fff]{1,8}?(?:考察|调研|视察|督导|检查|走访))"
+# where the targets of a visit start: the verb of going or looking
 VISIT_GO = re.compile(rf"赴|到|来到|{COME_TO}|前往|深入|走访|走进|莅临|莅|考察|调研|视察|察看|参观|抽查|督导|检查|在")
 VISIT_GROUP = re.compile(r"(?:考察团|调研组|考察组|代表团|督导组|检查组|调研团)(?:一行|成员)?(?:先后|还|又|随后|实地|一同)*"
-                         r"(?:到|赴|深入|走访|走进|来到|考察|调研|视察|参观)")
-# a party from elsewhere, whose hosts 参加活动: 率代表团, 带领考察组, 率团 (a home leader's tour has none)
+                         rf"(?:到|赴|深入|走访|走进|来到|{COME_TO}|考察|调研|视察|参观)")
+# a delegation, whose hosts 参加活动: 率甲市党政代表团, 率团 (a home leader's tour has none; a
+# 考察组/调研组 is one when it sits down to talk with its hosts)
+DELEGATION = re.compile(r"代表团|考察团|(?:率|带领|率领)团")
 GUEST_PARTY = re.compile(r"(?:率|带领|带队|率领)[^，,。；]{0,14}?(?:代表团|考察团|考察组|调研组|督导组|检查组|调研团|团|组)")
 GROUP_TITLE = re.compile(r"(?:考察团|代表团|调研组|考察组|督导组|检查组|调研团)(?:副)?(?:团长|组长)")
 PRONOUN_GOES = re.compile(r"\s*(?:(?:随后|之后|在[^，,。；]{1,14})[，,])?[他她](?:们)?(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到|走访|考察|调研|察看)")

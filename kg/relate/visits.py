@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from kg.relate.base import Found, Scope
 from kg.relate.cues import (
     CONTAINER,
+    DELEGATION,
     GROUP_GUESTS,
     GROUP_TITLE,
     GUEST_PARTY,
@@ -114,8 +115,7 @@ def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], s
             trip.join(leaders + (_group_heads(sc) if group else []))
             stops = _opening_stops(sc, s) + _stops(sc, s, e, go)
             trip.stops += stops
-            trip.guests = trip.guests or bool(group or GUEST_PARTY.search(sc.text, s, e)
-                                              or any(eid(t) == sc.home_id for t in stops))
+            trip.guests = trip.guests or _guests(sc, s, e, group, stops)
             last_visit = True
         elif trips and _at_unit(sc, s, trips[-1]):
             trips[-1].stops += _opening_stops(sc, s)
@@ -124,6 +124,14 @@ def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], s
                 greeted.append((s, e, trips[-1]))
             last_visit = False
     return trips, greeted, joined
+
+
+def _guests(sc: Scope, s: int, e: int, group: object, stops: list[Mention]) -> bool:
+    """Is the party one whose 参加活动 are its hosts: come to the page's home (来我市考察), a
+    delegation (率甲市代表团赴乙县), or a group (调研组) that sits down to talk (座谈)?"""
+    if any(eid(t) == sc.home_id for t in stops) or DELEGATION.search(sc.text, s, e):
+        return True
+    return bool(group or GUEST_PARTY.search(sc.text, s, e)) and "座谈" in sc.text[sc.start:sc.end]
 
 
 def tour_members(sc: Scope) -> set[tuple[int, int]]:
