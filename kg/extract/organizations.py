@@ -179,6 +179,7 @@ def _bad_and(middle: str) -> bool:
 def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
     out = []
     starts = {p.start for p in places if not p.attr("ref")}
+    seat_at = {p.end: p for p in places if not p.attr("ref") and p.type == "place"}
     for p in places:
         if p.attr("ref") or p.type != "place":
             continue
@@ -197,6 +198,10 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
         if _SITTING.search(rest) or _runs_on(text, m.end(), rest) or m.group(1)[:1] in _ADVERBS \
                 or _VENUE_TAIL.match(text, m.end()):
             continue                 # 普陀|正围绕市委: an adverb opens no body's name
+        seat = seat_at.get(p.start)
+        if seat is not None and rest.endswith("商会"):     # 深圳|安庆商会: 安庆's merchants in 深圳, as written
+            out.append(mention(seat.start, m.end(), text, "organization", text[seat.start:m.end()]))
+            continue
         key = full_name(p.key, rest)
         if rest.endswith("委员会") and text[max(0, p.start - 1):p.start] == "届":
             key = _termed_committee(text, p.start, p.key, rest)
