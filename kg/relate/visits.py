@@ -24,6 +24,7 @@ from kg.relate.cues import (
     GROUP_TITLE,
     GUEST_PARTY,
     HOSTS_PRESENT,
+    LEADS,
     MEET,
     NOT_VISITOR,
     OPENING_AT,
@@ -240,6 +241,12 @@ def _leaders(sc: Scope, s: int, e: int, people: list[Mention],
     go = None
     for p in people:
         verb = VISIT.search(text, p.end, e)
+        if LEADS.match(text, p.end) and not _in_saying_clause(text, s, p):
+            out.append(p)           # 甲带队，乙陪同考察。代表团一行…: the group's leader, verb or none
+            if go is None and verb and not NOT_VISITOR.search(text, p.end, verb.start()):
+                g = VISIT_GO.search(text, p.end, e)
+                go = g.start() if g else verb.start()
+            continue
         if eid(p) in party and (verb is None or verb.start() - p.end > 60):
             verb = VISIT_ONWARD.match(text, p.end, e)
         if verb is None or verb.start() - p.end > 60:
