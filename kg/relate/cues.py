@@ -79,6 +79,7 @@ CONTAINER = re.compile(r"[\d一二三四五六七八九十两几多]+个")  # �
 # 到甲街道乙社区, 到甲县工业园区: a place unit named right after a place is the more specific
 # stop (甲 is not one); a venue or project after it (甲区现代农业园区, 甲县商贸中心) leaves 甲 the stop
 UNIT_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z\d]{0,10}?(?:社区|村|小区|工业园区|产业园区|工业园|产业园|开发区|高新区|经开区|工业区)")
+LOCATION_OF = re.compile(r"的")                     # 位于甲县的乙公司: 甲县 places the stop named next
 SAYING = re.compile(r"强调|表示|指出|说|要求|认为|希望|介绍|讲话|致辞")
 
 # meetings.py: 会见/会谈/座谈 host -> guest, and those 在座/参加 on either side

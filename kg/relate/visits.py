@@ -25,6 +25,8 @@ from kg.relate.cues import (
     GUEST_PARTY,
     HOSTS_PRESENT,
     LEADS,
+    LOCATED,
+    LOCATION_OF,
     MEET,
     NOT_VISITOR,
     OPENING_AT,
@@ -95,9 +97,12 @@ def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], s
     last_visit = True                  # the latest anchor was a trip (not a meeting): 参加 joins it
     greeted: list[tuple[int, int, _Trip]] = []
     joined: set[tuple[int, int]] = set()
+    received: list[Mention] = []       # 甲会见了乙一行: 乙 heads the group a later sentence sends on
     for s, e in sc.sents:
         people = [m for m in sc.inside((s, e), "person") if m.attr("role") != "journalist"
                   and not _DIVISION_LIKE.search(m.text)]
+        meet = MEET.search(sc.text, s, e)
+        received += [p for p in people if meet and p.start > meet.start() and sc.text.startswith("一行", p.end)]
         if people and last_visit and _member_sentence(sc, s, e, people, trips[-1] if trips else None):
             (trips[-1].join if trips else early.extend)(people)
             joined.add((s, e))
@@ -114,6 +119,8 @@ def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], s
                     trips[0].join(early)
             trip = trips[-1]
             trip.join(leaders + (_group_heads(sc) if group else []))
+            if group and not trip.party:
+                trip.join(received)
             stops = _opening_stops(sc, s) + _stops(sc, s, e, go)
             trip.stops += stops
             trip.guests = trip.guests or _guests(sc, s, e, group, stops)
@@ -313,16 +320,32 @@ def _stops(sc: Scope, s: int, e: int, go: int | None) -> list[Mention]:
     return out
 
 
+_RANK = {"country": 0, "province": 1, "prefecture": 2, "city": 2, "county": 3, "district": 3, "township": 4,
+         "village": 5}
+
+
+def _name_word(m: Mention, before: list[Mention]) -> bool:
+    """柯桥区|中国轻纺城: a place larger than the place written just before it begins a
+    venue's or a firm's name, and is no stop (中国 here; 柯桥区 is)."""
+    o = next((o for o in before if o.type == "place" and o.end == m.start), None)
+    lo, hi = (_RANK.get(str(x.attr("level"))) for x in (o, m)) if o else (None, None)
+    return lo is not None and hi is not None and hi < lo
+
+
 def _is_stop(sc: Scope, m: Mention, cands: list[Mention], clause_end: int) -> bool:
     text = sc.text
     if any(o is not m and o.start <= m.start and m.end <= o.end for o in cands):
         return False                                   # 甲街道 inside 甲街道党工委
-    if VISIT_ORIGIN.match(text, m.end) or CONTAINER.match(text, m.end):
+    if VISIT_ORIGIN.match(text, m.end) or CONTAINER.match(text, m.end) or LOCATION_OF.match(text, m.end) \
+            and LOCATED.search(text, max(0, m.start - 3), m.start):
+        return False                                   # 位于甲县的乙公司: 乙公司 is the stop
+    if m.type == "place" and _name_word(m, cands):
         return False
     unit = UNIT_AFTER.match(text, m.end, clause_end)
     if unit and (VISIT.search(unit.group()) or VISIT_DOING.search(unit.group())):
         unit = None                                    # 到我县调研乡村…: no unit named after 我县
-    if m.type == "place" and (any(o.start == m.end for o in cands) or unit):
+    inner = [o for o in cands if o.start == m.end and not (o.type == "place" and _name_word(o, cands))]
+    if m.type == "place" and (inner or unit):
         return False                                   # 甲市乙区, 甲街道乙社区: the inner one
     nxt = next((o for o in sc.inside((m.end, clause_end)) if o.type in ("person", "title")), None)
     if nxt and not _SEPARATORS & set(text[m.end:nxt.start]):
