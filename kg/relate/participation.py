@@ -7,7 +7,7 @@ a role is taken at the event its clause names (`主持启动仪式`) or its sent
 介绍, 作…报告 and being quoted with a post (`甲强调`) speak, except in talks held beside the event
 (`签约前，甲会见了乙一行。甲表示…`); 出席, 参加, 签订, 见证 attend, and so does a list opened by
 `出席仪式的领导有：`. People named as objects (`通过了对甲的任命`) or after the event
-(`仪式结束后，甲…`) take none. The strongest role per person and event wins.
+(`仪式结束后，甲…`) take none. Those who convene (`甲率代表团来我市考察，并召开座谈会`) attend. The strongest role per person and event wins.
 """
 from __future__ import annotations
 
