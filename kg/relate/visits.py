@@ -96,7 +96,7 @@ def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], s
     early: list[Mention] = []          # members named before the party sets out (甲参加。甲一行走访…)
     last_visit = True                  # the latest anchor was a trip (not a meeting): 参加 joins it
     greeted: list[tuple[int, int, _Trip]] = []
-    joined: set[tuple[int, int]] = set()
+    joined: list[tuple[tuple[int, int], _Trip | None]] = []
     received: list[Mention] = []       # 甲会见了乙一行: 乙 heads the group a later sentence sends on
     for s, e in sc.sents:
         people = [m for m in sc.inside((s, e), "person") if m.attr("role") != "journalist"
@@ -105,7 +105,7 @@ def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], s
         received += [p for p in people if meet and p.start > meet.start() and sc.text.startswith("一行", p.end)]
         if people and last_visit and _member_sentence(sc, s, e, people, trips[-1] if trips else None):
             (trips[-1].join if trips else early.extend)(people)
-            joined.add((s, e))
+            joined.append(((s, e), trips[-1] if trips else None))
             continue
         leaders, go = _leaders(sc, s, e, people, trips[-1].ids() if trips else set())
         group = VISIT_GROUP.search(sc.text, s, e) or (PRONOUN_GOES.match(sc.text, s) if trips and not leaders else None)
@@ -131,7 +131,8 @@ def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], s
             if trips:
                 greeted.append((s, e, trips[-1]))
             last_visit = False
-    return trips, greeted, joined
+    first = trips[0] if trips else None
+    return trips, greeted, {sent for sent, trip in joined if (trip or first) and (trip or first).stops}
 
 
 def _guests(sc: Scope, s: int, e: int, group: object, stops: list[Mention]) -> bool:
