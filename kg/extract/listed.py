@@ -70,8 +70,9 @@ def _trade_named(text: str, ctx: Context, taken: list[tuple[int, int]]) -> list[
     out = []
     for m in _STOPS.finditer(text):
         sent_end = min([i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0] or [len(text)])
-        if not _LOOKING.search(text, m.start(), sent_end):
-            continue
+        before = max(text.rfind(c, 0, max(0, m.start() - 1)) for c in "。；;\n") + 1   # 在甲、乙，… opens
+        if not _LOOKING.search(text, before if text[m.start()] == "在" else m.start(), sent_end):
+            continue            # at the units of the sentence before's visit
         pos = m.start(1)
         for item in m.group(1).split("、"):
             start, end = pos, pos + len(item)

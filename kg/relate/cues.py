@@ -47,13 +47,14 @@ AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:亿)?元")
 
 # visits.py: a visiting party (leader + members) and the places, companies and units it went to
 VISIT = re.compile(r"(?:调研|考察|走访|视察|走进|察看|参观|督导|检查)(?![团组队员]|报告|成果|课题|文章|座谈会)")
-VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进|前往|率|带队|带领|一行|先后|又|还|实地|专程|调研|考察|"
-                         r"走访|视察|察看|参观|莅|、|，)")
+
 VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|考察组|调研组|督导组|检查组|一行|客人)")
 STRONG_GO = ("赴", "到", "深入", "走访", "走进", "莅临", "来到", "前往", "抽查")   # a clause of stops opens so
 VISIT_DOING = re.compile(r"了解|开展|推进|指导|督导|检查|座谈|召开")   # 到甲县调研乡村…: what is done, not where
 # 来我市考察, 来甲县调研: a party come from elsewhere (not 以来, 带来, 来自)
 COME_TO = r"(?<![以带未近原后从起过出将回])来(?=[\u4e00-\u9fff]{1,8}?(?:考察|调研|视察|督导|检查|走访))"
+VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进|前往|率|带队|带领|一行|先后|又|还|实地|专程|调研|考察|"
+                         rf"走访|视察|察看|参观|莅|{COME_TO}|、|，)")
 # where the targets of a visit start: the verb of going or looking
 VISIT_GO = re.compile(rf"赴|到|来到|{COME_TO}|前往|深入|走访|走进|莅临|莅|考察|调研|视察|察看|参观|抽查|督导|检查|在")
 VISIT_GROUP = re.compile(r"(?:考察团|调研组|考察组|代表团|督导组|检查组|调研团)(?:一行|成员)?(?:先后|还|又|随后|实地|一同)*"
