@@ -32,6 +32,7 @@ from kg.relate.cues import (
     OPENING_AT,
     PRONOUN_GOES,
     SAYING,
+    SHOWN_AFTER,
     STRONG_GO,
     TRIP_PRESENT,
     UNIT_AFTER,
@@ -260,15 +261,29 @@ def _leaders(sc: Scope, s: int, e: int, people: list[Mention],
         if verb is None or verb.start() - p.end > 60:
             continue
         stretch = text[p.end:verb.start()]
-        if NOT_VISITOR.search(stretch) or SAYING.search(stretch) or _in_saying_clause(text, s, p):
+        shown = _shown_round(sc, s, p, stretch)
+        if shown is None and (NOT_VISITOR.search(stretch) or SAYING.search(stretch) or _in_saying_clause(text, s, p)):
             continue
         if not (VISIT_AGENT.match(text, p.end) or VISIT_LED_AFTER.match(text, p.end)):
             continue
         out.append(p)
-        if go is None:
-            g = VISIT_GO.search(text, p.end, e)
+        if go is None:          # 乙在甲的陪同下考察…: the stops follow the verb, not 在甲
+            g = VISIT_GO.search(text, p.end if shown is None else shown, e)
             go = g.start() if g else verb.start()
     return out, go
+
+
+def _shown_round(sc: Scope, s: int, p: Mention, stretch: str) -> int | None:
+    """甲陪同乙考察…, 甲会见了乙一行，并陪同考察了…, 乙在甲陪同下到…: 乙 is the visitor those who
+    陪同 show round; where the verb of going or looking after the 陪同 stands."""
+    after = SHOWN_AFTER.match(sc.text, p.end)
+    if after and VISIT_GO.match(sc.text, after.end()):
+        return after.end()
+    lo = max(s, max(sc.text.rfind(c, s, p.start) for c in _CLAUSE_END) + 1)
+    at = sc.text.rfind("陪同", lo, p.start)
+    shown = at >= 0 and not sc.inside((at, p.start), "person") and not NOT_VISITOR.search(stretch) \
+        and not SAYING.search(stretch)
+    return p.end if shown else None
 
 
 def _in_saying_clause(text: str, s: int, p: Mention) -> bool:
