@@ -18,39 +18,31 @@ from dataclasses import dataclass, field
 
 from kg.relate.base import Found, Scope
 from kg.relate.cues import (
-    CONTAINER,
     DELEGATION,
     GROUP_GUESTS,
     GROUP_TITLE,
     GUEST_PARTY,
     HOSTS_PRESENT,
     LEADS,
-    LOCATED,
-    LOCATION_OF,
     MEET,
     NOT_VISITOR,
     OPENING_AT,
     PRONOUN_GOES,
     SAYING,
     SHOWN_AFTER,
-    STRONG_GO,
     TRIP_PRESENT,
-    UNIT_AFTER,
     VISIT,
     VISIT_AGENT,
-    VISIT_DOING,
     VISIT_GO,
     VISIT_GROUP,
     VISIT_LED_AFTER,
     VISIT_MEMBER,
     VISIT_ONWARD,
-    VISIT_ORIGIN,
 )
+from kg.relate.stops import STOP_TYPES, opening_stops, stops_from
 from kg.types import Mention, eid
 
-_STOP_TYPES = ("place", "company", "organization")
 _CLAUSE_END = "，,；;。！？\n"
-_SEPARATORS = set("、，,；;。和与及\n ")
 _DIVISION_LIKE = re.compile(r"[省市县区镇乡村]$")     # 甲区 tagged as a person is a place, not a visitor
 
 
@@ -122,12 +114,12 @@ def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], s
             trip.join(leaders + (_group_heads(sc) if group else []))
             if group and not trip.party:
                 trip.join(received)
-            stops = _opening_stops(sc, s) + _stops(sc, s, e, go)
+            stops = opening_stops(sc, s) + stops_from(sc, go, e)
             trip.stops += stops
             trip.guests = trip.guests or _guests(sc, s, e, group, stops)
             last_visit = True
         elif trips and _at_unit(sc, s, trips[-1]):
-            trips[-1].stops += _opening_stops(sc, s)
+            trips[-1].stops += opening_stops(sc, s)
         elif MEET.search(sc.text, s, e) or sc.inside((s, e), "event"):
             if trips:
                 greeted.append((s, e, trips[-1]))
@@ -162,7 +154,7 @@ def _at_unit(sc: Scope, s: int, trip: _Trip) -> bool:
     """在甲公司，乙详细了解…: a sentence that opens at a unit, with a member of the party (or 他)
     as its subject, is one more stop of the trip; 在座谈会上，乙… opens at no unit."""
     m = OPENING_AT.match(sc.text, s)
-    if not m or not any(x.end == m.end(1) and x.type in _STOP_TYPES for x in sc.inside((m.start(1), m.end(1)))):
+    if not m or not any(x.end == m.end(1) and x.type in STOP_TYPES for x in sc.inside((m.start(1), m.end(1)))):
         return False
     if sc.text[m.end():m.end() + 1] in "他她":
         return True
@@ -182,20 +174,6 @@ def _group_met(sc: Scope, s: int, e: int, trip: _Trip) -> Iterator[Found]:
     for h in hosts:
         for g in trip.party:
             yield Found("met", eid(h), eid(g), (), h.start, m.end(), (s, e))
-
-
-def _opening_stops(sc: Scope, s: int) -> list[Mention]:
-    """在甲村，乙走进丙合作社: the place the sentence opens at is a stop too; 在甲公司、乙公司，丙察看…:
-    so is each company or body it opens at."""
-    m = OPENING_AT.match(sc.text, s)
-    if not m:
-        return []
-    inside = [x for x in sc.inside((m.start(1), m.end(1))) if x.type in _STOP_TYPES and not x.attr("ref")]
-    listed = [x for x in inside if x.type != "place" and not any(o is not x and o.start <= x.start and x.end <= o.end
-                                                                for o in inside)]
-    if listed:                      # 在甲公司、乙公司，丙深入车间: each unit it opens at
-        return listed
-    return [x for x in inside if x.type == "place" and x.end == m.end(1)]
 
 
 def _hosts_met(sc: Scope, trip: _Trip) -> Iterator[Found]:
@@ -300,70 +278,3 @@ def _member_sentence(sc: Scope, s: int, e: int, people: list[Mention], trip: _Tr
     hosts = trip.guests if trip else "座谈" in sc.text[sc.start:sc.end]     # before any trip: no talks
     touring = TRIP_PRESENT.search(tail) and not hosts
     return bool(VISIT_MEMBER.search(tail) or touring) and not NOT_VISITOR.search(sc.text, s, e)
-
-
-def _stops(sc: Scope, s: int, e: int, go: int | None) -> list[Mention]:
-    """The stops named from the verb of going on; a place only gone into (深入甲园区，到乙、丙等企业…)
-    holds the units named after it, which are the stops."""
-    if go is None:
-        return []
-    text = sc.text
-    out: list[Mention] = []
-    passed: list[Mention] = []          # a clause that only goes into a place (深入甲园区，)
-    pos, first = go, True
-    while pos < e:      # clause by clause from the verb of going, while they name where to go
-        end = min([i for i in (text.find(c, pos, e) for c in _CLAUSE_END) if i >= 0] or [e])
-        clause = text[pos:end]
-        go_at = min([i for i in (clause.find(v) for v in STRONG_GO) if 0 <= i < 12] or [-1])
-        verb = VISIT.search(clause)
-        if first:
-            if not (verb or any(v in clause for v in STRONG_GO)):
-                break
-            lo, hi = pos, end
-        elif go_at >= 0:
-            lo, hi = pos + go_at, end
-        elif verb:      # …，乙区、丙县等处实地考察: a list that runs on to its verb
-            lo, hi = pos, pos + verb.start()
-        else:
-            break
-        cands = [m for m in sc.inside((lo, hi)) if m.type in _STOP_TYPES]
-        stops = [m for m in cands if _is_stop(sc, m, cands, end)]
-        if passed and any(m.type != "place" for m in stops):
-            out = [m for m in out if not any(m is p for p in passed)]
-        passed = stops if not verb and len(stops) == 1 and stops[0].type == "place" and stops[0].end == end else []
-        out += stops
-        pos, first = end + 1, False
-    return out
-
-
-_RANK = {"country": 0, "province": 1, "prefecture": 2, "city": 2, "county": 3, "district": 3, "township": 4,
-         "village": 5}
-
-
-def _name_word(m: Mention, before: list[Mention]) -> bool:
-    """柯桥区|中国轻纺城: a place larger than the place written just before it begins a
-    venue's or a firm's name, and is no stop (中国 here; 柯桥区 is)."""
-    o = next((o for o in before if o.type == "place" and o.end == m.start), None)
-    lo, hi = (_RANK.get(str(x.attr("level"))) for x in (o, m)) if o else (None, None)
-    return lo is not None and hi is not None and hi < lo
-
-
-def _is_stop(sc: Scope, m: Mention, cands: list[Mention], clause_end: int) -> bool:
-    text = sc.text
-    if any(o is not m and o.start <= m.start and m.end <= o.end for o in cands):
-        return False                                   # 甲街道 inside 甲街道党工委
-    if VISIT_ORIGIN.match(text, m.end) or CONTAINER.match(text, m.end) or LOCATION_OF.match(text, m.end) \
-            and LOCATED.search(text, max(0, m.start - 3), m.start):
-        return False                                   # 位于甲县的乙公司: 乙公司 is the stop
-    if m.type == "place" and _name_word(m, cands):
-        return False
-    unit = UNIT_AFTER.match(text, m.end, clause_end)
-    if unit and (VISIT.search(unit.group()) or VISIT_DOING.search(unit.group())):
-        unit = None                                    # 到我县调研乡村…: no unit named after 我县
-    inner = [o for o in cands if o.start == m.end and not (o.type == "place" and _name_word(o, cands))]
-    if m.type == "place" and (inner or unit):
-        return False                                   # 甲市乙区, 甲街道乙社区: the inner one
-    nxt = next((o for o in sc.inside((m.end, clause_end)) if o.type in ("person", "title")), None)
-    if nxt and not _SEPARATORS & set(text[m.end:nxt.start]):
-        return False                                   # 甲公司董事长乙: a title's body
-    return not (m.attr("ref") and text[m.start - 1:m.start] not in ("到", "赴", "莅", "临", "来"))
