@@ -166,6 +166,12 @@ def test_a_host_who_meets_the_delegation_meets_each_member():
     assert pairs(text, "met", "上海市") == {("马明", "陈勇"), ("马明", "韩冰")}
 
 
+def test_a_leader_s_own_tour_meets_nobody_at_its_meeting():
+    text = ("3月5日，市委书记李刚在东阿县调研。市委常委王敏参加活动。随后，李刚主持召开座谈会，"
+            "县委书记孙强汇报工作，县长周明参加座谈。")
+    assert pairs(text, "met", "聊城市") == set()
+
+
 def test_a_meeting_story_does_not_make_visitors_of_those_present():
     text = "区委书记林涛会见了宋晓东一行。副区长何静一同参加。"
     assert pairs(text, "visited", "聊城市") == set()

@@ -76,7 +76,7 @@ def find_visits(sc: Scope) -> Iterator[Found]:
     trips, greeted, _ = _read_trips(sc)
     for trip in trips:
         yield from _facts(sc, trip)
-    if trips and trips[0].party and "座谈" in sc.text[sc.start:sc.end]:
+    if trips and trips[0].party and trips[0].guests and "座谈" in sc.text[sc.start:sc.end]:
         yield from _hosts_met(sc, trips[0])
     for s, e, trip in greeted:
         yield from _group_met(sc, s, e, trip)
@@ -177,8 +177,9 @@ def _group_met(sc: Scope, s: int, e: int, trip: _Trip) -> Iterator[Found]:
 
 
 def _hosts_met(sc: Scope, trip: _Trip) -> Iterator[Found]:
-    """A trip that sits down to talk (进行了座谈, 座谈会上…) meets its hosts: those who 出席活动 or
-    参加活动 and are not of the party met each member (甲率代表团赴乙县考察…乙县县长丙参加活动)."""
+    """A visiting party's trip that sits down to talk (进行了座谈, 座谈会上…) meets its hosts: those
+    who 出席活动 or 参加活动 and are not of the party met each member (甲率代表团赴乙县考察…乙县县长丙
+    参加活动); a leader's own tour (甲在乙县调研…主持召开座谈会) meets nobody."""
     party = trip.ids()
     seen: set[tuple[str, str]] = set()
     for s, e in sc.sents:
