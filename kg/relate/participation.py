@@ -19,10 +19,10 @@ from kg.dates import DateSpan, find_dates
 from kg.relate.base import CLAUSE, Found, Scope, attrs
 from kg.relate.cues import (
     AFTER_EVENT,
-    CITED,
     AT,
     AT_EVENT,
     BACK_AT_EVENT,
+    CITED,
     CONVENE,
     HOLDING,
     LIST_OPENS,
