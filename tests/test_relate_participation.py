@@ -70,6 +70,12 @@ CASES = [
     # 乙参加活动。…在随后召开的座谈会上: those at the activity attend the meeting named later
     ("副县长王芳参加活动。在随后召开的座谈会上，县委常委孙红介绍了协作工作情况。",
      {("王芳", "座谈会", "attendee", 1), ("孙红", "座谈会", "speaker", 2)}),
+    # …but in a leader's own tour, 参加活动 is the tour: the companions are not at the 座谈会 after it
+    ("市委书记赵刚在阳谷县调研。副市长王芳参加活动。随后，赵刚主持召开座谈会。",
+     {("赵刚", "座谈会", "chair", 1)}),
+    # a delegation that convenes (并召开座谈会) attends the meeting it convenes
+    ("5月8日，泰安市委书记吴建国，市委副书记、市长李敏率泰安市党政代表团来我市考察，并召开座谈会。",
+     {("吴建国", "座谈会", "attendee", 1), ("李敏", "座谈会", "attendee", 2)}),
     # quotes from talks held before the ceremony are not said at it
     (("本报讯 5月9日，聊城市人民政府与山东蓝海化工有限公司战略合作签约仪式举行。市长赵刚出席签约仪式。"
       "签约前，赵刚会见了孙明一行。赵刚表示，希望以此次签约为契机深化合作。"),

@@ -59,6 +59,61 @@ VISITS = [
     # 莅临我县调研: the home place the visitors came to; 调研乡村 names no unit after it
     ("5月9日，市委书记张建国一行莅临我县调研乡村振兴工作。县委书记王刚陪同调研。", "阳谷县",
      {("张建国", "阳谷县")}, {("王刚", "阳谷县")}),
+    # a leader's own tour that ends in a 座谈会: those who 参加活动 still go along, and a sentence
+    # opening at a unit (在甲公司，乙详细了解…) with the leader as subject adds a stop
+    (("5月3日，市委书记周一明在阳谷县调研工业经济。市委常委、秘书长王二海，副市长、阳谷县委书记孙三河参加活动。"
+      "在山东蓝海化工有限公司，周一明详细了解产品研发情况。在山东金穗面业有限公司，周一明认真察看生产线。"
+      "随后，周一明主持召开座谈会。"), "聊城市",
+     {("周一明", "阳谷县"), ("周一明", "山东蓝海化工有限公司"), ("周一明", "山东金穗面业有限公司"),
+      ("王二海", "阳谷县"), ("王二海", "山东蓝海化工有限公司"), ("孙三河", "山东金穗面业有限公司")}, set()),
+    # a delegation come to the home place: those who 参加活动 are its hosts, not its members
+    (("5月8日，泰安市委书记吴建国率泰安市党政代表团来我市考察，并召开座谈会。市委书记王强参加活动。"
+      "在山东蓝海化工有限公司，吴建国详细了解企业发展情况。"), "聊城市",
+     {("吴建国", "聊城市"), ("吴建国", "山东蓝海化工有限公司")},
+     {("王强", "聊城市"), ("王强", "山东蓝海化工有限公司")}),
+    # 在座谈会上，甲…: a sentence opening at a meeting adds no stop
+    ("市长白云到东昌府区调研。在座谈会上，白云听取了市委办的汇报。", "聊城市",
+     {("白云", "东昌府区")}, {("白云", "中共聊城市委")}),
+    # a trade-named firm in a list of mixed stops (a project, a village, a base) is a company stop;
+    # a venue named after a university (某大学科技园) is no organisation
+    ("县长马国庆一行先后到蓝海化工项目、红星村、金穗纺织科技、聊城大学科技园现场调研。", "聊城市",
+     {("马国庆", "红星村"), ("马国庆", "金穗纺织科技")}, {("马国庆", "聊城大学")}),
+    # a place only gone into (深入甲镇，到乙、丙等企业) holds the stops named after it
+    ("6月6日，县长马国庆深入东阿镇，到蓝海化工、金穗面业等企业，督导检查安全生产工作。", "聊城市",
+     {("马国庆", "蓝海化工"), ("马国庆", "金穗面业")}, {("马国庆", "东阿镇")}),
+    # a school is a unit visited (职业中等专业学校: 等 of a grade lists nothing)
+    ("区长孙立平带领考察组来东阿县考察。考察组一行先后来到东阿县职业中等专业学校、红星村等实地考察。", "聊城市",
+     {("孙立平", "东阿县"), ("孙立平", "东阿县职业中等专业学校"), ("孙立平", "红星村")}, set()),
+    # a group of the home side with no talks keeps those who 参加活动; a group come to the home
+    # place (考察组一行来我县) has them as hosts
+    ("5月10日，市人大常委会副主任周明带领调研组到东阿县调研。市人大常委会委员孙立参加活动。", "聊城市",
+     {("周明", "东阿县"), ("孙立", "东阿县")}, set()),
+    ("5月10日，泰安市考察组组长吴建国一行来我县考察。县委书记刘强参加活动。", "阳谷县",
+     {("吴建国", "阳谷县")}, {("刘强", "阳谷县")}),
+    # a hometown chamber in another city keeps its written name (深圳|聊城商会 is no 聊城市商会)
+    ("5月10日，市长李明一行还走访了深圳聊城商会。", "聊城市", {("李明", "深圳聊城商会")}, {("李明", "聊城市商会")}),
+    # 甲带队，乙陪同。代表团一行在丙市考察了…: 甲 leads the group, 乙 is a host
+    (("5月9日，泰安市党政代表团来聊城考察。泰安市委副书记吴建国带队，副市长李敏陪同。"
+      "代表团一行在东阿县考察了山东蓝海化工有限公司。"), "聊城市",
+     {("吴建国", "山东蓝海化工有限公司")}, {("李敏", "山东蓝海化工有限公司"), ("李敏", "东阿县")}),
+    # 甲会见了乙一行。…代表团一行先后考察了…: the guest received heads the group; 位于甲县的乙公司
+    # visits 乙公司, not 甲县; in 丙区中国某某城 the larger place begins the venue's name
+    (("5月9日，市委书记王强会见了泰安市委副书记吴建国一行。其间，代表团一行先后考察了位于东阿县的"
+      "山东蓝海化工有限公司和东昌府区中国江北水城旅游区。"), "聊城市",
+     {("吴建国", "山东蓝海化工有限公司"), ("吴建国", "东昌府区")},
+     {("吴建国", "东阿县"), ("吴建国", "中国"), ("王强", "东昌府区")}),
+    # 来我市调研: the visitor comes to the home place; those who 陪同调研 are its hosts
+    (("3月5日，省委常委、副省长王明来我市调研。市委书记李刚，市长赵军陪同调研。"
+      "王明一行先后来到山东蓝海化工有限公司和东阿县红星村。"), "聊城市",
+     {("王明", "聊城市"), ("王明", "山东蓝海化工有限公司"), ("王明", "红星村")},
+     {("李刚", "聊城市"), ("赵军", "红星村"), ("王明", "东阿县")}),
+    # the visitor those who 陪同 show round: 甲陪同乙考察, 乙在甲陪同下到…, 会见了乙一行，并陪同考察了…
+    ("3月5日，市长李刚陪同省委常委、副省长王明考察了山东蓝海化工有限公司。", "聊城市",
+     {("王明", "山东蓝海化工有限公司")}, {("李刚", "山东蓝海化工有限公司")}),
+    ("3月5日，省长王明一行在市委书记李刚陪同下，先后到东阿县、阳谷县调研。", "聊城市",
+     {("王明", "东阿县"), ("王明", "阳谷县")}, {("李刚", "东阿县")}),
+    ("3月5日，市长李刚会见了山东蓝海化工有限公司董事长王明一行，并陪同考察了东阿县红星村。", "聊城市",
+     {("王明", "红星村")}, {("李刚", "红星村")}),
     # a quoted speaker is not a visitor
     ("县委书记周明远在座谈会上强调，考察团的到来加深了两地友谊。", "聊城市", set(), {("周明远", "聊城市")}),
 ]
@@ -111,6 +166,12 @@ def test_a_host_who_meets_the_delegation_meets_each_member():
     assert pairs(text, "met", "上海市") == {("马明", "陈勇"), ("马明", "韩冰")}
 
 
+def test_a_leader_s_own_tour_meets_nobody_at_its_meeting():
+    text = ("3月5日，市委书记李刚在东阿县调研。市委常委王敏参加活动。随后，李刚主持召开座谈会，"
+            "县委书记孙强汇报工作，县长周明参加座谈。")
+    assert pairs(text, "met", "聊城市") == set()
+
+
 def test_a_meeting_story_does_not_make_visitors_of_those_present():
     text = "区委书记林涛会见了宋晓东一行。副区长何静一同参加。"
     assert pairs(text, "visited", "聊城市") == set()
@@ -124,6 +185,10 @@ def test_a_meeting_story_does_not_make_visitors_of_those_present():
     ("县长马国庆考察了新能源、新材料等重点企业。", set()),
     ("县长马国庆走访了辖区内的红星、光明等企业。", {("光明", "company")}),
     ("县长马国庆深入企业、社区、学校等一线。", set()),
+    # a list of mixed stops, or the units a sentence opens at: only trade-named items are firms
+    ("在金穗纺织科技、天成新材料科技、绿源药业，县长马国庆察看生产线。",
+     {("金穗纺织科技", "company"), ("天成新材料科技", "company"), ("绿源药业", "company")}),
+    ("县长马国庆先后到新材料科技、生物医药、化工园区调研。", set()),
 ])
 def test_units_named_only_in_a_visit_list(text, expected):
     from kg.extract.base import Context

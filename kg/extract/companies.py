@@ -126,6 +126,22 @@ def _proper_core(core: str) -> bool:
     return any(tag(t) in ("nr", "nrt", "nz", "nt") or frequency(t) == 0 for t in toks if len(t) >= 2)
 
 
+def is_trade_name(name: str) -> bool:
+    """A firm's short name ending in its trade, as a visit's list writes it (某某化工, 某某纺织科技):
+    a name of its own (not a dictionary word, not a sector) before the trade.
+
+    >>> is_trade_name("金穗药业"), is_trade_name("玉皇化工"), is_trade_name("生物医药"), is_trade_name("化工园区")
+    (True, True, False, False)
+    """
+    trade = _TRADE_END.search(name)
+    if not trade or not 4 <= len(name) <= 12 or _NOT_ITEM.search(name) or frequency(name) > 0:
+        return False
+    core = _TRADE_END.sub("", name[:trade.start()]) if _TRADE_END.search(name[:trade.start()]) else name[:trade.start()]
+    proper = tag(core)[:2] in ("nr", "nz")          # 玉皇化工: a dictionary word that is a name
+    return len(core) >= 2 and (proper or not _sector(core)) and core[0] not in "全各该本我省市县区" \
+        and core not in _GENERIC
+
+
 def _sector(name: str) -> bool:
     """光伏, 生物医药, 智能制造: a trade, not a firm (a firm's name holds a word of its own)."""
     toks = words(name)

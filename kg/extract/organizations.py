@@ -19,7 +19,7 @@ _NO_MID_LONG = _NO_MID - set("和及")
 CORE = r"(?:人大常委会|人大|政协|政府|人民政府|纪委监委|纪委|监委|委)"
 SUFFIX = (r"(?:领导小组|委员会|办公室|人民政府|政府|委会|中级人民法院|人民法院|法院|人民检察院|检察院|"
           r"总工会|工会|联合会|协会|学会|(?<!协)商会|促进会|促会|研究会|基金会|联谊会|红十字会|慈善总会|妇联|团委|工商联|科协|文联|侨联|残联|政协|人大常委会|纪委监委|"
-          r"局|厅|委|办|中心|大学|学院|医院)")
+          r"局|厅|委|办|中心|大学|学院|学校|中学|小学|医院)")
 _LEVEL = re.compile(r"[省市县区州]")
 _UNIT = re.compile(rf"{_MID}{{1,10}}?{SUFFIX}|(?:侨联|妇联|团委|工商联|科协|文联|残联|总工会|工会|红十字会|慈善总会|贸促会)")
 _CORE = re.compile(CORE)
@@ -33,6 +33,9 @@ _NOT_ORG_STARTS = {"市场", "市民", "市区", "市级", "市属", "市直", "
                    "市委", "市政"}
 _DEPARTMENT = re.compile(rf"{_MID}{{2,10}}(?:局|厅|委员会|办公室)")   # 市|民政局, not 市民
 _LONG = re.compile(rf"(?:中共|中国共产党)?({_MID}{{0,20}}?){SUFFIX}")
+# 某市某某大学科技园, 某县某某中心项目: the unit names a venue or a project, not a body of its own
+_GRADE = re.compile(r"[中高初]等")
+_VENUE_TAIL = re.compile(r"科技园|产业园|创业园|园区|基地|项目")
 
 
 def full_name(prefix: str, rest: str) -> str:
@@ -176,6 +179,7 @@ def _bad_and(middle: str) -> bool:
 def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
     out = []
     starts = {p.start for p in places if not p.attr("ref")}
+    seat_at = {p.end: p for p in places if not p.attr("ref") and p.type == "place"}
     for p in places:
         if p.attr("ref") or p.type != "place":
             continue
@@ -183,15 +187,21 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
         if text[max(0, start - 2):start] == "中共":
             start -= 2
         m = _LONG.match(text, p.end)
-        if not m or any(c in _NO_MID_LONG for c in m.group(1)) or p.end in starts or _bad_and(m.group(1)):
+        middle = _GRADE.sub("", m.group(1)) if m else ""      # 职业中等专业学校: 等 of a grade lists nothing
+        if not m or any(c in _NO_MID_LONG for c in middle) or p.end in starts or _bad_and(m.group(1)):
             continue
         if len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) == 1 and m.group() not in ("委", "人大"):
             continue                 # 遵义布局 is no bureau: a one-character unit needs a real name
         if p.text != p.key and len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) < 2:
             continue                 # after a short form (遵义), only a clear body (not 遵义|布局)
         rest = m.group()
-        if _SITTING.search(rest) or _runs_on(text, m.end(), rest) or m.group(1)[:1] in _ADVERBS:
+        if _SITTING.search(rest) or _runs_on(text, m.end(), rest) or m.group(1)[:1] in _ADVERBS \
+                or _VENUE_TAIL.match(text, m.end()):
             continue                 # 普陀|正围绕市委: an adverb opens no body's name
+        seat = seat_at.get(p.start)
+        if seat is not None and rest.endswith("商会"):     # 深圳|安庆商会: 安庆's merchants in 深圳, as written
+            out.append(mention(seat.start, m.end(), text, "organization", text[seat.start:m.end()]))
+            continue
         key = full_name(p.key, rest)
         if rest.endswith("委员会") and text[max(0, p.start - 1):p.start] == "届":
             key = _termed_committee(text, p.start, p.key, rest)

@@ -7,6 +7,7 @@ live in `cues.py`. Which file to touch:
     posts.py          holds_position (titles, appointments, removals)
     participation.py  participated (chair / speaker / attendee, order) and event dates
     visits.py         visited (a party and its stops, over the whole story)
+    stops.py          where a party went: the stops a sentence names (read by visits.py)
     meetings.py       met (会见, 会谈, 座谈 and those present)
     deals.py          partner_of, cooperates_with, guarantees
     places.py         part_of, located_in, born_in

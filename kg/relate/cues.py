@@ -12,7 +12,7 @@ ROLE_VERBS = {"chair": ("主持",),
               "speaker": ("讲话", "致辞", "作报告", "发言", "作主题报告", "宣讲", "主讲", "致贺词", "致欢迎辞", "致欢迎词",
                           "宣布", "下达开工令", "作供职报告", "汇报", "推介", "演讲", "介绍", "通报", "宣读"),
               "attendee": ("出席", "参加", "列席", "在座", "参会", "与会", "观摩", "签约", "签字", "签订", "签署", "颁发",
-                           "授牌", "揭牌", "见证")}
+                           "授牌", "揭牌", "见证", "召开")}
 ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
 # a name cited, not acting: 习近平新时代中国特色社会主义思想, 习近平总书记重要讲话精神, 总书记视察…
 CITED = re.compile(r"(?:总书记|同志|主席)?(?:新时代|重要(?:讲话|指示|论述|批示|回信|贺信)|关于|视察|的重要|思想)")
@@ -47,20 +47,28 @@ AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:亿)?元")
 
 # visits.py: a visiting party (leader + members) and the places, companies and units it went to
 VISIT = re.compile(r"(?:调研|考察|走访|视察|走进|察看|参观|督导|检查)(?![团组队员]|报告|成果|课题|文章|座谈会)")
-VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进|前往|率|带队|带领|一行|先后|又|还|实地|专程|调研|考察|"
-                         r"走访|视察|察看|参观|莅|、|，)")
+
 VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|考察组|调研组|督导组|检查组|一行|客人)")
 STRONG_GO = ("赴", "到", "深入", "走访", "走进", "莅临", "来到", "前往", "抽查")   # a clause of stops opens so
 VISIT_DOING = re.compile(r"了解|开展|推进|指导|督导|检查|座谈|召开")   # 到甲县调研乡村…: what is done, not where
+# 来我市考察, 来甲县调研: a party come from elsewhere (not 以来, 带来, 来自)
+COME_TO = r"(?<![以带未近原后从起过出将回])来(?=[\u4e00-\u9fff]{1,8}?(?:考察|调研|视察|督导|检查|走访))"
+VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进|前往|率|带队|带领|一行|先后|又|还|实地|专程|调研|考察|"
+                         rf"走访|视察|察看|参观|莅|{COME_TO}|、|，)")
 # where the targets of a visit start: the verb of going or looking
-VISIT_GO = re.compile(r"赴|到|来到|前往|深入|走访|走进|莅临|莅|考察|调研|视察|察看|参观|抽查|督导|检查|在")
+VISIT_GO = re.compile(rf"赴|到|来到|{COME_TO}|前往|深入|走访|走进|莅临|莅|考察|调研|视察|察看|参观|抽查|督导|检查|在")
 VISIT_GROUP = re.compile(r"(?:考察团|调研组|考察组|代表团|督导组|检查组|调研团)(?:一行|成员)?(?:先后|还|又|随后|实地|一同)*"
-                         r"(?:到|赴|深入|走访|走进|来到|考察|调研|视察|参观)")
+                         rf"(?:到|赴|深入|走访|走进|来到|{COME_TO}|考察|调研|视察|参观|在(?=[^，,。；]{{1,12}}?(?:考察|调研|视察)))")
+# a delegation, whose hosts 参加活动: 率甲市党政代表团, 率团 (a home leader's tour has none; a
+# 考察组/调研组 is one when it sits down to talk with its hosts)
+DELEGATION = re.compile(r"代表团|考察团|(?:率|带领|率领)团")
+GUEST_PARTY = re.compile(r"(?:率|带领|带队|率领)[^，,。；]{0,14}?(?:代表团|考察团|考察组|调研组|督导组|检查组|调研团|团|组)")
 GROUP_TITLE = re.compile(r"(?:考察团|代表团|调研组|考察组|督导组|检查组|调研团)(?:副)?(?:团长|组长)")
 PRONOUN_GOES = re.compile(r"\s*(?:(?:随后|之后|在[^，,。；]{1,14})[，,])?[他她](?:们)?(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到|走访|考察|调研|察看)")
 OPENING_AT = re.compile(r"\s*在([^，,。；]{1,40})[，,]")        # 在甲村，乙走进…: 甲村 is a stop too
 GROUP_GUESTS = re.compile(r"(?:代表团|考察团|考察组|调研组|督导组|检查组|客人)(?:一行)?|一行")
 VISIT_ONWARD = re.compile(r"(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到)")   # 甲先后来到…
+LEADS = re.compile(r"(?:同志)?带队[，,。；]")      # 甲带队，乙陪同考察: 甲 leads the group the story follows
 VISIT_LED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}的带领下|带队")
 # a member of the party: 乙参加调研, 丙随同考察, 丁参加。 (陪同 is the host side, not the party)
 VISIT_MEMBER = re.compile(r"(?:一同|一起|共同|随同|参加|同行)(?:参加)?(?:调研|考察|视察|走访|督导|检查)|(?:参加|随同|同行)[。；]?$")
@@ -72,6 +80,9 @@ CONTAINER = re.compile(r"[\d一二三四五六七八九十两几多]+个")  # �
 # 到甲街道乙社区, 到甲县工业园区: a place unit named right after a place is the more specific
 # stop (甲 is not one); a venue or project after it (甲区现代农业园区, 甲县商贸中心) leaves 甲 the stop
 UNIT_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z\d]{0,10}?(?:社区|村|小区|工业园区|产业园区|工业园|产业园|开发区|高新区|经开区|工业区)")
+LOCATION_OF = re.compile(r"的")                     # 位于甲县的乙公司: 甲县 places the stop named next
+# 会见了乙一行，并陪同考察了… / 乙在甲的陪同下考察…: 乙 is shown round
+SHOWN_AFTER = re.compile(r"一行[，,]?(?:并|还|随后|一同)?陪同(?:其|他们)?|(?:一行)?在[^，,。；]{1,30}?的?陪同下[，,]?(?:先后|实地|一同)*")
 SAYING = re.compile(r"强调|表示|指出|说|要求|认为|希望|介绍|讲话|致辞")
 
 # meetings.py: 会见/会谈/座谈 host -> guest, and those 在座/参加 on either side

@@ -7,7 +7,7 @@ a role is taken at the event its clause names (`主持启动仪式`) or its sent
 介绍, 作…报告 and being quoted with a post (`甲强调`) speak, except in talks held beside the event
 (`签约前，甲会见了乙一行。甲表示…`); 出席, 参加, 签订, 见证 attend, and so does a list opened by
 `出席仪式的领导有：`. People named as objects (`通过了对甲的任命`) or after the event
-(`仪式结束后，甲…`) take none. The strongest role per person and event wins.
+(`仪式结束后，甲…`) take none. Those who convene (`甲率代表团来我市考察，并召开座谈会`) attend. The strongest role per person and event wins.
 """
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ from kg.relate.cues import (
     SIGNING,
     VISIT,
 )
+from kg.relate.visits import tour_members
 from kg.types import Mention, eid
 
 _ROLE_RE = re.compile("|".join(v for vs in ROLE_VERBS.values() for v in vs))
@@ -96,10 +97,11 @@ def find_participation(sc: Scope) -> Iterator[Found]:
     talks = False                        # 签约前，甲会见了乙一行。甲表示…: quotes from the talks
     # only people with a post speak by being quoted (a passer-by interviewed 说 is no speaker)
     titled = {m.key for m in sc.mentions if m.type == "person" and m.attr("role") in ("official", "business")}
+    touring = tour_members(sc)           # 甲在乙县调研。丙参加活动。: 丙 is on the tour, not at the meeting
     for s, e in sc.sents:
         inside = [m for m in sc.inside((s, e), "event") if not AFTER_EVENT.match(sc.text, m.end)]
         talks = _talks(sc, s, e) or (talks and not inside and not BACK_AT_EVENT.search(sc.text, s, e))
-        if s < first and not inside and not SIGNING.search(sc.text, s, e):
+        if s < first and not inside and (not SIGNING.search(sc.text, s, e) or (s, e) in touring):
             continue
         default = _scene(sc, s, inside) or main
         for person, role, venue, span, clause in _roles_in(sc, s, e):

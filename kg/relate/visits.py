@@ -18,33 +18,31 @@ from dataclasses import dataclass, field
 
 from kg.relate.base import Found, Scope
 from kg.relate.cues import (
-    CONTAINER,
+    DELEGATION,
     GROUP_GUESTS,
     GROUP_TITLE,
+    GUEST_PARTY,
     HOSTS_PRESENT,
+    LEADS,
     MEET,
     NOT_VISITOR,
     OPENING_AT,
     PRONOUN_GOES,
     SAYING,
-    STRONG_GO,
+    SHOWN_AFTER,
     TRIP_PRESENT,
-    UNIT_AFTER,
     VISIT,
     VISIT_AGENT,
-    VISIT_DOING,
     VISIT_GO,
     VISIT_GROUP,
     VISIT_LED_AFTER,
     VISIT_MEMBER,
     VISIT_ONWARD,
-    VISIT_ORIGIN,
 )
+from kg.relate.stops import STOP_TYPES, opening_stops, stops_from
 from kg.types import Mention, eid
 
-_STOP_TYPES = ("place", "company", "organization")
 _CLAUSE_END = "，,；;。！？\n"
-_SEPARATORS = set("、，,；;。和与及\n ")
 _DIVISION_LIKE = re.compile(r"[省市县区镇乡村]$")     # 甲区 tagged as a person is a place, not a visitor
 
 
@@ -52,6 +50,7 @@ _DIVISION_LIKE = re.compile(r"[省市县区镇乡村]$")     # 甲区 tagged as 
 class _Trip:
     party: list[Mention] = field(default_factory=list)
     stops: list[Mention] = field(default_factory=list)
+    guests: bool = False        # a delegation, or a party come to the page's home: 参加活动 are hosts
 
     def ids(self) -> set[str]:
         return {eid(p) for p in self.party}
@@ -74,18 +73,35 @@ def find_visits(sc: Scope) -> Iterator[Found]:
     >>> sorted((f["subject"], f["object"]) for f in r["facts"] if f["relation"] == "visited")
     [('person/刘一鸣', 'company/山东蓝海化工有限公司'), ('person/赵文', 'company/山东蓝海化工有限公司')]
     """
+    trips, greeted, _ = _read_trips(sc)
+    for trip in trips:
+        yield from _facts(sc, trip)
+    if trips and trips[0].party and trips[0].guests and "座谈" in sc.text[sc.start:sc.end]:
+        yield from _hosts_met(sc, trips[0])
+    for s, e, trip in greeted:
+        yield from _group_met(sc, s, e, trip)
+
+
+def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], set[tuple[int, int]]]:
+    """The trips of an article, the sentences that may meet a trip's party, and the sentences
+    whose people joined a trip as its members (乙参加调研。丙参加活动。)."""
     trips: list[_Trip] = []
     early: list[Mention] = []          # members named before the party sets out (甲参加。甲一行走访…)
     last_visit = True                  # the latest anchor was a trip (not a meeting): 参加 joins it
-    greeted: list[tuple[int, int, _Trip]] = []     # sentences that may meet a trip's party
+    greeted: list[tuple[int, int, _Trip]] = []
+    joined: list[tuple[tuple[int, int], _Trip | None]] = []
+    received: list[Mention] = []       # 甲会见了乙一行: 乙 heads the group a later sentence sends on
     for s, e in sc.sents:
         people = [m for m in sc.inside((s, e), "person") if m.attr("role") != "journalist"
                   and not _DIVISION_LIKE.search(m.text)]
-        if people and last_visit and _member_sentence(sc, s, e, people):
+        meet = MEET.search(sc.text, s, e)
+        received += [p for p in people if meet and p.start > meet.start() and sc.text.startswith("一行", p.end)]
+        if people and last_visit and _member_sentence(sc, s, e, people, trips[-1] if trips else None):
             (trips[-1].join if trips else early.extend)(people)
+            joined.append(((s, e), trips[-1] if trips else None))
             continue
         leaders, go = _leaders(sc, s, e, people, trips[-1].ids() if trips else set())
-        group = VISIT_GROUP.search(sc.text, s, e) or (trips and not leaders and PRONOUN_GOES.match(sc.text, s))
+        group = VISIT_GROUP.search(sc.text, s, e) or (PRONOUN_GOES.match(sc.text, s) if trips and not leaders else None)
         if leaders or group:
             if go is None and group:
                 g = VISIT_GO.search(sc.text, group.end() - 2, e)     # the verb that ends the cue
@@ -94,19 +110,58 @@ def find_visits(sc: Scope) -> Iterator[Found]:
                 trips.append(_Trip())
                 if len(trips) == 1:
                     trips[0].join(early)
-            trips[-1].join(leaders + (_group_heads(sc) if group else []))
-            trips[-1].stops += _opening_stops(sc, s) + _stops(sc, s, e, go)
+            trip = trips[-1]
+            trip.join(leaders + (_group_heads(sc) if group else []))
+            if group and not trip.party:
+                trip.join(received)
+            stops = opening_stops(sc, s) + stops_from(sc, go, e)
+            trip.stops += stops
+            trip.guests = trip.guests or _guests(sc, s, e, group, stops)
             last_visit = True
+        elif trips and _at_unit(sc, s, trips[-1]):
+            trips[-1].stops += opening_stops(sc, s)
         elif MEET.search(sc.text, s, e) or sc.inside((s, e), "event"):
             if trips:
                 greeted.append((s, e, trips[-1]))
             last_visit = False
-    for trip in trips:
-        yield from _facts(sc, trip)
-    if trips and trips[0].party and "座谈" in sc.text[sc.start:sc.end]:
-        yield from _hosts_met(sc, trips[0])
-    for s, e, trip in greeted:
-        yield from _group_met(sc, s, e, trip)
+    first = trips[0] if trips else None
+    return trips, greeted, {sent for sent, trip in joined if (trip or first) and (trip or first).stops}
+
+
+def _guests(sc: Scope, s: int, e: int, group: object, stops: list[Mention]) -> bool:
+    """Is the party one whose 参加活动 are its hosts: come to the page's home (来我市考察), a
+    delegation (率甲市代表团赴乙县), or a group (调研组) that sits down to talk (座谈)?"""
+    if any(eid(t) == sc.home_id for t in stops) or DELEGATION.search(sc.text, s, e):
+        return True
+    return bool(group or GUEST_PARTY.search(sc.text, s, e)) and "座谈" in sc.text[sc.start:sc.end]
+
+
+def tour_members(sc: Scope) -> set[tuple[int, int]]:
+    """The sentences whose people joined a leader's tour (乙参加活动。 after 甲在丙县调研): what
+    they 参加 is the tour, not a meeting named later.
+
+    >>> from kg.pipeline import extract_document
+    >>> from kg.types import Document
+    >>> t = "市委书记刘一鸣在东阿县调研。副市长赵文参加活动。随后，刘一鸣主持召开座谈会。"
+    >>> r = extract_document(Document(id="t", text=t, place="聊城市"))
+    >>> sorted((f["subject"], f["relation"]) for f in r["facts"] if f["subject"] == "person/赵文")
+    [('person/赵文', 'holds_position'), ('person/赵文', 'visited')]
+    """
+    return _read_trips(sc)[2]
+
+
+def _at_unit(sc: Scope, s: int, trip: _Trip) -> bool:
+    """在甲公司，乙详细了解…: a sentence that opens at a unit, with a member of the party (or 他)
+    as its subject, is one more stop of the trip; 在座谈会上，乙… opens at no unit."""
+    m = OPENING_AT.match(sc.text, s)
+    if not m or not any(x.end == m.end(1) and x.type in STOP_TYPES for x in sc.inside((m.start(1), m.end(1)))):
+        return False
+    if sc.text[m.end():m.end() + 1] in "他她":
+        return True
+    clause_end = min([i for i in (sc.text.find(c, m.end(), m.end() + 30) for c in _CLAUSE_END) if i >= 0]
+                     or [m.end() + 30])
+    who = sc.inside((m.end(), clause_end), "person")
+    return bool(who) and eid(who[0]) in trip.ids()
 
 
 def _group_met(sc: Scope, s: int, e: int, trip: _Trip) -> Iterator[Found]:
@@ -121,23 +176,10 @@ def _group_met(sc: Scope, s: int, e: int, trip: _Trip) -> Iterator[Found]:
             yield Found("met", eid(h), eid(g), (), h.start, m.end(), (s, e))
 
 
-def _opening_stops(sc: Scope, s: int) -> list[Mention]:
-    """在甲村，乙走进丙合作社: the place the sentence opens at is a stop too; 在甲公司、乙公司，丙察看…:
-    so is each company or body it opens at."""
-    m = OPENING_AT.match(sc.text, s)
-    if not m:
-        return []
-    inside = [x for x in sc.inside((m.start(1), m.end(1))) if x.type in _STOP_TYPES and not x.attr("ref")]
-    listed = [x for x in inside if x.type != "place" and not any(o is not x and o.start <= x.start and x.end <= o.end
-                                                                for o in inside)]
-    if listed:                      # 在甲公司、乙公司，丙深入车间: each unit it opens at
-        return listed
-    return [x for x in inside if x.type == "place" and x.end == m.end(1)]
-
-
 def _hosts_met(sc: Scope, trip: _Trip) -> Iterator[Found]:
-    """A trip that sits down to talk (进行了座谈, 座谈会上…) meets its hosts: those who 出席活动 or
-    参加活动 and are not of the party met each member (甲率代表团赴乙县考察…乙县县长丙参加活动)."""
+    """A visiting party's trip that sits down to talk (进行了座谈, 座谈会上…) meets its hosts: those
+    who 出席活动 or 参加活动 and are not of the party met each member (甲率代表团赴乙县考察…乙县县长丙
+    参加活动); a leader's own tour (甲在乙县调研…主持召开座谈会) meets nobody."""
     party = trip.ids()
     seen: set[tuple[str, str]] = set()
     for s, e in sc.sents:
@@ -187,20 +229,40 @@ def _leaders(sc: Scope, s: int, e: int, people: list[Mention],
     go = None
     for p in people:
         verb = VISIT.search(text, p.end, e)
+        if LEADS.match(text, p.end) and not _in_saying_clause(text, s, p):
+            out.append(p)           # 甲带队，乙陪同考察。代表团一行…: the group's leader, verb or none
+            if go is None and verb and not NOT_VISITOR.search(text, p.end, verb.start()):
+                g = VISIT_GO.search(text, p.end, e)
+                go = g.start() if g else verb.start()
+            continue
         if eid(p) in party and (verb is None or verb.start() - p.end > 60):
             verb = VISIT_ONWARD.match(text, p.end, e)
         if verb is None or verb.start() - p.end > 60:
             continue
         stretch = text[p.end:verb.start()]
-        if NOT_VISITOR.search(stretch) or SAYING.search(stretch) or _in_saying_clause(text, s, p):
+        shown = _shown_round(sc, s, p, stretch)
+        if shown is None and (NOT_VISITOR.search(stretch) or SAYING.search(stretch) or _in_saying_clause(text, s, p)):
             continue
         if not (VISIT_AGENT.match(text, p.end) or VISIT_LED_AFTER.match(text, p.end)):
             continue
         out.append(p)
-        if go is None:
-            g = VISIT_GO.search(text, p.end, e)
+        if go is None:          # 乙在甲的陪同下考察…: the stops follow the verb, not 在甲
+            g = VISIT_GO.search(text, p.end if shown is None else shown, e)
             go = g.start() if g else verb.start()
     return out, go
+
+
+def _shown_round(sc: Scope, s: int, p: Mention, stretch: str) -> int | None:
+    """甲陪同乙考察…, 甲会见了乙一行，并陪同考察了…, 乙在甲陪同下到…: 乙 is the visitor those who
+    陪同 show round; where the verb of going or looking after the 陪同 stands."""
+    after = SHOWN_AFTER.match(sc.text, p.end)
+    if after and VISIT_GO.match(sc.text, after.end()):
+        return after.end()
+    lo = max(s, max(sc.text.rfind(c, s, p.start) for c in _CLAUSE_END) + 1)
+    at = sc.text.rfind("陪同", lo, p.start)
+    shown = at >= 0 and not sc.inside((at, p.start), "person") and not NOT_VISITOR.search(stretch) \
+        and not SAYING.search(stretch)
+    return p.end if shown else None
 
 
 def _in_saying_clause(text: str, s: int, p: Mention) -> bool:
@@ -209,52 +271,11 @@ def _in_saying_clause(text: str, s: int, p: Mention) -> bool:
     return bool(NOT_VISITOR.search(text, max(s, start + 1), p.start))
 
 
-def _member_sentence(sc: Scope, s: int, e: int, people: list[Mention]) -> bool:
-    """乙、丙参加调研。丁随同考察。: the people are all named before the cue, none 陪同."""
+def _member_sentence(sc: Scope, s: int, e: int, people: list[Mention], trip: _Trip | None) -> bool:
+    """乙、丙参加调研。丁随同考察。: the people are all named before the cue, none 陪同. Those who
+    参加活动 join a leader's own tour (甲在丙县调研。乙参加活动。), but host a delegation or a
+    party come to the page's home (甲率代表团来我市考察。乙参加活动。)."""
     tail = sc.text[people[-1].end:e].strip()
-    touring = TRIP_PRESENT.search(tail) and "座谈" not in sc.text[sc.start:sc.end]   # no talks: not hosts
+    hosts = trip.guests if trip else "座谈" in sc.text[sc.start:sc.end]     # before any trip: no talks
+    touring = TRIP_PRESENT.search(tail) and not hosts
     return bool(VISIT_MEMBER.search(tail) or touring) and not NOT_VISITOR.search(sc.text, s, e)
-
-
-def _stops(sc: Scope, s: int, e: int, go: int | None) -> list[Mention]:
-    if go is None:
-        return []
-    text = sc.text
-    out: list[Mention] = []
-    pos, first = go, True
-    while pos < e:      # clause by clause from the verb of going, while they name where to go
-        end = min([i for i in (text.find(c, pos, e) for c in _CLAUSE_END) if i >= 0] or [e])
-        clause = text[pos:end]
-        go_at = min([i for i in (clause.find(v) for v in STRONG_GO) if 0 <= i < 12] or [-1])
-        verb = VISIT.search(clause)
-        if first:
-            if not (verb or any(v in clause for v in STRONG_GO)):
-                break
-            lo, hi = pos, end
-        elif go_at >= 0:
-            lo, hi = pos + go_at, end
-        elif verb:      # …，乙区、丙县等处实地考察: a list that runs on to its verb
-            lo, hi = pos, pos + verb.start()
-        else:
-            break
-        cands = [m for m in sc.inside((lo, hi)) if m.type in _STOP_TYPES]
-        out += [m for m in cands if _is_stop(sc, m, cands, end)]
-        pos, first = end + 1, False
-    return out
-
-
-def _is_stop(sc: Scope, m: Mention, cands: list[Mention], clause_end: int) -> bool:
-    text = sc.text
-    if any(o is not m and o.start <= m.start and m.end <= o.end for o in cands):
-        return False                                   # 甲街道 inside 甲街道党工委
-    if VISIT_ORIGIN.match(text, m.end) or CONTAINER.match(text, m.end):
-        return False
-    unit = UNIT_AFTER.match(text, m.end, clause_end)
-    if unit and (VISIT.search(unit.group()) or VISIT_DOING.search(unit.group())):
-        unit = None                                    # 到我县调研乡村…: no unit named after 我县
-    if m.type == "place" and (any(o.start == m.end for o in cands) or unit):
-        return False                                   # 甲市乙区, 甲街道乙社区: the inner one
-    nxt = next((o for o in sc.inside((m.end, clause_end)) if o.type in ("person", "title")), None)
-    if nxt and not _SEPARATORS & set(text[m.end:nxt.start]):
-        return False                                   # 甲公司董事长乙: a title's body
-    return not (m.attr("ref") and text[m.start - 1:m.start] not in ("到", "赴", "莅", "临", "来"))
