@@ -99,8 +99,28 @@ def gazetteer() -> Gazetteer:
 
     for prov in AREAS:
         add(prov, None, 0)
+    former: dict[str, list[Division]] = {}
+    for div in by_code.values():
+        name = former_name(div)
+        if name and name not in names:
+            former.setdefault(name, []).append(div)
+    names.update({k: v for k, v in former.items() if len(v) == 1})
     by_name = {k: tuple(sorted(v, key=lambda d: d.code)) for k, v in names.items()}
     return Gazetteer(by_code, by_name, tuple(sorted({len(k) for k in by_name}, reverse=True)))
+
+
+def former_name(div: Division) -> str | None:
+    """The county a county-level city or a district most often was before it was made one
+    (抚远县 -> 抚远市 in 2016, 长清县 -> 长清区): older pages write that name. The index takes it
+    only where no division of today bears it and one division alone could be meant.
+
+    >>> former_name(Division("230883", "抚远市", "city", "230800")), former_name(Division("371500", "聊城市", "city", "370000"))
+    ('抚远县', None)
+    """
+    if div.level not in ("city", "district") or div.code.endswith("00") or not div.name.endswith(("市", "区")):
+        return None
+    stem = div.name[:-1]
+    return stem + "县" if len(stem) >= 2 and not _ETHNIC.search(stem) else None
 
 
 def aliases(div: Division) -> list[str]:

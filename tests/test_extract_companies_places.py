@@ -105,3 +105,10 @@ def test_a_region_of_a_company_is_no_place():
 def test_a_zone_with_a_name_of_its_own_and_the_county_seat_town():
     text = "仪式第三项：城关镇党委书记、青龙产业集聚区管委会主任李新军同志发言。全县重点产业集聚区建设加快推进。"
     assert names(text, "place") == [("城关镇", "城关镇"), ("青龙产业集聚区", "青龙产业集聚区"), ("全县", "沭阳县")]
+
+
+def test_a_county_made_a_city_is_found_by_its_former_name():
+    """Older pages write 抚远县 for what is 抚远市 since 2016: the same division, written form kept."""
+    found = [(m.text, m.key) for m in recognise("考察团先后到抚远县、同江市考察。", place="佳木斯市", flat=False)
+             if m.type == "place"]
+    assert found == [("抚远县", "抚远市"), ("同江市", "同江市")]
