@@ -215,12 +215,14 @@ def _is_common_word(tok: str) -> bool:
     return len(given) == 2 and (tag(given)[:1] in ("v", "a", "d", "c", "p", "u") or frequency(given) >= 5000)
 
 
-_BEFORE_POST = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})(?:书记|市长|县长|区长|省长|主任|主席|"
-                          r"部长|局长|董事长|总经理|院长|校长)(?=[，。、；：]|强调|指出|表示|要求|说|介绍|在|主持|讲话|出席)")
+_BEFORE_POST = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[在由和与及同]))([\u4e00-\u9fff]{2,3})(?:常务)?副?"
+                          r"(?:书记|市长|县长|区长|省长|主任|主席|部长|局长|董事长|总经理|院长|校长|秘书长)"
+                          r"(?=[，。、；：]|强调|指出|表示|要求|说|介绍|在|主持|讲话|出席|的带领|的陪同|带领|带队|一行|陪同)")
 
 
 def _names_before_posts(text: str, found: list[Mention]) -> list[Mention]:
-    """张百顺市长强调: a name written before its post, at the start of a clause."""
+    """张百顺市长强调, 在刘志永副局长的带领下: a name written before its post, at the start of a
+    clause or after 在/由/和."""
     taken = {(m.start, m.end) for m in found}
     out = []
     for m in _BEFORE_POST.finditer(text):
