@@ -167,7 +167,7 @@ def test_a_post_in_a_companys_own_unit_is_the_companys():
     ("湛江海关关长尹一忠出席。", "湛江市", [("尹一忠", "湛江海关", "湛江海关关长", None)]),
     ("市创文指挥部总指挥王一作了动员讲话。", "台山市", [("王一", "台山市创文指挥部", "市创文指挥部总指挥", None)]),
     # a rarer surname of the Hundred Family Surnames after a party branch's title
-    ("金色新城社区党委书记巢一媛带考察团参观。", "扬州市", [("巢一媛", "中共金色新城社区委员会", "金色新城社区党委书记", None)]),
+    ("金色新城社区党委书记巢建媛带考察团参观。", "扬州市", [("巢建媛", "中共金色新城社区委员会", "金色新城社区党委书记", None)]),
 ])
 def test_customs_headquarters_and_rarer_surnames(text, place, expected):
     assert posts(text, place=place) == expected
