@@ -39,8 +39,13 @@ def spans(text, ctx, type_):
     ("市长王一出席。\n\n终审:方二亮\n\n点赞(0)", ["王一", "方二亮"]),
     # a name before its post after 在/由: 在甲副局长的带领下
     ("市局督导组在刘一永副局长的带领下，由陈二芬秘书长带队到我县督导", ["刘一永", "陈二芬"]),
+    # the character after a two-character name that opens the words after it is no part of it
+    ("安吉县气象局副局长尹一浩说。", ["尹一浩"]), ("气象局副局长尹浩说。", ["尹浩"]),
+    ("在西宁民族中学校长常途看来，这是重点。", ["常途"]), ("县长刘国强调研时指出", ["刘国强"]),
+    ("总书记高兴地说：“这个现象很令人欣慰。”", []),
     # a name in parts joined by · runs over every part
     ("研究中心主任哈立德·泰穆尔·阿克拉姆指出，这是希望。", ["哈立德·泰穆尔·阿克拉姆"]),
+    ("出版公司出版总监孟迪·凯说：“这本书", ["孟迪·凯"]),
 ])
 def test_people(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "person")] == expected

@@ -171,3 +171,7 @@ def test_a_post_in_a_companys_own_unit_is_the_companys():
 ])
 def test_customs_headquarters_and_rarer_surnames(text, place, expected):
     assert posts(text, place=place) == expected
+
+
+def test_a_school_named_by_a_citys_short_form_keeps_its_written_name():
+    assert posts("长沙职业技术学院党委书记祝磊说。") == [("祝磊", "长沙职业技术学院", "长沙职业技术学院党委书记", None)]

@@ -212,6 +212,9 @@ def _foreign_names(text: str, found: list[Mention]) -> list[Mention]:
         while m.type == "person" and (part := _DOT_PART.match(text, end)):
             take = 0
             for w in words(part.group(1)):
+                if not tag(w) and len(w) > 1 and w[-1] in "说称讲":
+                    take += len(w) - 1       # 孟迪·凯说: jieba leaves 凯说 one word
+                    break
                 if tag(w)[:1] in _NOT_IN_NAME or not tag(w) and len(w) > 1:
                     break
                 take += len(w)

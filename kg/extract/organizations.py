@@ -35,6 +35,7 @@ _DEPARTMENT = re.compile(rf"{_MID}{{2,10}}(?:局|厅|委员会|办公室)")   # 
 _LONG = re.compile(rf"(?:中共|中国共产党)?({_MID}{{0,20}}?){SUFFIX}")
 # 某市某某大学科技园, 某县某某中心项目: the unit names a venue or a project, not a body of its own
 _GRADE = re.compile(r"[中高初]等")
+_INSTITUTION = re.compile(r"(?:大学|学院|学校|中学|小学|医院)$")
 _VENUE_TAIL = re.compile(r"科技园|产业园|创业园|园区|基地|项目")
 
 
@@ -205,6 +206,8 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
             out.append(mention(seat.start, m.end(), text, "organization", text[seat.start:m.end()]))
             continue
         key = full_name(p.key, rest)
+        if p.text != p.key and _INSTITUTION.search(rest):
+            key = text[start:m.end()]    # 长沙职业技术学院, 西宁民族中学: a school is registered as written
         if rest.endswith("委员会") and text[max(0, p.start - 1):p.start] == "届":
             key = _termed_committee(text, p.start, p.key, rest)
             if key is None:

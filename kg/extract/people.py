@@ -89,8 +89,12 @@ def _name_at(text: str, pos: int, tagged_names: dict[int, int] | None = None) ->
     if not sn:
         return None
     valid = [k for k in (sn + 1, sn + 2) if pos + k <= len(text) and name_shaped(text[pos:pos + k])
-             and follows_name(text, pos + k)
+             and follows_name(text, pos + k) and text[pos + k - 1] not in "地得的"   # 总书记高兴地说
              and not _is_vocabulary(text[pos:pos + k])]
+    shorter = sn + 1
+    if sn + 2 in valid and _word_after_name(text, pos + shorter) and name_shaped(text[pos:pos + shorter]) \
+            and not _is_vocabulary(text[pos:pos + shorter]):
+        valid = [shorter]        # 尹浩|说。 常途|看来: the third character starts the words after
     if not valid:
         end = (tagged_names or {}).get(pos)
         if end and name_shaped(text[pos:end]) and not _is_vocabulary(text[pos:end]):
@@ -102,6 +106,25 @@ def _name_at(text: str, pos: int, tagged_names: dict[int, int] | None = None) ->
             return text[pos:pos + valid[0]]
         return text[pos:pos + valid[1]]
     return text[pos:pos + valid[0]]
+
+
+_NOT_LAST = set("说等的地得在与及是也还就")
+
+
+def _word_after_name(text: str, end: int) -> bool:
+    """Does the character at `end` (after a two-character name) open what follows the name
+    rather than end a three-character one: a particle or verb (说, 的, 在), or a word with the
+    next character (看来) where the longer reading would leave no word of its own after it?
+
+    >>> _word_after_name("尹浩说。", 2), _word_after_name("常途看来，", 2), _word_after_name("张百顺主持", 2)
+    (True, True, False)
+    >>> _word_after_name("刘国强调研", 2)
+    False
+    """
+    from kg.segment import frequency
+
+    return text[end:end + 1] in _NOT_LAST or (frequency(text[end:end + 2]) > 2000
+                                              and follow_length(text, end + 1) < 2)
 
 
 def _unmarked_name_at(text: str, pos: int, tagged_names: dict[int, int]) -> str | None:
