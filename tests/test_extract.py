@@ -37,6 +37,8 @@ def spans(text, ctx, type_):
     # correspondents credited by given name alone; one is a full name given in another byline
     ("（记者唐一杰通讯员永晟、宏山、伟秋）昨日上午签约。（记者陈伟秋 通讯员李二）", ["唐一杰", "永晟", "宏山", "陈伟秋", "陈伟秋", "李二"]),
     ("市长王一出席。\n\n终审:方二亮\n\n点赞(0)", ["王一", "方二亮"]),
+    # an e-paper's contents: numbered headlines run into one line, the pages' editors credited
+    ("21. 研讨班开班22. 一版责编：杨二旭 张三祯 二版责编：殷四宇23. 思政课", ["杨二旭", "张三祯", "殷四宇"]),
     # a name before its post after 在/由: 在甲副局长的带领下
     ("市局督导组在刘一永副局长的带领下，由陈二芬秘书长带队到我县督导", ["刘一永", "陈二芬"]),
     # the character after a two-character name that opens the words after it is no part of it

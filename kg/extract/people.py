@@ -35,9 +35,9 @@ from kg.types import Mention
 _BYLINE = re.compile(r"[（(]\s*((?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影)[^（）()]{1,60})[）)]")
 _BYLINE_ROLE = re.compile(r"(?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影|摄)|责任编辑|编辑|责编|编审|终审|审核|校对|监制")
 _CAPTION = re.compile(r"(?:■|本报记者)\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})")
-# footer credits: 编辑:甲  责编:乙 编审:丙 丁 | 记者 甲 通讯员 乙 (a role word, then names spaced)
-_CREDIT = re.compile(r"(?:(?<=[\s（(|:：。])|^)(?:责任编辑|编辑|责编|编审|终审|审核|校对|监制|记者|通讯员|摄影|摄像|实习生)"
-                     r"(?:[:：]\s*|\s+)((?:[\u4e00-\u9fff]{2,4}(?:\s+|$|(?=[)）])))+)")
+# footer credits: 编辑:甲  责编:乙 编审:丙 丁 | 一版责编：甲 乙 | 记者 甲 通讯员 乙 (a role word, then names spaced)
+_CREDIT = re.compile(r"(?:(?<=[\s（(|:：。])|^|(?<=版))(?:责任编辑|编辑|责编|编审|终审|审核|校对|监制|记者|通讯员|摄影|摄像|实习生)"
+                     r"(?:[:：]\s*|\s+)((?:[\u4e00-\u9fff]{2,4}(?:\s+|$|(?=[)）\d])))+)")
 # a story's closing credit: (甲 乙)
 _CLOSING = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s+)+[\u4e00-\u9fff]{2,3})[）)]")
 _LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,8}")
