@@ -38,6 +38,8 @@ _CAPTION = re.compile(r"(?:■|本报记者)\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4}
 # footer credits: 编辑:甲  责编:乙 编审:丙 丁 | 一版责编：甲 乙 | 记者 甲 通讯员 乙 (a role word, then names spaced)
 _CREDIT = re.compile(r"(?:(?<=[\s（(|:：。])|^|(?<=版))(?:责任编辑|编辑|责编|编审|终审|审核|校对|监制|记者|通讯员|摄影|摄像|实习生)"
                      r"(?:[:：]\s*|\s+)((?:[\u4e00-\u9fff]{2,4}(?:\s+|$|(?=[)）\d])))+)")
+# a photo's credit: （甲摄）, （甲 乙 摄）
+_PHOTO = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s*){1,3}?)\s*摄[）)]")
 # a story's closing credit: (甲 乙)
 _CLOSING = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s+)+[\u4e00-\u9fff]{2,3})[）)]")
 _LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,8}")
@@ -189,6 +191,7 @@ def _bylines(text: str, found: list[Mention]) -> list[Mention]:
     out = []
     spans = [(m.start(1), m.end(1), True) for m in _BYLINE.finditer(text)]
     spans += [(m.start(1), m.end(1), False) for m in _CAPTION.finditer(text)]
+    spans += [(m.start(1), m.end(1), False) for m in _PHOTO.finditer(text)]
     spans += [(m.start(1), m.end(1), False) for m in _CREDIT.finditer(text)]
     spans += [(m.start(1), m.end(1), False) for m in _CLOSING.finditer(text)
               if all(name_shaped(w) for w in m.group(1).split())]
