@@ -145,6 +145,8 @@ def test_companies_with_a_bare_gongsi(text, expected, home_ctx):
     ("就抓好会议精神贯彻落实，会议以视频形式召开", []),
     # tasks and time words before a head are no meeting's name
     ("要竭尽全力做好会议筹备工作，精心组织", []),
+    # the congress written without a session is a body, not a meeting
+    ("会议同意全国人民代表大会财政经济委员会的审查报告", []),
     ("今后各项会议要精简，今天下午全县招商引资推进会召开", ["全县招商引资推进会"]),
 ])
 def test_events(text, expected, home_ctx):

@@ -52,7 +52,7 @@ _BOUNDARY = {"从", "在", "于", "举行", "举办", "召开", "出席", "参�
              "作", "在于", "通过", "经", "由", "向", "对", "就", "以", "按照", "根据", "结合", "围绕", "召集",
              "见证", "共同", "随后", "并", "图为", "我市", "我县", "我区", "领会", "关于", "把", "以及",
              "深刻领会", "认真学习", "传达学习", "学习贯彻", "认真贯彻",
-             "今后", "目前", "当前", "此前", "届时"}
+             "今后", "目前", "当前", "此前", "届时", "同意", "决议", "决定", "批准", "审议"}
 _TIME_WORDS = ("今天", "昨天", "明天", "今日", "昨日", "当天", "当日")
 _GENERIC = re.compile(r"^(?:会议|大会|本次|此次|该|这次|上述|有关|各类|相关|专题|全体|常务|各种|各项|本届|此|各|"
                       r"视频|电视电话|现场|工作|每次|历次|多次|一次|系列|主题)")
@@ -88,6 +88,8 @@ def find(text: str, ctx: Context) -> list[Mention]:
             out.append(mention(start, end, text, "event", name))
             named_to = max(named_to, end)
             continue
+        if name.endswith("人民代表大会"):
+            continue                    # 全国人民代表大会, 某市人民代表大会: the congress, a body
         if len(name) - len(m.group()) < 2 or _GENERIC.match(name) or name in ctx.lexicon.suppressed \
                 or _verb_phrase(name[:len(name) - len(m.group())]):
             continue
