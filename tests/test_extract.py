@@ -34,6 +34,8 @@ def spans(text, ctx, type_):
     ("区委副书记、区长刘一涛主持会议。", ["刘一涛"]),
     # sectors abbreviated and listed are no names; a credit on a line of its own is
     ("这是银政、银企关系的进一步升华", []),
+    # places listed like names (roads, ports, a town the page writes as a place) are none
+    ("车辆可通过利港、江阴以及张家港分流；东外环路、黄山路等道路。江阴市交警提醒", []),
     ("图为丝路行启动仪式。（刘一通摄）", ["刘一通"]), ("图为工地。（王一 李二 摄）", ["王一", "李二"]),
     # correspondents credited by given name alone; one is a full name given in another byline
     ("（记者唐一杰通讯员永晟、宏山、伟秋）昨日上午签约。（记者陈伟秋 通讯员李二）", ["唐一杰", "永晟", "宏山", "陈伟秋", "陈伟秋", "李二"]),

@@ -95,7 +95,7 @@ def _beaten(m: Mention, learned: list[Mention]) -> bool:
 def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int, str, float]]) -> list[Mention]:
     """Spans of the learned tagger that no rule found, for every type; names must look like names."""
     from kg.divisions import gazetteer
-    from kg.extract.base import name_shaped, sector_compound
+    from kg.extract.base import name_shaped, place_shaped, place_words, sector_compound
     from kg.extract.people import _name_at as name_at
     from kg.segment import frequency
     from kg.segment import tag as pos
@@ -103,6 +103,7 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
     out = []
     spans = SpanIndex((m.start, m.end, m.type) for m in found if m.type != "title")
     learned_spans: set[tuple[int, int, str]] = set()     # never cross each other, whoever wins
+    written_places = place_words(found)
     for start, tag_end, type_, conf in tagged:
         end, name = tag_end, text[start:tag_end]
         if _CONGRESS.fullmatch(name):
@@ -115,7 +116,7 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
             continue       # an organisation may hold a found place (中国 in 中国共产党), nothing may cross
         if type_ == "person":
             if (frequency(name) > 30 and not pos(name).startswith("nr")) or _POST_TAIL.search(name) \
-                    or sector_compound(name):
+                    or sector_compound(name) or place_shaped(name, written_places):
                 continue
             if not name_shaped(name) and not (conf >= 0.8 and 2 <= len(name) <= 12
                                               and word_aligned(text, start, end)):

@@ -122,6 +122,23 @@ def sector_compound(s: str) -> bool:
     return bool(s) and set(s) <= _SECTOR_SHORT
 
 
+def place_words(found: list[Mention]) -> set[str]:
+    """The divisions a page writes, and their names without the level (江阴 of 江阴市); not the
+    towns and villages, whose names a person may bear (孙殿镇)."""
+    places = [m.text for m in found if m.type == "place" and m.attr("code")]
+    return set(places) | {p[:-1] for p in places if len(p) >= 3 and p[-1] in "市县区"}
+
+
+def place_shaped(name: str, written_places: set[str]) -> bool:
+    """黄山路, 利港: a road or a port; 江阴以, 惠山 where the page writes 江阴 and 惠山 as places:
+    a place read as a person.
+
+    >>> place_shaped("黄山路", set()), place_shaped("江阴以", {"江阴"}), place_shaped("武安国", set())
+    (True, True, False)
+    """
+    return name[-1] in "路街港桥" or name in written_places or name[:2] in written_places
+
+
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 

@@ -17,6 +17,8 @@ from kg.extract.base import (
     follows_name,
     mention,
     name_shaped,
+    place_shaped,
+    place_words,
     sector_compound,
     surname_len,
 )
@@ -78,7 +80,7 @@ def find(text: str, ctx: Context, found: list[Mention], *,
     out += appointments.find(text, post_re=POST_RE, taken={(m.start, m.end) for m in out},
                              title_at=lambda s, e: one_title(text, s, e, ctx, org_by_end))
     out += _bylines(text, out)
-    out += _lists(text, out, tagged_names)
+    out += _lists(text, out, tagged_names, place_words(found))
     out += _names_before_posts(text, out)
     out += _leaders(text, out)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type))
@@ -259,7 +261,7 @@ def _names_before_posts(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _lists(text: str, found: list[Mention], tagged_names: dict[int, int]) -> list[Mention]:
+def _lists(text: str, found: list[Mention], tagged_names: dict[int, int], places: set[str]) -> list[Mention]:
     """刘元朝、柳庆发、陈波在主会场参加会议: names separated by 、."""
     taken = {(m.start, m.end) for m in found}
     out = []
@@ -274,7 +276,7 @@ def _lists(text: str, found: list[Mention], tagged_names: dict[int, int]) -> lis
                 pos += len(part) - len(cand)
             elif i == len(parts) - 1:
                 cand = _name_at(text, pos, tagged_names) or ""
-            if not name_shaped(cand) or _is_common_word(cand) or sector_compound(cand) \
+            if not name_shaped(cand) or _is_common_word(cand) or sector_compound(cand) or place_shaped(cand, places) \
                     or cand != part[-len(cand):] and i == 0:
                 if names and i == len(parts) - 1:
                     break
