@@ -236,10 +236,15 @@ def _lengthen_cut_names(text: str, found: list[Mention]) -> list[Mention]:
     ['赵建才', '赵建才']
     """
     names = {m.key for m in found if m.type == "person" and m.key == m.text and len(m.key) >= 2}
-    longer = {n: sorted((x for x in names if len(x) > len(n) and x.startswith(n)), key=len, reverse=True)
-              for n in names}
-    if not any(longer.values()):
+    longer: dict[str, list[str]] = {}        # a name -> the longer names it begins, longest first
+    for x in names:                          # by each name's prefixes: linear in the names
+        for k in range(2, len(x)):
+            if x[:k] in names:
+                longer.setdefault(x[:k], []).append(x)
+    if not longer:
         return found
+    for xs in longer.values():
+        xs.sort(key=lambda x: (-len(x), x))
     starts = {m.start for m in found if m.type != "title"}
     out = []
     for m in found:

@@ -208,15 +208,13 @@ def _bylines(text: str, found: list[Mention]) -> list[Mention]:
                 if 2 <= len(name) <= 4 and (offset, offset + len(name)) not in taken and (
                         surname_len(name) or byline and _given_name_credit(name)):
                     out.append(mention(offset, offset + len(name), text, "person", name, role="journalist"))
-    full = {m.key for m in out if surname_len(m.key)}
-    return [m if surname_len(m.key) else mention(m.start, m.end, text, "person", _full_name(m.key, full),
-                                                 role="journalist") for m in out]
-
-
-def _full_name(given: str, names: set[str]) -> str:
-    """A credit by given name (伟秋) is the one full name on the page that ends in it (陈伟秋)."""
-    match = [n for n in names if n.endswith(given) and len(n) - len(given) == surname_len(n)]
-    return match[0] if len(match) == 1 else given
+    # a credit by given name (伟秋) is the one full name of the page's credits that ends in it (陈伟秋)
+    by_given: dict[str, set[str]] = {}
+    for m in out:
+        if surname_len(m.key):
+            by_given.setdefault(m.key[surname_len(m.key):], set()).add(m.key)
+    return [m if surname_len(m.key) or len(by_given.get(m.key, ())) != 1 else
+            mention(m.start, m.end, text, "person", next(iter(by_given[m.key])), role="journalist") for m in out]
 
 
 def _given_name_credit(name: str) -> bool:
