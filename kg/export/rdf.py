@@ -53,6 +53,7 @@ def clean_text(text: Any) -> str:
     return _SURROGATES.sub("", str(text))
 
 
+@lru_cache(maxsize=1 << 17)     # a document's or an entity's id is quoted once, not at every fact
 def iri_path(key: str, *, keep_slash: bool = True) -> str:
     """An ASCII IRI path for any string: percent-encoded UTF-8; "." and ".." segments escaped.
 
@@ -101,6 +102,8 @@ def _integer(value: Any) -> Literal:
 
 class _Builder:
     """Collects quads; one method per kind of kg-json record."""
+
+    flat = False       # every graph merged into the default graph (the triple formats)
 
     def __init__(self, base_iri: str) -> None:
         self.base = base_iri
@@ -311,7 +314,8 @@ def add_fact(b: _Builder, fid: str, fact: dict[str, Any]) -> None:
     if attrs:  # what no term covers; only left where a fact node exists
         core.append((node, KG.extra, _plain(attrs)))
     sources = sorted(fact.get("sources") or (), key=lambda s: json.dumps(s, sort_keys=True, ensure_ascii=False))
-    for graph in sorted({_source_graph(b, s) for s in sources}, key=str) or [_DEFAULT]:
+    graphs = [_DEFAULT] if b.flat else sorted({_source_graph(b, s) for s in sources}, key=str) or [_DEFAULT]
+    for graph in graphs:      # merged into one graph anyway: the core once, not once per article
         for s, p, o in core:
             b.add(s, p, o, graph)
     for src in sources:
@@ -345,16 +349,22 @@ def _fill(b: _Builder, graph: dict[str, Any]) -> _Builder:
 
 class _LineBuilder(_Builder):
     """Collects each statement as its canonical N-Triples text, by graph, with no RDF dataset:
-    an archive's dataset takes about fifteen times the memory of its text."""
+    an archive's dataset takes about fifteen times the memory of its text. With `flat`, every
+    statement goes into one set (the default graph: what the triple formats write)."""
 
-    def __init__(self, base_iri: str) -> None:
+    def __init__(self, base_iri: str, *, flat: bool = False) -> None:
         self.base = base_iri
-        self.graphs: dict[str, set[str]] = {}      # "" is the default graph
+        self.flat = flat
+        self.graphs: dict[str, set[str]] = {"": set()}      # "" is the default graph
 
     def add(self, s: NamedNode, p: Any, o: Any, g: Any = _DEFAULT) -> None:
         p = _n(p) if isinstance(p, str) else p
         o = _n(o) if isinstance(o, str) else o
-        self.graphs.setdefault("" if isinstance(g, DefaultGraph) else str(g), set()).add(f"{s} {p} {o}")
+        key = "" if self.flat or isinstance(g, DefaultGraph) else str(g)
+        lines = self.graphs.get(key)
+        if lines is None:
+            lines = self.graphs[key] = set()
+        lines.add(f"{s} {p} {o}")
 
 
 def canonical_text(graph: dict[str, Any], *, quads: bool, base_iri: str = DEFAULT_BASE_IRI) -> bytes:
@@ -364,15 +374,15 @@ def canonical_text(graph: dict[str, Any], *, quads: bool, base_iri: str = DEFAUL
     >>> canonical_text(g, quads=False) == canonical_ntriples(to_dataset(g))
     True
     """
-    graphs = _fill(_LineBuilder(base_iri), graph).graphs
-    if not quads:
-        union = set().union(*graphs.values())
-        graphs.clear()
-        return "".join(f"{t} .\n" for t in sorted(union)).encode("utf-8")
-    chunks = ["".join(f"{t} .\n" for t in sorted(graphs.pop("", ())))]
+    graphs = _fill(_LineBuilder(base_iri, flat=not quads), graph).graphs
+    chunks = [_lines(sorted(graphs.pop("")), " .\n")]
     for name in sorted(graphs):
-        chunks.append("".join(f"{t} {name} .\n" for t in sorted(graphs[name])))
+        chunks.append(_lines(sorted(graphs.pop(name)), f" {name} .\n"))
     return "".join(chunks).encode("utf-8")
+
+
+def _lines(statements: list[str], end: str) -> str:
+    return end.join(statements) + end if statements else ""
 
 
 def canonical_ntriples(dataset: Dataset) -> bytes:
@@ -444,10 +454,10 @@ def write_rdf(graph: dict[str, Any], path: str | Path, name: str, *, base_iri: s
         if name in ("ntriples", "nquads"):
             fh.write(canonical)
             return
+        # N-Triples parse to quads of the default graph, which the triple formats write as triples
         ordered = parse(canonical, format=RdfFormat.N_QUADS if quads else RdfFormat.N_TRIPLES)
-        items = ordered if quads else (q.triple for q in ordered)
         prefixes = {**TURTLE_PREFIXES, "kgid": base_iri + "id/"} if name in ("turtle", "trig") else None
-        serialize(items, fh, format=fmt, prefixes=prefixes)
+        serialize(ordered, fh, format=fmt, prefixes=prefixes)
 
 
 def write_turtle(graph: dict[str, Any], path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
