@@ -162,7 +162,7 @@ def _key(k: Any) -> str:
 
 
 def _float(x: float) -> str:
-    if x != x:
+    if math.isnan(x):
         return "NaN"
     if x in (math.inf, -math.inf):
         return "Infinity" if x > 0 else "-Infinity"

@@ -365,7 +365,7 @@ class _LineBuilder(_Builder):
         lines = self.graphs.get(key)
         if lines is None:
             lines = self.graphs[key] = set()
-        lines.add(f"{s} {p} {o}".encode("utf-8"))   # UTF-8 sorts as code points do, and takes
+        lines.add(f"{s} {p} {o}".encode())   # UTF-8 sorts as code points do, and takes
         # a third of the memory of the text of an archive's many non-ASCII statements
 
 
@@ -389,7 +389,7 @@ def canonical_chunks(graph: dict[str, Any], *, quads: bool, base_iri: str = DEFA
     """
     graphs = _fill(_LineBuilder(base_iri, flat=not quads), graph).graphs
     for name in sorted(graphs):          # the default graph ("") first, then each by IRI
-        end = f" {name} .\n".encode("utf-8") if name else b" .\n"
+        end = f" {name} .\n".encode() if name else b" .\n"
         lines = sorted(graphs.pop(name), reverse=True)     # popped from the end in order
         while lines:
             piece = [lines.pop() for _ in range(min(_PIECE, len(lines)))]
