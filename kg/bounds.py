@@ -10,8 +10,10 @@ says so in one warning line (`degenerate page: …`, every bound it met) instead
 A crawl of the same page, or one story pasted 25,000 times, is the same text over and over:
 past `MAX_COPIES` verbatim copies of one story, the later copies and their mentions are left
 out, with one warning line. Past `MAX_MENTIONS` mentions of one name in one document, the
-later ones are not written out (the facts are read from all of them). The other bound lives where it acts: `kg.text.LONG_SENTENCE` cuts a sentence with no 。
-(a page without punctuation) into pieces at clause marks.
+later ones are not written out (the facts are read from all of them). The other bounds live where they act: `kg.text.LONG_SENTENCE` cuts a sentence with no 。
+(a page without punctuation) into pieces at clause marks; `kg.render.MAX_SPRING` lays out by
+force only the best linked nodes of a part of the network page larger than that (the others
+beside their neighbours), with one warning line (`network page: …`).
 """
 from __future__ import annotations
 

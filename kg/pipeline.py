@@ -38,6 +38,7 @@ from kg.ingest import Problem, read_documents
 from kg.io import atomic_write, dumps_json
 from kg.lock import LockedError, build_lock
 from kg.readers import locator, reader_fields
+from kg.render import layout_warning
 from kg.resolve import derived_aliases, honorifics, local_entities, merge_event_names
 from kg.script import is_traditional, to_simplified
 from kg.text import clean
@@ -247,6 +248,8 @@ def build(paths: list[str], *, out: str | Path, place: str | None = None, date: 
                             for r in fresh for w in r.get("warnings", ())]
         del fresh, previous        # write_outputs empties `results` once written: their memory goes back
         graph, merges = assemble(results, never_split=set(leaders()))
+        if "html" in formats and (why := layout_warning(graph)):
+            report.warnings.append(Problem(str(out / "graph.html"), why))
         write_outputs(graph, merges, results, out, formats=formats, report=report, jobs=jobs)
         report.documents = len(graph["documents"])
         report.articles = len(graph["articles"])

@@ -144,12 +144,90 @@ def layout(n: int, edges: list[tuple[int, int]], *, seed: int = 7,
     for key, members in sorted(parts.items(), key=lambda kv: (-len(kv[1]), kv[1][0])):
         if len(members) > 1:
             local = {v: i for i, v in enumerate(members)}
-            blocks.append((members, spring_layout(len(members), [(local[u], local[v]) for u, v in inner[key]],
-                                                  seed=seed)))
+            blocks.append((members, _part_layout(len(members), [(local[u], local[v]) for u, v in inner[key]],
+                                                 seed=seed)))
     singles = [m[0] for m in parts.values() if len(m) == 1]
     if singles:
         blocks.append((sorted(singles), _flow(sorted(singles), widths)))
     return _pack(n, blocks)
+
+
+MAX_SPRING = 5000   # nodes of one linked part placed by force; the rest beside their neighbours
+
+
+def _part_layout(n: int, edges: list[tuple[int, int]], *, seed: int,
+                 limit: int | None = None) -> list[tuple[float, float]]:
+    """One connected part: the spring layout, or for a part of more than `limit` nodes (an
+    archive's one party leader linked to 40,000 names) the spring layout of its `limit` best
+    linked nodes, each other node set on a small spiral round the first placed node it is
+    linked to (breadth first). No reader can follow 40,000 nodes moved by force, and laying
+    them out was most of the time of the page; every node is still on it.
+
+    >>> pos = _part_layout(6, [(0, i) for i in range(1, 6)], seed=1, limit=3)
+    >>> len(pos), pos == _part_layout(6, [(0, i) for i in range(1, 6)], seed=1, limit=3)
+    (6, True)
+    """
+    limit = MAX_SPRING if limit is None else limit
+    if n <= limit:
+        return spring_layout(n, edges, seed=seed)
+    degree = [0] * n
+    adjacent: list[list[int]] = [[] for _ in range(n)]
+    for u, v in edges:
+        degree[u] += 1
+        degree[v] += 1
+        adjacent[u].append(v)
+        adjacent[v].append(u)
+    core = sorted(sorted(range(n), key=lambda v: -degree[v])[:limit])
+    local = {v: i for i, v in enumerate(core)}
+    placed = spring_layout(limit, [(local[u], local[v]) for u, v in edges if u in local and v in local], seed=seed)
+    pos: list[tuple[float, float] | None] = [None] * n
+    for v, xy in zip(core, placed):
+        pos[v] = xy
+    around = [0] * n           # nodes already set round each anchor
+    queue = deque(core)
+    while queue:
+        anchor = queue.popleft()
+        for v in adjacent[anchor]:
+            if pos[v] is None:
+                k = around[anchor] = around[anchor] + 1
+                r, angle = 0.6 * math.sqrt(k), k * 2.399963229728653    # the golden angle: no two on one ray
+                ax, ay = pos[anchor]
+                pos[v] = (ax + r * math.cos(angle), ay + r * math.sin(angle))
+                queue.append(v)
+    return pos
+
+
+def layout_warning(graph: dict[str, Any], *, limit: int | None = None) -> str | None:
+    """One line when the page's layout meets MAX_SPRING (see `_part_layout`), else None.
+
+    >>> g = {"entities": [{"id": str(i)} for i in range(4)],
+    ...      "facts": [{"subject": "0", "object": str(i)} for i in range(1, 4)]}
+    >>> layout_warning(g, limit=3)
+    'network page: 4 entities linked in one part; laid out the 3 best linked by force, the rest beside their neighbours'
+    """
+    limit = MAX_SPRING if limit is None else limit
+    root: dict[str, str] = {}
+
+    def find(v: str) -> str:
+        root.setdefault(v, v)
+        while root[v] != v:
+            root[v] = root[root[v]]
+            v = root[v]
+        return v
+
+    known = {e["id"] for e in graph.get("entities", ())}
+    for f in graph.get("facts", ()):
+        s, o = f.get("subject"), f.get("object")
+        if s in known and o in known and s != o:
+            root[find(s)] = find(o)
+    sizes: dict[str, int] = defaultdict(int)
+    for v in root:
+        sizes[find(v)] += 1
+    big = max(sizes.values(), default=0)
+    if big <= limit:
+        return None
+    return (f"network page: {big:,} entities linked in one part; laid out the {limit:,} best linked by force, "
+            f"the rest beside their neighbours")
 
 
 def _flow(nodes: list[int], widths: list[float] | None) -> list[tuple[float, float]]:

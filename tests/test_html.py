@@ -229,3 +229,21 @@ def test_layout_is_deterministic_and_spreads_a_large_graph():
     for x, y in pos:
         cells[(int(x // 2), int(y // 2))] = cells.get((int(x // 2), int(y // 2)), 0) + 1
     assert max(cells.values()) < 40      # not folded into a few crowded cells
+
+
+def test_a_part_past_the_layout_bound_keeps_every_node_and_is_warned_of(monkeypatch):
+    import kg.render
+
+    monkeypatch.setattr(kg.render, "MAX_SPRING", 40)
+    people = [{"id": f"person/甲{i}", "type": "person", "name": f"甲{i}", "aliases": []} for i in range(300)]
+    hub = {"id": "organization/中共聊城市委", "type": "organization", "name": "中共聊城市委", "aliases": []}
+    facts = [{"relation": "holds_position", "subject": p["id"], "object": hub["id"], "attributes": {"title": "委员"},
+              "sources": []} for p in people]
+    g = {"entities": [hub, *people], "facts": facts}
+    nodes = page_data(g)["nodes"]
+    assert len(nodes) == 301 and nodes == page_data(g)["nodes"]
+    assert len({(n["x"], n["y"]) for n in nodes}) == 301          # no two nodes on one spot
+    assert kg.render.layout_warning(g) == ("network page: 301 entities linked in one part; laid out the 40 best "
+                                           "linked by force, the rest beside their neighbours")
+    monkeypatch.setattr(kg.render, "MAX_SPRING", 5000)
+    assert kg.render.layout_warning(g) is None

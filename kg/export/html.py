@@ -89,14 +89,12 @@ def search_keys(name: str) -> list[str]:
     >>> search_keys("李长萍")
     ['lichangping', 'lizhangping']
     """
-    from pypinyin import Style, pinyin
-
-    from kg.pinyin import to_pinyin
+    from kg.pinyin import readings, to_pinyin
 
     keys = {to_pinyin(name).replace(" ", "").lower()}
-    readings = pinyin(name[:8], style=Style.NORMAL, heteronym=True, errors=lambda chars: list(chars))
-    if math.prod(len(r) for r in readings) <= 8:
-        keys.update("".join(combo).replace(" ", "").lower() for combo in product(*readings))
+    each = readings(name[:8])
+    if math.prod(len(r) for r in each) <= 8:
+        keys.update("".join(combo).replace(" ", "").lower() for combo in product(*each))
     return sorted(keys)
 
 

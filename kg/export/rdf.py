@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -53,6 +54,7 @@ def clean_text(text: Any) -> str:
     return _SURROGATES.sub("", str(text))
 
 
+@lru_cache(maxsize=1 << 17)     # a document's or an entity's id is quoted once, not at every fact
 def iri_path(key: str, *, keep_slash: bool = True) -> str:
     """An ASCII IRI path for any string: percent-encoded UTF-8; "." and ".." segments escaped.
 
@@ -101,6 +103,8 @@ def _integer(value: Any) -> Literal:
 
 class _Builder:
     """Collects quads; one method per kind of kg-json record."""
+
+    flat = False       # every graph merged into the default graph (the triple formats)
 
     def __init__(self, base_iri: str) -> None:
         self.base = base_iri
@@ -311,7 +315,8 @@ def add_fact(b: _Builder, fid: str, fact: dict[str, Any]) -> None:
     if attrs:  # what no term covers; only left where a fact node exists
         core.append((node, KG.extra, _plain(attrs)))
     sources = sorted(fact.get("sources") or (), key=lambda s: json.dumps(s, sort_keys=True, ensure_ascii=False))
-    for graph in sorted({_source_graph(b, s) for s in sources}, key=str) or [_DEFAULT]:
+    graphs = [_DEFAULT] if b.flat else sorted({_source_graph(b, s) for s in sources}, key=str) or [_DEFAULT]
+    for graph in graphs:      # merged into one graph anyway: the core once, not once per article
         for s, p, o in core:
             b.add(s, p, o, graph)
     for src in sources:
@@ -345,16 +350,23 @@ def _fill(b: _Builder, graph: dict[str, Any]) -> _Builder:
 
 class _LineBuilder(_Builder):
     """Collects each statement as its canonical N-Triples text, by graph, with no RDF dataset:
-    an archive's dataset takes about fifteen times the memory of its text."""
+    an archive's dataset takes about fifteen times the memory of its text. With `flat`, every
+    statement goes into one set (the default graph: what the triple formats write)."""
 
-    def __init__(self, base_iri: str) -> None:
+    def __init__(self, base_iri: str, *, flat: bool = False) -> None:
         self.base = base_iri
-        self.graphs: dict[str, set[str]] = {}      # "" is the default graph
+        self.flat = flat
+        self.graphs: dict[str, set[bytes]] = {"": set()}      # "" is the default graph
 
     def add(self, s: NamedNode, p: Any, o: Any, g: Any = _DEFAULT) -> None:
         p = _n(p) if isinstance(p, str) else p
         o = _n(o) if isinstance(o, str) else o
-        self.graphs.setdefault("" if isinstance(g, DefaultGraph) else str(g), set()).add(f"{s} {p} {o}")
+        key = "" if self.flat or isinstance(g, DefaultGraph) else str(g)
+        lines = self.graphs.get(key)
+        if lines is None:
+            lines = self.graphs[key] = set()
+        lines.add(f"{s} {p} {o}".encode())   # UTF-8 sorts as code points do, and takes
+        # a third of the memory of the text of an archive's many non-ASCII statements
 
 
 def canonical_text(graph: dict[str, Any], *, quads: bool, base_iri: str = DEFAULT_BASE_IRI) -> bytes:
@@ -364,15 +376,48 @@ def canonical_text(graph: dict[str, Any], *, quads: bool, base_iri: str = DEFAUL
     >>> canonical_text(g, quads=False) == canonical_ntriples(to_dataset(g))
     True
     """
-    graphs = _fill(_LineBuilder(base_iri), graph).graphs
-    if not quads:
-        union = set().union(*graphs.values())
-        graphs.clear()
-        return "".join(f"{t} .\n" for t in sorted(union)).encode("utf-8")
-    chunks = ["".join(f"{t} .\n" for t in sorted(graphs.pop("", ())))]
-    for name in sorted(graphs):
-        chunks.append("".join(f"{t} {name} .\n" for t in sorted(graphs[name])))
-    return "".join(chunks).encode("utf-8")
+    return b"".join(canonical_chunks(graph, quads=quads, base_iri=base_iri))
+
+
+def canonical_chunks(graph: dict[str, Any], *, quads: bool, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[bytes]:
+    """`canonical_text` in pieces of a few thousand lines, each line let go once its piece is
+    made: an archive's statements are held once, never also as one text.
+
+    >>> g = {"entities": [{"id": "place/聊城市", "type": "place", "name": "聊城市"}]}
+    >>> b"".join(canonical_chunks(g, quads=True)) == canonical_nquads(to_dataset(g))
+    True
+    """
+    graphs = _fill(_LineBuilder(base_iri, flat=not quads), graph).graphs
+    for name in sorted(graphs):          # the default graph ("") first, then each by IRI
+        end = f" {name} .\n".encode() if name else b" .\n"
+        lines = sorted(graphs.pop(name), reverse=True)     # popped from the end in order
+        while lines:
+            piece = [lines.pop() for _ in range(min(_PIECE, len(lines)))]
+            yield end.join(piece) + end
+
+
+_PIECE = 4096
+
+
+class _Pieces(io.RawIOBase):
+    """A binary file reading the pieces of an iterator (what pyoxigraph's parser reads)."""
+
+    def __init__(self, pieces: Iterator[bytes]) -> None:
+        self.pieces, self.held, self.at = pieces, memoryview(b""), 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self.at >= len(self.held):
+            piece = next(self.pieces, None)
+            if piece is None:
+                return 0
+            self.held, self.at = memoryview(piece), 0
+        n = min(len(buffer), len(self.held) - self.at)
+        buffer[:n] = self.held[self.at:self.at + n]
+        self.at += n
+        return n
 
 
 def canonical_ntriples(dataset: Dataset) -> bytes:
@@ -439,15 +484,17 @@ def write_rdf(graph: dict[str, Any], path: str | Path, name: str, *, base_iri: s
     5
     """
     fmt, quads = _FORMATS[name]
-    canonical = canonical_text(graph, quads=quads, base_iri=base_iri)
+    pieces = canonical_chunks(graph, quads=quads, base_iri=base_iri)
     with atomic_file(path) as fh:          # streamed: an archive's Turtle is never held whole
         if name in ("ntriples", "nquads"):
-            fh.write(canonical)
+            for piece in pieces:
+                fh.write(piece)
             return
-        ordered = parse(canonical, format=RdfFormat.N_QUADS if quads else RdfFormat.N_TRIPLES)
-        items = ordered if quads else (q.triple for q in ordered)
+        # N-Triples parse to quads of the default graph, which the triple formats write as triples
+        ordered = parse(io.BufferedReader(_Pieces(pieces), 1 << 20),
+                        format=RdfFormat.N_QUADS if quads else RdfFormat.N_TRIPLES)
         prefixes = {**TURTLE_PREFIXES, "kgid": base_iri + "id/"} if name in ("turtle", "trig") else None
-        serialize(items, fh, format=fmt, prefixes=prefixes)
+        serialize(ordered, fh, format=fmt, prefixes=prefixes)
 
 
 def write_turtle(graph: dict[str, Any], path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI) -> None:

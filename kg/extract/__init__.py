@@ -32,7 +32,8 @@ def recognise(text: str, ctx: Context, *, tagged: list[tuple[int, int, str, floa
     found += events.find(text, ctx)
     found += people.find(text, ctx, found, tagged=tagged)
     learned = tagged_mentions(text, found, tagged)
-    found = [m for m in found if not _beaten(m, learned)] + learned
+    winners = SpanIndex((w.start, w.end) for w in learned if w.type in TAGGER_WINS)
+    found = [m for m in found if not _beaten(m, winners)] + learned
     found += _lexicon_mentions(text, ctx)
     found += titles.find(text, ctx, found)          # posts standing without a name
     kept = _foreign_names(text, _lengthen_cut_names(text, resolve_overlaps(found)))
@@ -84,12 +85,12 @@ _TAG_MIN_CONFIDENCE = {"person": 0.6, "place": 0.7, "organization": 0.7, "compan
 TAGGER_WINS: frozenset[str] = frozenset()
 
 
-def _beaten(m: Mention, learned: list[Mention]) -> bool:
-    """A rule mention that a winning tagger span crosses, covers, or retypes."""
+def _beaten(m: Mention, winners: SpanIndex) -> bool:
+    """A rule mention that a winning tagger span (`winners`: those of TAGGER_WINS types, indexed
+    once, not scanned per mention) crosses, covers, or retypes."""
     return m.type != "title" and any(
-        w.type in TAGGER_WINS and w.start < m.end and m.start < w.end
-        and not (w.start <= m.start and m.end <= w.end and (m.start, m.end) != (w.start, w.end))
-        for w in learned)
+        not (ws <= m.start and m.end <= we and (m.start, m.end) != (ws, we))
+        for ws, we in winners.overlapping(m.start, m.end))
 
 
 def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int, str, float]]) -> list[Mention]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from kg.script import to_traditional
@@ -56,6 +57,12 @@ class Scope:
         if i >= 0 and self.sents[i][0] <= pos < self.sents[i][1]:
             return self.sents[i]
         return pos, pos
+
+    @cached_property
+    def place_keys(self) -> frozenset[str]:
+        """The keys of the article's places, gathered once (not once per sentence: a story of
+        100,000 names has hundreds of sentences)."""
+        return frozenset(m.key for m in self.mentions if m.type == "place")
 
     def inside(self, span: tuple[int, int], type_: str | None = None) -> list[Mention]:
         lo, hi = bisect_left(self._starts, span[0]), bisect_left(self._starts, span[1])

@@ -77,10 +77,9 @@ def _named_venue(sc: Scope, pos: int) -> Mention | None:
     leaves a place glued to a venue's name alone)."""
     from kg.divisions import gazetteer
 
-    keys = {m.key for m in sc.mentions if m.type == "place"}
     for n in (4, 3, 2):
         div = gazetteer().lookup(sc.text[pos:pos + n])
-        if div is not None and div.name in keys:
+        if div is not None and div.name in sc.place_keys:
             return Mention(pos, pos + n, sc.text[pos:pos + n], "place", div.name)
     return None
 
@@ -131,10 +130,9 @@ def _located(sc, s, e, sent, ms) -> Iterator[Found]:
 
 
 def _seats(sc: Scope, s: int, e: int, things: list[Mention]) -> Iterator[Found]:
-    keys = {x.key for x in sc.mentions if x.type == "place"}
     for c in things:
         seat = c.attr("seat")
-        if c.type == "company" and seat and seat in keys:
+        if c.type == "company" and seat and seat in sc.place_keys:
             yield Found("located_in", eid(c), f"place/{seat}", (), c.start, c.end, (s, e))
 
 
