@@ -66,7 +66,12 @@ def words(text: str) -> list[str]:
     >>> words("在位于高新区的山东博源精密机械有限公司")[:4]
     ['在', '位于', '高新区', '的']
     """
-    return _tokenizer().lcut(text, HMM=True)
+    return list(_words(text))
+
+
+@lru_cache(maxsize=65_536)     # the windows of an archive repeat (出席会议并讲话, boilerplate, copies)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_tokenizer().lcut(text, HMM=True))
 
 
 @lru_cache(maxsize=200_000)
@@ -89,6 +94,7 @@ def add_word(word: str, *, freq: int | None = None, tag_: str | None = None) -> 
     """Teach the tokenizer a user-lexicon word so windows keep it whole."""
     _tokenizer().add_word(word, freq=freq, tag=tag_)
     frequency.cache_clear()
+    _words.cache_clear()
 
 
 def trie_regex(words_: list[str] | set[str]) -> str:
@@ -119,4 +125,30 @@ def trie_regex(words_: list[str] | set[str]) -> str:
         return body + "?" if ends else body
 
     return walk(trie)
+
+
+def find_words(words_: dict[str, object] | set[str], text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of `words_` in `text`, left to right, the longest at each place and
+    none overlapping: what re.finditer(trie_regex(words_), text) finds. A few words (a page's
+    names) are looked for one by one, which spares compiling a pattern for every page.
+
+    >>> find_words({"聊城", "聊城市", "山东省"}, "山东省聊城市和聊城")
+    [(0, 3, '山东省'), (3, 6, '聊城市'), (7, 9, '聊城')]
+    """
+    import re
+
+    if len(words_) > 64:
+        return [(m.start(), m.end(), m.group()) for m in re.finditer(trie_regex(words_), text)]
+    hits = []
+    for w in words_:
+        at = text.find(w)
+        while at >= 0 and w:
+            hits.append((at, -len(w), w))
+            at = text.find(w, at + 1)
+    out, pos = [], 0
+    for start, neg, w in sorted(hits):
+        if start >= pos:
+            out.append((start, start - neg, w))
+            pos = start - neg
+    return out
 

@@ -258,7 +258,7 @@ def _lengthen_cut_names(text: str, found: list[Mention]) -> list[Mention]:
 
 def _recurring_people(text: str, found: list[Mention]) -> list[Mention]:
     """A name found once (after a title, in a list) is the same person wherever it recurs."""
-    from kg.segment import trie_regex
+    from kg.segment import find_words
 
     known: dict[str, Mention] = {}
     for m in found:
@@ -268,10 +268,9 @@ def _recurring_people(text: str, found: list[Mention]) -> list[Mention]:
         return []
     spans = SpanIndex((m.start, m.end) for m in found if m.type != "title")
     out = []
-    for hit in re.finditer(trie_regex(known), text):
-        s, e = hit.span()
+    for s, e, name in find_words(known, text):
         if spans.overlapping(s, e):
             continue
         spans.add((s, e))
-        out.append(mention(s, e, text, "person", hit.group(), role=known[hit.group()].attr("role")))
+        out.append(mention(s, e, text, "person", name, role=known[name].attr("role")))
     return out

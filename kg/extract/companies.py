@@ -359,7 +359,7 @@ def short_forms(name: str) -> list[str]:
 
 def _short_forms(text: str, fulls: list[Mention]) -> list[Mention]:
     from kg.extract.base import SpanIndex
-    from kg.segment import trie_regex
+    from kg.segment import find_words
 
     alias_of: dict[str, str] = {}
     for full in fulls:
@@ -369,9 +369,9 @@ def _short_forms(text: str, fulls: list[Mention]) -> list[Mention]:
         return []
     taken = SpanIndex((m.start, m.end) for m in fulls)
     out = []
-    for m in re.finditer(trie_regex(alias_of), text):
-        if taken.overlapping(m.start(), m.end()):
+    for start, end, short in find_words(alias_of, text):
+        if taken.overlapping(start, end):
             continue
-        taken.add(m.span())
-        out.append(mention(m.start(), m.end(), text, "company", alias_of[m.group()], short=True))
+        taken.add((start, end))
+        out.append(mention(start, end, text, "company", alias_of[short], short=True))
     return out
