@@ -136,7 +136,8 @@ def render(outdir, focus, hops, types, out) -> None:
     from kg.render import render_html
 
     try:
-        path = render_html(Path(outdir) / "graph.json", out, focus=focus, hops=hops, types=types)
+        path = render_html(Path(outdir) / "graph.json", out, focus=focus, hops=hops, types=types,
+                           warn=lambda why: click.echo(f"kg: warning: {why}", err=True))
     except (ValueError, OSError) as exc:
         _fail(str(exc))
     click.echo(f"wrote {path}")

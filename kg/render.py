@@ -11,7 +11,7 @@ import json
 import math
 import random
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -359,11 +359,13 @@ def _far_field(x: list[float], y: list[float], dx: list[float], dy: list[float],
 
 
 def render_html(graph_json: str | Path, out: str | Path | None = None, *, focus: str | None = None,
-                hops: int = 2, types: str | None = None, title: str | None = None) -> Path:
+                hops: int = 2, types: str | None = None, title: str | None = None,
+                warn: Callable[[str], None] | None = None) -> Path:
     """Read a kg-json file, cut it around `focus`, and write the offline HTML page.
 
     `out` defaults to graph.html (whole graph) or focus.html beside the input.
-    Errors a user can fix (unknown entity or type) are one-line ValueErrors.
+    Errors a user can fix (unknown entity or type) are one-line ValueErrors; `warn` hears the
+    layout bound's line when the page meets it (as `kg build` prints it).
     """
     from kg.export.html import write_html
 
@@ -372,5 +374,7 @@ def render_html(graph_json: str | Path, out: str | Path | None = None, *, focus:
     view = subgraph(graph, focus=focus, hops=hops, types=types)
     out = Path(out) if out else graph_json.with_name("focus.html" if focus else "graph.html")
     label = title or (f"{focus} · {hops} 跳 hops" if focus else None)
+    if warn is not None and (why := layout_warning(view)):
+        warn(why)
     write_html(view, out, title=label, focus=find_focus(graph, focus)[0] if focus else None)
     return out

@@ -247,3 +247,25 @@ def test_a_part_past_the_layout_bound_keeps_every_node_and_is_warned_of(monkeypa
                                            "linked by force, the rest beside their neighbours")
     monkeypatch.setattr(kg.render, "MAX_SPRING", 5000)
     assert kg.render.layout_warning(g) is None
+
+
+def test_kg_render_warns_of_the_layout_bound(tmp_path, monkeypatch):
+    import kg.render
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    monkeypatch.setattr(kg.render, "MAX_SPRING", 40)
+    people = [{"id": f"person/甲{i}", "type": "person", "name": f"甲{i}", "aliases": [], "attributes": {}}
+              for i in range(60)]
+    hub = {"id": "organization/中共聊城市委", "type": "organization", "name": "中共聊城市委", "aliases": [],
+           "attributes": {}}
+    facts = [{"relation": "holds_position", "subject": p["id"], "object": hub["id"], "attributes": {"title": "委员"},
+              "sources": []} for p in people]
+    (tmp_path / "graph.json").write_text(json.dumps({"format": "kg-json/1", "documents": [], "articles": [],
+                                                     "entities": [hub, *people], "facts": facts, "mentions": []},
+                                                    ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "kg: warning: network page: 61 entities linked in one part; laid out the 40 best" in result.output
+    assert (tmp_path / "graph.html").exists()
