@@ -152,12 +152,8 @@ def _items(obj: dict) -> list[tuple[str, Any]]:
 def _key(k: Any) -> str:
     if isinstance(k, str):
         return k
-    if isinstance(k, float):
-        return _float(k)
-    if k is None or k is True or k is False:
-        return _CONSTANTS[k]
-    if isinstance(k, int):
-        return int.__repr__(k)
+    if k is None or isinstance(k, (bool, int, float)):
+        return _encode(k, 0)             # json writes such a key as it writes the value
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(k).__name__}")
 
 

@@ -67,7 +67,11 @@ def ends_sentence(line: str) -> bool:
 
 
 # a saved page's header fields (来源：… 作者：…) are a line of their own, never prose broken by a column
-_FIELD = re.compile(r"(?:来源|來源|作者|编辑|編輯|责任编辑|責任編輯|责编|終審|终审|初审|复审|审核|校对|监制|编审|發布時間|发布时间|发布日期|时间|時間|日期|浏览|點擊|点击)\s*[:：]")
+# the labels of a page's editing credits (kg.extract.people reads the names after them)
+CREDIT_LABELS = ("责任编辑", "编辑", "责编", "编审", "终审", "初审", "复审", "审核", "校对", "监制")
+_FIELD = re.compile("(?:" + "|".join((*CREDIT_LABELS, "來源", "来源", "作者", "編輯", "責任編輯", "終審", "發布時間",
+                                      "发布时间", "发布日期", "时间", "時間", "日期", "浏览", "點擊", "点击"))
+                    + r")\s*[:：]")
 
 
 def joins(prev: str, nxt: str) -> bool:

@@ -250,9 +250,9 @@ def test_a_part_past_the_layout_bound_keeps_every_node_and_is_warned_of(monkeypa
 
 
 def test_kg_render_warns_of_the_layout_bound(tmp_path, monkeypatch):
-    import kg.render
     from click.testing import CliRunner
 
+    import kg.render
     from kg.cli import main
 
     monkeypatch.setattr(kg.render, "MAX_SPRING", 40)

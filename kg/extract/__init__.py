@@ -43,7 +43,7 @@ def recognise(text: str, ctx: Context, *, tagged: list[tuple[int, int, str, floa
     return _drop_registration_places(kept, text)
 
 
-_UNIT_OF_COMPANY = re.compile(r"(?:大区|区域|事业部|分部|办事处|分公司|子公司|公司)")
+_UNIT_OF_COMPANY = re.compile("|".join((*companies.COMPANY_UNITS, "分公司", "子公司", "公司")))
 
 
 def _drop_registration_places(found: list[Mention], text: str) -> list[Mention]:
@@ -252,7 +252,7 @@ def _lengthen_cut_names(text: str, found: list[Mention]) -> list[Mention]:
         full = next((x for x in longer.get(m.key, ()) if m.type == "person" and text.startswith(x, m.start)
                      and not starts & set(range(m.end, m.start + len(x)))), None)
         out.append(m if full is None else mention(m.start, m.start + len(full), text, "person", full,
-                                                  **{k: v for k, v in m.attrs}))
+                                                  **dict(m.attrs)))
     return out
 
 

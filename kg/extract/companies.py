@@ -11,6 +11,8 @@ from kg.extract.base import Context, mention
 from kg.segment import frequency, tag, words
 from kg.types import Mention
 
+# a company's own units, named by a region or a line of business (山东大区, 零售事业部)
+COMPANY_UNITS = ("大区", "区域", "事业部", "分部", "办事处")
 SUFFIX = re.compile(r"(?:[（(]集团[）)](?:股份)?有限公司|集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|股份公司|"
                     r"控股集团|集团|株式会社|农村商业银行|农商银行|商业银行|银行|分行|支行|分公司|合作社)")
 _BOUNDARY = {"的", "在", "与", "和", "及", "同", "跟", "为", "由", "对", "向", "从", "给", "是", "将", "把", "被",
@@ -49,7 +51,7 @@ def find(text: str, ctx: Context) -> list[Mention]:
         start = _left_edge(text, m.start())
         name = text[start:end]
         core = text[start:m.start()]
-        if len(core) < 2 or core in _GENERIC or core[:2] in _GENERIC or name in ctx.lexicon.suppressed:
+        if _generic(core) or name in ctx.lexicon.suppressed:
             continue
         while out and out[-1].start >= start and out[-1].type == "company":
             out.pop()                  # 新恒星集团 of 新恒星集团投资有限公司 is not a second company
@@ -77,8 +79,7 @@ def _bare_named(text: str, found: list[Mention]) -> list[Mention]:
             continue
         start = _left_edge(text, m.start())
         core = text[start:m.start()]
-        if len(core) >= 2 and core not in _GENERIC and core[:2] not in _GENERIC and _proper_core(core) \
-                and not taken.overlapping(start, m.end()):
+        if not _generic(core) and _proper_core(core) and not taken.overlapping(start, m.end()):
             full = [c.key for c in found if c.type == "company" and _abbreviates(core, c.key)]
             key = full[0] if len(set(full)) == 1 else text[start:m.end()]
             out.append(mention(start, m.end(), text, "company", key))
@@ -111,6 +112,11 @@ _TRADE = (r"(?:制管|电子|科技|食品|农牧|饲料|电化|盐化|照明|�
           r"水泥|陶瓷|塑业|包装|印务|家具|电器|电气|能源|光电|生物|实业|矿业|酒业|乳业|汽配|牧业|重工|重科|智能)")
 _TRADE_FIRM = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?{_TRADE})企业")
 _TRADE_END = re.compile(rf"{_TRADE}$")
+
+
+def _generic(core: str) -> bool:
+    """Too short, or a kind of firm rather than a name (国有, 民营, 多家) before a legal suffix."""
+    return len(core) < 2 or core in _GENERIC or core[:2] in _GENERIC
 
 
 def _proper_core(core: str) -> bool:

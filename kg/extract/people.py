@@ -32,13 +32,15 @@ from kg.extract.posts import (
     visiting_delegation,
 )
 from kg.segment import frequency, tag
+from kg.text import CREDIT_LABELS
 from kg.types import Mention
 
 _BYLINE = re.compile(r"[（(]\s*((?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影)[^（）()]{1,60})[）)]")
-_BYLINE_ROLE = re.compile(r"(?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影|摄)|责任编辑|编辑|责编|编审|终审|审核|校对|监制")
+_CREDITS = "|".join(CREDIT_LABELS)
+_BYLINE_ROLE = re.compile(rf"(?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影|摄)|{_CREDITS}")
 _CAPTION = re.compile(r"(?:■|本报记者)\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})")
 # footer credits: 编辑:甲  责编:乙 编审:丙 丁 | 一版责编：甲 乙 | 记者 甲 通讯员 乙 (a role word, then names spaced)
-_CREDIT = re.compile(r"(?:(?<=[\s（(|:：。])|^|(?<=版))(?:责任编辑|编辑|责编|编审|终审|审核|校对|监制|记者|通讯员|摄影|摄像|实习生)"
+_CREDIT = re.compile(rf"(?:(?<=[\s（(|:：。])|^|(?<=版))(?:{_CREDITS}|记者|通讯员|摄影|摄像|实习生)"
                      r"(?:[:：]\s*|\s+)((?:[\u4e00-\u9fff]{2,4}(?:\s+|$|(?=[)）\d])))+)")
 # a photo's credit: （甲摄）, （甲 乙 摄）
 _PHOTO = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s*){1,3}?)\s*摄[）)]")
@@ -125,8 +127,6 @@ def _word_after_name(text: str, end: int) -> bool:
     >>> _word_after_name("刘国强调研", 2)
     False
     """
-    from kg.segment import frequency
-
     return text[end:end + 1] in _NOT_LAST or (frequency(text[end:end + 2]) > 2000
                                               and follow_length(text, end + 1) < 2)
 
@@ -223,8 +223,6 @@ def _given_name_credit(name: str) -> bool:
     >>> _given_name_credit("宏山"), _given_name_credit("报道"), _given_name_credit("综合")
     (True, False, False)
     """
-    from kg.segment import frequency
-
     return len(name) <= 3 and frequency(name) == 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.base import Context, mention
+from kg.extract.companies import COMPANY_UNITS
 from kg.extract.organizations import full_name
 from kg.extract.places import home_division
 from kg.types import Mention
@@ -31,7 +32,7 @@ _UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:部|办公室|办|委)")
 PARTY_BRANCHES = {"党委": "委员会", "党工委": "工作委员会", "党支部": "支部委员会", "党总支": "总支部委员会"}
 _ZONES = ("开发区", "高新区", "经开区", "园区", "集聚区", "新区")
 _BRANCH_UNIT = re.compile(rf"(?:[\u4e00-\u9fff]{{2,12}}?(?:镇|乡|街道|村|社区)|[\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_ZONES)}))$")
-_COMPANY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:大区|区域|事业部|分部|办事处)")  # a company's own unit
+_COMPANY_UNIT = re.compile(rf"[\u4e00-\u9fff]{{2,4}}(?:{'|'.join(COMPANY_UNITS)})")  # a company's own unit
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:考察团|代表团|调研组|督导组|工作组|检查组|访问团)$")
 # abbreviated departments in titles: 统战部长 is the 统战部's 部长, 政法委书记 the 政法委员会's
 DEPARTMENT_STEMS = ("组织", "宣传", "统战", "武装", "外联")
