@@ -97,3 +97,54 @@ def test_details_name_every_miss_with_its_sentence(real_rows):
     missed = score["facts"]["gold"] - score["facts"]["tp"]
     assert len(errs["fn_facts"]) == missed
     assert all("«" in line for line in errs["fn_facts"] + errs["fp_facts"])
+
+
+def _script(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def archive_graph(tmp_path_factory):
+    """The whole archive built at once, as a user builds theirs."""
+    folder = _score_dev().SHARED_DEV.parent / "archive"
+    if not (folder / "clusters.json").exists() or not (folder / "careers.json").exists():
+        pytest.skip("../shared/archive not available")
+    from kg.pipeline import build
+    out = tmp_path_factory.mktemp("archive")
+    build([str(folder / "corpus.jsonl")], out=out, formats=("json",), cache=False)
+    return folder, json.loads((out / "graph.json").read_text(encoding="utf-8"))
+
+
+def test_the_archive_careers_stay_right(archive_graph):
+    folder, graph = archive_graph
+    s = _script("score_careers").score(folder, graph)
+    # 2026-12-02: 57 posts, all found as one fact with both bounds right; 3/3 successions
+    assert s["found"] >= 0.95 * s["posts"] and s["one_fact"] >= 0.95 * s["posts"], s
+    assert s["starts_right"] >= 0.9 * s["posts"] and s["ends_right"] >= 0.9 * s["posts"], s
+    assert s["successions_right"] == s["successions"], s
+
+
+def test_the_archive_tells_who_is_who(archive_graph):
+    folder, graph = archive_graph
+    result = _script("score_clusters").score_archive(folder, graph)
+    # 2026-12-02: people and organisations both 1.000 (pairs and B-cubed)
+    for etype, s in result.items():
+        assert s["precision"] >= 0.97 and s["recall"] >= 0.95, (etype, s["split"], s["merged"])
+
+
+def test_the_cluster_scorer_counts_splits_and_false_merges():
+    score = _script("score_clusters").score
+    gold = {("a", "x"): 0, ("b", "x"): 0, ("c", "x"): 0, ("a", "y"): 1, ("b", "y"): 2}
+    perfect = score(gold, {k: v for k, v in gold.items()})
+    assert (perfect["precision"], perfect["recall"], perfect["b3_f1"]) == (1.0, 1.0, 1.0)
+    # x split in two (c apart) and the two different y merged
+    built = {("a", "x"): "X", ("b", "x"): "X", ("c", "x"): "X2", ("a", "y"): "Y", ("b", "y"): "Y"}
+    s = score(gold, built)
+    assert (s["right_pairs"], s["built_pairs"], s["gold_pairs"]) == (1, 2, 3)
+    assert s["precision"] == 0.5 and abs(s["recall"] - 1 / 3) < 1e-9
+    assert s["split"] == [(("a", "x"), ("c", "x")), (("b", "x"), ("c", "x"))]
+    assert s["merged"] == [(("a", "y"), ("b", "y"))]
+    assert 0 < s["b3_f1"] < 1
