@@ -33,6 +33,7 @@ from kg.extract import recognise as _recognise
 from kg.extract import tagger
 from kg.extract.base import Context, Lexicon
 from kg.extract.people import leaders
+from kg.homes import homeless, place_problems
 from kg.graph import assemble
 from kg.ingest import Problem, read_documents
 from kg.io import atomic_write, dumps_json
@@ -223,7 +224,10 @@ def build(paths: list[str], *, out: str | Path, place: str | None = None, date: 
         own = [out / RESULTS_FILE, out / "graph.html"]        # a build's own outputs are never its inputs
         inputs = read_documents(paths, date=date, place=place, exclude=own)
         docs = _unique_documents(inputs, report, strict=strict)
-        _check_places(docs, report, default=place, strict=strict)
+        for problem in place_problems(docs, place):
+            _warn(report, problem, strict)
+        if hint := homeless(docs):              # a hint, never fatal: many pages need no home
+            report.warnings.append(hint)
         previous = read_results(Path(into)) if into else []
         known = {r["document"]["id"] for r in previous}
         for d in [d for d in docs if d.id in known]:
@@ -263,19 +267,6 @@ def _warn(report: BuildReport, warning: Problem, strict: bool) -> None:
     if strict:
         raise BuildError(str(warning), report.problems)
     report.warnings.append(warning)
-
-
-def _check_places(docs: list[Document], report: BuildReport, *, default: str | None, strict: bool) -> None:
-    """A record's own `place` checked like --place: one line per unknown name, not per record."""
-    by_place: dict[str, list[Document]] = {}
-    for d in docs:
-        if d.place and d.place != default:
-            by_place.setdefault(d.place, []).append(d)
-    for name, group in sorted(by_place.items()):
-        why = check_place(name)
-        if why:
-            more = f" (and {len(group) - 1:,} more document{'s' if len(group) > 2 else ''})" if len(group) > 1 else ""
-            _warn(report, Problem(group[0].source or group[0].id, f"place {why}{more}"), strict)
 
 
 def _lock(held: ExitStack, out: Path, report: BuildReport) -> None:

@@ -81,3 +81,33 @@ def test_a_records_unknown_place_is_one_line_for_all_its_records(tmp_path):
     assert [d["id"] for d in graph["documents"]] == ["a", "b", "c", "d"]
     res = CliRunner().invoke(main, ["build", str(crawl), "--out", str(tmp_path / "o2"), "-q", "--strict"])
     assert res.exit_code == 1 and res.output.startswith(f"kg: {crawl}:1: place 不存在市: no such division")
+
+
+def test_a_page_without_home_place_gets_one_hint_and_is_built(tmp_path):
+    (tmp_path / "a.txt").write_text("中国菏泽网消息 " + PAGE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "c.txt").write_text("新华社北京电 国务院召开常务会议。", encoding="utf-8")   # leans on no home
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), str(tmp_path / "c.txt"),
+                                    "--out", str(out), "-q", "--strict"])
+    assert res.exit_code == 0, res.output          # a hint, not fatal even with --strict
+    [line] = res.output.strip().splitlines()
+    assert line == ("kg: warning: 2 documents: no home place (give --place, or a place in each record), so 我市, "
+                    "市委 and the like in them name no body; their outlets suggest 菏泽市 (中国菏泽网)")
+    graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    assert len(graph["documents"]) == 3
+
+
+def test_a_page_with_its_home_place_gets_no_hint(tmp_path):
+    res, _ = _build(tmp_path, "--place", "菏泽市")
+    assert res.output.strip() == ""
+
+
+@pytest.mark.parametrize("outlet, name", [
+    ("中国菏泽网", "菏泽市"), ("中國菏澤網", "菏泽市"), ("嵊州新闻网", "嵊州市"), ("今日高邮", "高邮市"),
+    ("山西日报", "山西省"), ("蜀山新闻网", "蜀山区"),
+    ("长江网", None), ("人民网", None), ("凤凰网广东", None), ("当代商报", None),
+])
+def test_an_outlet_suggests_the_one_division_it_is_named_after(outlet, name):
+    from kg.homes import outlet_place
+    assert getattr(outlet_place(outlet), "name", None) == name
