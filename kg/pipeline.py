@@ -41,7 +41,7 @@ from kg.lock import LockedError, build_lock
 from kg.readers import locator, reader_fields
 from kg.render import layout_warning
 from kg.resolve import derived_aliases, honorifics, local_entities, merge_event_names
-from kg.script import is_traditional, to_simplified
+from kg.script import is_traditional, to_simplified, to_traditional
 from kg.text import clean
 from kg.types import Article, Document, Mention, eid
 
@@ -91,7 +91,8 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
     ctx = context_for(doc, lexicon)
     cleaned = clean(doc.text)
     written = cleaned.text
-    text = to_simplified(written) if is_traditional(written) else written  # same length: offsets hold
+    traditional = is_traditional(written)
+    text = to_simplified(written) if traditional else written  # same length: offsets hold
     articles, copies = bound_copies(text, _reader_articles(doc, cleaned) or split_articles(text, doc_id=doc.id))
     mentions = _recognise(text, ctx)
     mentions = merge_event_names(mentions + honorifics(text, mentions), [(a.start, a.end) for a in articles])
@@ -113,12 +114,14 @@ def extract_document(doc: Document, *, lexicon: Lexicon | None = None) -> dict[s
         found += relate.find_facts(sc, place_ids)
 
     entities = local_entities(mentions, event_dates=dates, clean_text=written,
-                              home=ctx.home.name if ctx.home else None)
+                              home=ctx.home.name if ctx.home else None, traditional=traditional)
     for f in found:      # a post names its body even where no span does (市长 -> 聊城市人民政府)
         if f.relation == "holds_position" and f.object and f.object not in entities:
             type_, name = f.object.split("/", 1)
-            entities[f.object] = {"type": type_, "name": name, "attributes": {},
-                                  "aliases": derived_aliases(type_, name, ctx.home.name if ctx.home else None)}
+            aliases = derived_aliases(type_, name, ctx.home.name if ctx.home else None)
+            shown = to_traditional(name) if traditional else name
+            entities[f.object] = {"type": type_, "name": shown, "attributes": {},
+                                  "aliases": (aliases | {name}) - {shown}}
     found, many_sources = bound_sources(found)
     mentions, many_mentions = bound_mentions(mentions)
     degenerate = "; ".join(w for w in (copies, many_sources, many_mentions) if w)

@@ -14,6 +14,7 @@ from typing import Any
 from kg.extract.base import SURNAMES_1, SpanIndex, mention
 from kg.extract.events import GENERIC_HEADS
 from kg.extract.posts import POSTS
+from kg.script import in_script_of
 from kg.types import Mention, eid
 
 _ROLE_RANK = {"official": 0, "business": 1, "journalist": 2, "other": 3}
@@ -79,8 +80,10 @@ def merge_event_names(mentions: list[Mention], articles: list[tuple[int, int]] |
 
 
 def local_entities(mentions: list[Mention], *, event_dates: dict[str, Any], clean_text: str,
-                   home: str | None) -> dict[str, dict[str, Any]]:
-    """id -> {type, name, aliases, attributes} for one document's mentions."""
+                   home: str | None, traditional: bool = False) -> dict[str, dict[str, Any]]:
+    """id -> {type, name, aliases, attributes} for one document's mentions. On a `traditional`
+    page a name the page does not print whole (中共菏泽市委 for 市委) is given in the page's
+    script too (中共菏澤市委), each character as the page prints it; the simplified name is an alias."""
     ents: dict[str, dict[str, Any]] = {}
     for m in mentions:
         if m.type == "title":
@@ -97,6 +100,8 @@ def local_entities(mentions: list[Mention], *, event_dates: dict[str, Any], clea
         _attributes(e, m)
     for key, e in ents.items():
         canonical = key.split("/", 1)[1]        # simplified, where the page is in traditional script
+        if traditional and e["name"] == canonical:
+            e["name"] = in_script_of(canonical, "".join(sorted(e["aliases"])))
         e["aliases"] |= derived_aliases(e["type"], canonical, home) | {canonical}
         e["aliases"].discard(e["name"])
         if key in event_dates:

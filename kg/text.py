@@ -10,6 +10,8 @@ import re
 from array import array
 from dataclasses import dataclass
 
+from kg.script import to_simplified
+
 TERMINAL = "。！？!?…"
 _CLOSERS = "”’」』）)》"
 PARAGRAPH_STARTS = ("本报讯", "■", "——", "【", "本报记者", "新华社", "据新华社", "（记者", "(记者")
@@ -107,12 +109,13 @@ def clean(text: str) -> Cleaned:
     """
     out: list[str] = []
     offs = array("q")           # 8 bytes a character: a 50 MB page stays affordable
+    probe = to_simplified(text)  # decisions read a simplified copy (本報訊 is 本报讯); characters come from `text`
     lines = [(s, e) for s, e in _line_spans(text) if text[s:e].strip()]
     for i, (s, e) in enumerate(lines):
-        _clean_line(text, s, e, out, offs)
+        _clean_line(text, probe, s, e, out, offs)
         if i + 1 < len(lines):
             ns, ne = lines[i + 1]
-            if not joins(text[s:e], text[ns:ne]):
+            if not joins(probe[s:e], probe[ns:ne]):
                 out.append("\n")
                 offs.append(e)
     offs.append(len(text))
@@ -128,14 +131,14 @@ def text_at(c: Cleaned, original: str, start: int, end: int) -> str:
 _SPECIAL = re.compile(r"[\s\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0(),:;]|(?<=.)本报讯")
 
 
-def _clean_line(text: str, s: int, e: int, out: list[str], offs: array) -> None:
-    line = text[s:e]
+def _clean_line(text: str, probe: str, s: int, e: int, out: list[str], offs: array) -> None:
+    line, read = text[s:e], probe[s:e]         # the line, and its simplified copy (same length)
     lead = len(line) - len(line.lstrip())
-    line = line.strip()
+    line, read = line.strip(), read.strip()
     base = s + lead
-    spaced = _letter_spaced(line)
+    spaced = _letter_spaced(read)
     pos = 0
-    for m in _SPECIAL.finditer(line):
+    for m in _SPECIAL.finditer(read):
         j = m.start()
         if j > pos:
             out.append(line[pos:j])
@@ -148,7 +151,7 @@ def _clean_line(text: str, s: int, e: int, out: list[str], offs: array) -> None:
             continue
         ch = line[j]
         pos = j + 1
-        if ch.isspace() and _drop_space(line, j, spaced):
+        if ch.isspace() and _drop_space(read, j, spaced):
             continue
         out.append(width_char(ch, line[j - 1] if j else "", line[j + 1] if j + 1 < len(line) else ""))
         offs.append(base + j)

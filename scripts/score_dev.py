@@ -5,8 +5,10 @@ Every article is built alone (its home place and date as `--place`/`--date`) int
 folder and scored with shared/eval/score.py's `score()`, as the project scores its held-out
 pages. The report gives micro P/R/F1 per entity type and per relation, and one row per article.
 
-Usage: score_dev.py [--set tests|shared|all] [--dir DIR] [--details] [--only SUBSTRING] [--json]
+Usage: score_dev.py [--set tests|shared|all] [--dir DIR] [--details] [--only SUBSTRING] [--json] [--traditional]
   --details   every missed (FN) and spurious (FP) entity and fact, with its sentence
+  --traditional  the real pages (and their gold) converted to traditional script first, as the mirror
+              sites print them: the traditional path should score what the simplified one does
   --dir DIR   score another gold set of the same shape instead (corpus.jsonl + <id>.gold.json),
               e.g. ../shared/archive
 
@@ -84,8 +86,38 @@ def run(only: str | None = None) -> list[Row]:
     return rows
 
 
-def run_shared(only: str | None = None, folder: Path = SHARED_DEV) -> list[Row]:
-    """One row for every article of ../shared/dev, each built alone from its corpus record."""
+# gold fields that are ids or labels, never text a page prints
+_NOT_TEXT = frozenset(("id", "type", "relation", "role", "subject", "object", "date", "start", "end", "change",
+                       "document", "publication_date"))
+
+
+def as_traditional(rec: dict[str, Any], gold: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A record and its gold as a traditional-script mirror would print them (OpenCC's s2t, word by
+    word, as mirror sites convert): every printed string converted, and each entity's simplified
+    names kept as aliases (GUIDELINES: a traditional page keeps the written form, the simplified
+    form an alias)."""
+    from opencc import OpenCC
+    cc = OpenCC("s2t")
+
+    def conv(x: Any, key: str = "") -> Any:
+        if isinstance(x, str):
+            return x if key in _NOT_TEXT else cc.convert(x)
+        if isinstance(x, list):
+            return [conv(v, key) for v in x]
+        if isinstance(x, dict):
+            return {k: conv(v, k) for k, v in x.items()}
+        return x
+    out = conv(gold)
+    for before, after in zip(gold["entities"], out["entities"]):
+        have = [after["name"], *(after.get("aliases") or [])]
+        after["aliases"] = [*(after.get("aliases") or []),
+                            *(n for n in dict.fromkeys([before["name"], *(before.get("aliases") or [])]) if n not in have)]
+    return dict(rec, text=cc.convert(rec["text"])), out
+
+
+def run_shared(only: str | None = None, folder: Path = SHARED_DEV, *, traditional: bool = False) -> list[Row]:
+    """One row for every article of ../shared/dev, each built alone from its corpus record
+    (`traditional`: as a traditional-script mirror prints it)."""
     scorer = load_scorer()
     rows = []
     records = [json.loads(line) for line in (folder / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
@@ -94,10 +126,12 @@ def run_shared(only: str | None = None, folder: Path = SHARED_DEV) -> list[Row]:
         for rec in records:
             if only and only not in rec["id"]:
                 continue
+            gold = json.loads((folder / f'{rec["id"]}.gold.json').read_text(encoding="utf-8"))
+            if traditional:
+                rec, gold = as_traditional(rec, gold)
             src = Path(tmp) / f'{rec["id"]}.jsonl'
             src.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
             pred = _build([str(src)], Path(tmp) / rec["id"], None, None)
-            gold = json.loads((folder / f'{rec["id"]}.gold.json').read_text(encoding="utf-8"))
             rows.append(Row(rec["id"], gold, pred, scorer.score(gold, pred), rec["text"]))
     return rows
 
@@ -213,14 +247,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only")
     ap.add_argument("--dir", type=Path)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--traditional", action="store_true",
+                    help="the real pages as a traditional-script mirror prints them (gold converted alike)")
     args = ap.parse_args(argv)
     sets = {}
+    suffix = " (traditional)" if args.traditional else ""
     if args.dir:
-        sets[args.dir.name] = run_shared(args.only, args.dir)
-    elif args.set in ("tests", "all"):
+        sets[args.dir.name + suffix] = run_shared(args.only, args.dir, traditional=args.traditional)
+    elif args.set in ("tests", "all") and not args.traditional:
         sets["tests/dev"] = run(args.only)
     if not args.dir and args.set in ("shared", "all") and (SHARED_DEV / "corpus.jsonl").exists():
-        sets["shared/dev"] = run_shared(args.only)
+        sets["shared/dev" + suffix] = run_shared(args.only, traditional=args.traditional)
     if args.json:
         print(json.dumps({name: {"articles": {r[0]: r[3] for r in rows}, "entities": micro(rows, "entities"),
                                  "facts": micro(rows, "facts"),

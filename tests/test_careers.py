@@ -221,3 +221,13 @@ def test_a_traditional_page_keeps_its_script_and_the_same_post(tmp_path):
     build([str(src)], out=tmp_path / "trad", formats=("json",), cache=False)
     alone = [f for f in _graph(tmp_path / "trad")["facts"] if f["relation"] == "holds_position"]
     assert [f["attributes"]["title"] for f in alone] == ["市委書記"]
+    # the body the page writes only as 市委 is named in the page's script, the simplified name an alias
+    party = next(e for e in _graph(tmp_path / "trad")["entities"] if e["id"] == PARTY)
+    assert party["name"] == "中共泰安市委" and "市委" in party["aliases"]   # 泰安 prints alike in both
+    page = "本報訊 2月5日，縣委書記王立新主持召開縣委常委會會議。"
+    src.write_text(json.dumps({"id": "t2", "date": "2023-02-06", "place": "绛县", "text": page},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    build([str(src)], out=tmp_path / "county", formats=("json",), cache=False)
+    names = {e["id"]: (e["name"], e["aliases"]) for e in _graph(tmp_path / "county")["entities"]}
+    name, aliases = names["organization/中共绛县县委"]
+    assert name == "中共絳縣縣委" and "中共绛县县委" in aliases and "縣委" in aliases

@@ -14,6 +14,12 @@ from kg.text import clean, joins, sentences
     ("聊城市质量大会召开\n把质量第一理念贯穿各领域全过程", "聊城市质量大会召开\n把质量第一理念贯穿各领域全过程"),
     # a dateline always starts a paragraph
     ("担保业务增幅全省第一\n本报讯 （记者 李政哲）", "担保业务增幅全省第一\n本报讯 （记者 李政哲）"),
+    # a crawl's subheading runs into the next dateline, in either script; the page keeps its script
+    ("新的一页。 福州：合作交流 本报讯（记者 甲）昨日", "新的一页。 福州：合作交流 \n本报讯（记者 甲）昨日"),
+    ("新的一頁。 福州：合作交流 本報訊（記者 甲）昨日", "新的一頁。 福州：合作交流 \n本報訊（記者 甲）昨日"),
+    # a traditional page's header field is a line of its own, and a break in its prose is joined
+    ("來源：菏澤日報\n市委書記張倫主持會", "來源：菏澤日報\n市委書記張倫主持會"),
+    ("突出頂層設計、立梁構柱，建立高\n\n規格工作推進機制。", "突出頂層設計、立梁構柱，建立高規格工作推進機制。"),
     # spaces around digits go; names in bylines keep theirs; letter-spaced headlines close up
     ("现有 50 个民族", "现有50个民族"),
     ("（记者 朱海波 张颖）", "（记者 朱海波 张颖）"),
