@@ -9,6 +9,8 @@ Usage: score_dev.py [--set tests|shared|all] [--dir DIR] [--details] [--only SUB
   --details   every missed (FN) and spurious (FP) entity and fact, with its sentence
   --traditional  the real pages (and their gold) converted to traditional script first, as the mirror
               sites print them: the traditional path should score what the simplified one does
+  --renamed SEED  every person of the real pages (and gold) renamed at random: people must be
+              found by the shape of the sentence, not because their names were seen
   --dir DIR   score another gold set of the same shape instead (corpus.jsonl + <id>.gold.json),
               e.g. ../shared/archive
 
@@ -115,9 +117,40 @@ def as_traditional(rec: dict[str, Any], gold: dict[str, Any]) -> tuple[dict[str,
     return dict(rec, text=cc.convert(rec["text"])), out
 
 
-def run_shared(only: str | None = None, folder: Path = SHARED_DEV, *, traditional: bool = False) -> list[Row]:
+# common surnames and given-name characters (a name made of them is no word of the language)
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤"
+_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍建红文辉力国春梅志新宏海波东斌峰云鹏飞林晓宇浩凯俊亮成宁健永福生荣德胜祥利清瑞鑫博佳欣怡雪琳颖婷晨阳"
+
+
+def renamed(rec: dict[str, Any], gold: dict[str, Any], seed: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A record and its gold with every person's name (two or three Han characters) replaced by a
+    random name of the same length, alike in text and gold: do people get found by the shape of
+    the sentence, or because their names were seen?"""
+    import random
+    from kg.extract.people import leaders    # 习近平总书记 stays: the country's leaders are known by name
+    rnd = random.Random(f"{seed}:{rec['id']}")
+    text, names, known = rec["text"], {}, set(leaders())
+    for e in gold["entities"]:
+        n = e["name"]
+        if e["type"] == "person" and n not in known and len(n) in (2, 3) and all("\u4e00" <= c <= "\u9fff" for c in n) and n in text:
+            names[n] = rnd.choice(_SURNAMES) + "".join(rnd.choice(_GIVEN) for _ in n[1:])
+    pattern = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True))) if names else None
+
+    def sub(x: Any) -> Any:
+        if pattern is None or not isinstance(x, str):
+            return [sub(v) for v in x] if isinstance(x, list) else x
+        return pattern.sub(lambda m: names[m.group()], x)
+    gold = json.loads(json.dumps(gold))
+    for e in gold["entities"]:
+        e["name"], e["aliases"] = sub(e["name"]), sub(e.get("aliases") or [])
+    gold["optional_names"] = sub(gold.get("optional_names") or [])
+    return dict(rec, text=sub(text)), gold
+
+
+def run_shared(only: str | None = None, folder: Path = SHARED_DEV, *, traditional: bool = False,
+               rename: int | None = None) -> list[Row]:
     """One row for every article of ../shared/dev, each built alone from its corpus record
-    (`traditional`: as a traditional-script mirror prints it)."""
+    (`traditional`: as a traditional-script mirror prints it; `rename`: with its people renamed)."""
     scorer = load_scorer()
     rows = []
     records = [json.loads(line) for line in (folder / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
@@ -127,6 +160,8 @@ def run_shared(only: str | None = None, folder: Path = SHARED_DEV, *, traditiona
             if only and only not in rec["id"]:
                 continue
             gold = json.loads((folder / f'{rec["id"]}.gold.json').read_text(encoding="utf-8"))
+            if rename is not None:
+                rec, gold = renamed(rec, gold, rename)
             if traditional:
                 rec, gold = as_traditional(rec, gold)
             src = Path(tmp) / f'{rec["id"]}.jsonl'
@@ -249,15 +284,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--traditional", action="store_true",
                     help="the real pages as a traditional-script mirror prints them (gold converted alike)")
+    ap.add_argument("--renamed", type=int, metavar="SEED",
+                    help="the real pages with every person renamed at random (gold alike)")
     args = ap.parse_args(argv)
     sets = {}
-    suffix = " (traditional)" if args.traditional else ""
+    suffix = (" (traditional)" if args.traditional else "") + \
+        (f" (renamed, seed {args.renamed})" if args.renamed is not None else "")
+    real = {"traditional": args.traditional, "rename": args.renamed}
     if args.dir:
-        sets[args.dir.name + suffix] = run_shared(args.only, args.dir, traditional=args.traditional)
-    elif args.set in ("tests", "all") and not args.traditional:
+        sets[args.dir.name + suffix] = run_shared(args.only, args.dir, **real)
+    elif args.set in ("tests", "all") and not suffix:
         sets["tests/dev"] = run(args.only)
     if not args.dir and args.set in ("shared", "all") and (SHARED_DEV / "corpus.jsonl").exists():
-        sets["shared/dev" + suffix] = run_shared(args.only, traditional=args.traditional)
+        sets["shared/dev" + suffix] = run_shared(args.only, **real)
     if args.json:
         print(json.dumps({name: {"articles": {r[0]: r[3] for r in rows}, "entities": micro(rows, "entities"),
                                  "facts": micro(rows, "facts"),

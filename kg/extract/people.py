@@ -39,14 +39,17 @@ _BYLINE = re.compile(r"[（(]\s*((?:本报|特约|见习|实习)?(?:记者|通�
 _CREDITS = "|".join(CREDIT_LABELS)
 _BYLINE_ROLE = re.compile(rf"(?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影|摄)|{_CREDITS}")
 _CAPTION = re.compile(r"(?:■|本报记者)\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})")
-# footer credits: 编辑:甲  责编:乙 编审:丙 丁 | 一版责编：甲 乙 | 记者 甲 通讯员 乙 (a role word, then names spaced)
-_CREDIT = re.compile(rf"(?:(?<=[\s（(|:：。])|^|(?<=版))(?:{_CREDITS}|记者|通讯员|摄影|摄像|实习生)"
+# footer credits: 编辑:甲  责编:乙 编审:丙 丁 | 一版责编：甲 乙 | 记者 甲 通讯员 乙 (a role word, then names spaced);
+# the role may follow its outlet's name: □晚报记者 甲, 新华社记者 乙, 电视台记者 丙
+_CREDIT = re.compile(rf"(?:(?<=[\s（(|:：。□■])|^|(?<=版)|(?<=[报社台网]))(?:{_CREDITS}|记者|通讯员|摄影|摄像|实习生)"
                      r"(?:[:：]\s*|\s+)((?:[\u4e00-\u9fff]{2,4}(?:\s+|$|(?=[)）\d])))+)")
 # a photo's credit: （甲摄）, （甲 乙 摄）
 _PHOTO = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s*){1,3}?)\s*摄[）)]")
 # a story's closing credit: (甲 乙)
 _CLOSING = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s+)+[\u4e00-\u9fff]{2,3})[）)]")
 _LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,8}")
+# 市领导甲、乙: leaders named by their group, not by a post (GUIDELINES: 市领导 is no position)
+_GROUP_LEADERS = re.compile(r"(?:[省市县区州旗镇乡]|[省市县区州]委|街道|集团|公司)领导(?:同志)?")
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +85,7 @@ def find(text: str, ctx: Context, found: list[Mention], *,
     out += appointments.find(text, post_re=POST_RE, taken={(m.start, m.end) for m in out},
                              title_at=lambda s, e: one_title(text, s, e, ctx, org_by_end))
     out += _bylines(text, out)
+    out += _group_leaders(text, out, tagged_names)
     out += _lists(text, out, tagged_names, place_words(found))
     out += _names_before_posts(text, out)
     out += _leaders(text, out)
@@ -254,6 +258,26 @@ def _names_before_posts(text: str, found: list[Mention]) -> list[Mention]:
         if name_shaped(name) and not _is_common_word(name) and (m.start(1), m.end(1)) not in taken \
                 and "委" not in name and name[-1] not in "副正常代":       # 区委副书记 holds no 区委副
             out.append(mention(m.start(1), m.end(1), text, "person", name, role="official"))
+    return out
+
+
+def _group_leaders(text: str, found: list[Mention], tagged_names: dict[int, int]) -> list[Mention]:
+    """市领导孟军飞出席, 县领导甲、乙陪同: the names right after a group of leaders, one or a list.
+
+    >>> [m.text for m in _group_leaders("市领导韦飞博见证了签约。县领导干部会议", [], {})]
+    ['韦飞博']
+    """
+    taken = {(m.start, m.end) for m in found}
+    out = []
+    for m in _GROUP_LEADERS.finditer(text):
+        pos = m.end()
+        while (name := _name_at(text, pos, tagged_names)) and name_shaped(name) and not _is_common_word(name):
+            if (pos, pos + len(name)) not in taken:
+                out.append(mention(pos, pos + len(name), text, "person", name, role="official"))
+            pos += len(name)
+            if text[pos:pos + 1] != "、":
+                break
+            pos += 1
     return out
 
 
