@@ -41,12 +41,13 @@ _BYLINE_ROLE = re.compile(rf"(?:本报|特约|见习|实习)?(?:记者|通讯员
 _CAPTION = re.compile(r"(?:■|本报记者)\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})")
 # footer credits: 编辑:甲  责编:乙 编审:丙 丁 | 一版责编：甲 乙 | 记者 甲 通讯员 乙 (a role word, then names spaced);
 # the role may follow its outlet's name: □晚报记者 甲, 新华社记者 乙, 电视台记者 丙
-_CREDIT = re.compile(rf"(?:(?<=[\s（(|:：。□■])|^|(?<=版)|(?<=[报社台网]))(?:{_CREDITS}|记者|通讯员|摄影|摄像|实习生)"
+_CREDIT = re.compile(rf"(?:(?<=[\s（(|:：。□■])|^|(?<=版)|(?<=[报社台网]))(?:{_CREDITS}|记者|通讯员|摄影|摄像|实习生|作者|转载)"
                      r"(?:[:：]\s*|\s+)((?:[\u4e00-\u9fff]{2,4}(?:\s+|$|(?=[)）\d])))+)")
 # a photo's credit: （甲摄）, （甲 乙 摄）
 _PHOTO = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s*){1,3}?)\s*摄[）)]")
-# a story's closing credit: (甲 乙)
-_CLOSING = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s+)+[\u4e00-\u9fff]{2,3})[）)]")
+# a story's closing credit: (甲 乙), or one name closing a paragraph: 。(甲)
+_CLOSING = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s+)+[\u4e00-\u9fff]{2,3})[）)]"
+                      r"|(?<=[。！？”])\s*[（(]([\u4e00-\u9fff]{2,3})[）)](?=\s*(?:$|\n|\|))")
 _LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,8}")
 # 市领导甲、乙: leaders named by their group, not by a post (GUIDELINES: 市领导 is no position)
 _GROUP_LEADERS = re.compile(r"(?:[省市县区州旗镇乡]|[省市县区州]委|街道|集团|公司)领导(?:同志)?")
@@ -199,8 +200,10 @@ def _bylines(text: str, found: list[Mention]) -> list[Mention]:
     spans += [(m.start(1), m.end(1), False) for m in _CAPTION.finditer(text)]
     spans += [(m.start(1), m.end(1), False) for m in _PHOTO.finditer(text)]
     spans += [(m.start(1), m.end(1), False) for m in _CREDIT.finditer(text)]
-    spans += [(m.start(1), m.end(1), False) for m in _CLOSING.finditer(text)
-              if all(name_shaped(w) for w in m.group(1).split())]
+    for m in _CLOSING.finditer(text):
+        g = 1 if m.group(1) else 2
+        if all(name_shaped(w) for w in m.group(g).split()) and (g == 1 or not _is_vocabulary(m.group(g))):
+            spans.append((m.start(g), m.end(g), False))
     for s, e, byline in spans:
         for tok in re.finditer(r"[\u4e00-\u9fff]+", text[s:e]):
             word, at = tok.group(), s + tok.start()
@@ -255,7 +258,9 @@ def _names_before_posts(text: str, found: list[Mention]) -> list[Mention]:
     out = []
     for m in _BEFORE_POST.finditer(text):
         name = m.group(1)
-        if name_shaped(name) and not _is_common_word(name) and (m.start(1), m.end(1)) not in taken \
+        # before its post, a given name that is also a word (谭清秀) is still a name; a whole word is not
+        common = _is_vocabulary(name) if len(name) - surname_len(name) == 2 else _is_common_word(name)
+        if name_shaped(name) and not common and (m.start(1), m.end(1)) not in taken \
                 and "委" not in name and name[-1] not in "副正常代":       # 区委副书记 holds no 区委副
             out.append(mention(m.start(1), m.end(1), text, "person", name, role="official"))
     return out
