@@ -23,6 +23,10 @@ def names(text, type_, place="沭阳县"):
     ("火腿加工企业江苏沭阳青禾食品有限公司", [("江苏沭阳青禾食品有限公司", "江苏沭阳青禾食品有限公司")]),
     # a shorter mention inside the full name is not a second company
     ("青禾集团投资有限公司董事长李四", [("青禾集团投资有限公司", "青禾集团投资有限公司")]),
+    # the registered name without its legal suffix, its place kept, is the same company
+    ("承办方：河南远城建设集团股份有限公司。河南远城建设集团董事长李四、远城建设集团副总经理王五出席。",
+     [("河南远城建设集团股份有限公司", "河南远城建设集团股份有限公司"), ("河南远城建设集团", "河南远城建设集团股份有限公司"),
+      ("远城建设集团", "河南远城建设集团股份有限公司")]),
     # bank branches named by their place are companies; the bank's short name is an alias
     ("中国工商银行股份有限公司宿迁分行与工行宿迁分行", [("中国工商银行股份有限公司宿迁分行", "中国工商银行股份有限公司宿迁分行"),
                                         ("工行宿迁分行", "中国工商银行股份有限公司宿迁分行")]),

@@ -343,18 +343,18 @@ def short_forms(name: str) -> list[str]:
     """Shorter names a story uses for a company after its first, full mention.
 
     >>> short_forms("山东鑫大地控股集团有限公司"), short_forms("河南青禾建设集团股份有限公司")
-    (['鑫大地控股集团', '鑫大地'], ['青禾建设集团', '青禾'])
+    (['山东鑫大地控股集团', '鑫大地控股集团', '鑫大地'], ['河南青禾建设集团', '青禾建设集团', '青禾'])
     """
     from kg.divisions import gazetteer
 
-    core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$", "", name)
-    core = _PLACE_HEAD.sub("", core)
+    whole = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$", "", name)   # 河南某城建设集团
+    core = _PLACE_HEAD.sub("", whole)
     for n in (3, 2):              # 河南|某城建设集团: a province's or a city's short name heads it
         head = gazetteer().by_name.get(core[:n], ())
         if len(core) - n >= 4 and head and head[0].level in ("province", "city"):
             core = core[n:]
             break
-    out = []
+    out = [whole] if whole != core and len(whole) >= 6 and whole != name else []
     if len(core) >= 2 and core != name:
         out.append(core)
     stripped = _INDUSTRY.sub("", core)
