@@ -18,7 +18,7 @@ ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
 CITED = re.compile(r"(?:总书记|同志|主席)?(?:新时代|重要(?:讲话|指示|论述|批示|回信|贺信)|关于|视察|的重要|思想)")
 REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉|介绍|说")
 # 甲强调, 甲在会上表示, 甲作的关于…的报告: the person quoted or reporting speaks at the event
-QUOTED = re.compile(r"(?:同志)?(?:(?:在[\u4e00-\u9fff“”]{0,20}?[上中]|对[^，,。；]{1,30}?)?[，,]?(?:指出|强调|表示|要求|说|介绍|承诺)|作(?:了)?的?[^，,。；：:]{0,40}?(?:报告|说明))")
+QUOTED = re.compile(r"(?:同志)?(?:(?:在[\u4e00-\u9fff“”]{0,20}?[上中]|对[^，,。；]{1,60}?)?[，,]?(?:指出|强调|表示|要求|说|介绍|承诺)|作(?:了)?的?[^，,。；：:]{0,40}?(?:报告|说明))")
 AFTER_EVENT = re.compile(r"结束后|之后|后[，,]")      # 启动仪式结束后，甲…: 甲's role is elsewhere
 AT = re.compile(r"[上中]")                            # 在座谈会上: at the event
 SIGNING = re.compile(r"签署|签订|签约|签字|见证|(?:出席|参加)活动")   # roles taken before the event is named
