@@ -73,11 +73,13 @@ def title_chain(text: str, post_start: int, post_end: int, ctx: Context,
     while True:
         title = one_title(text, start, end, ctx, org_by_end, place_by_end or {})
         chain.insert(0, title)
-        if title.start == 0 or text[title.start - 1] not in "、兼":
+        body = org_by_end.get(title.start)     # 考察团团长、某某集团有限公司董事长: the title's body opens it
+        head = body.start if body is not None and title.attr("org") else title.start
+        if head == 0 or text[head - 1] not in "、兼":
             break
         prev_post = None
-        for pm in POST_RE.finditer(text, max(0, title.start - 8), title.start - 1):
-            if pm.end() == title.start - 1:
+        for pm in POST_RE.finditer(text, max(0, head - 8), head - 1):
+            if pm.end() == head - 1:
                 prev_post = pm
         if prev_post is None:
             break
