@@ -21,7 +21,9 @@ SUFFIX = (r"(?:领导小组|委员会|办公室|人民政府|政府|委会|中�
           r"总工会|工会|联合会|协会|学会|(?<!协)商会|促进会|促会|研究会|基金会|联谊会|红十字会|慈善总会|妇联|团委|工商联|科协|文联|侨联|残联|政协|人大常委会|纪委监委|"
           r"局|厅|委|办|中心|大学|学院|学校|中学|小学|医院|海关|指挥部)")
 _LEVEL = re.compile(r"[省市县区州]")
-_UNIT = re.compile(rf"{_MID}{{1,10}}?{SUFFIX}|(?:侨联|妇联|团委|工商联|科协|文联|残联|总工会|工会|红十字会|慈善总会|贸促会)")
+_COURTS = r"(?:中级人民法院|中级法院|人民法院|法院|人民检察院|检察院)"      # 县法院, 市中级法院: a court by itself
+_UNIT = re.compile(rf"{_MID}{{1,10}}?{SUFFIX}|(?:侨联|妇联|团委|工商联|科协|文联|残联|总工会|工会|红十字会|慈善总会|贸促会)"
+                   rf"|{_COURTS}")
 _CORE = re.compile(CORE)
 PARTY_DEPARTMENTS = ("组织", "宣传", "统战", "社会工作", "武装", "农村工作", "老干部")
 _PARTY_DEPARTMENT = re.compile(rf"委(?:{'|'.join(PARTY_DEPARTMENTS)})部")
@@ -46,6 +48,8 @@ def full_name(prefix: str, rest: str) -> str:
     ('中共聊城市委', '聊城市人民政府', '聊城市人大常委会')
     >>> full_name("绛县", "委"), full_name("绛县", "委组织部"), full_name("湛江市", "海关")
     ('中共绛县县委', '中共绛县县委组织部', '湛江海关')
+    >>> full_name("绛县", "法院"), full_name("运城市", "中级法院"), full_name("绛县", "人民检察院")
+    ('绛县人民法院', '运城市中级人民法院', '绛县人民检察院')
     """
     rest = _NUMBERED.sub("", rest)            # 市五届人大常委会 is the same body every term
     if rest == "委" or (rest.startswith("委") and rest.endswith(("部", "办", "办公室"))):
@@ -56,6 +60,9 @@ def full_name(prefix: str, rest: str) -> str:
         return f"{prefix}人民政府"
     if rest in ("人大", "人大常委会"):
         return f"{prefix}人大常委会"
+    court = re.fullmatch(r"(中级)?(?:人民)?(法院|检察院)", rest)
+    if court:                               # 县法院 is 某县人民法院, 市中级法院 某市中级人民法院
+        return f"{prefix}{court.group(1) or ''}人民{court.group(2)}"
     if rest == "海关" and prefix.endswith(("市", "省")):
         return prefix[:-1] + rest          # 湛江海关, 青岛海关: a customs district bears the city's stem
     return prefix + rest
@@ -73,7 +80,8 @@ def find(text: str, ctx: Context, places: list[Mention]) -> list[Mention]:
     out = [m for m in _short_forms(text, ctx, places) if m.start not in inside_place] + _long_forms(text, places)
     listed = _listed_units(text, ctx, places, out)
     inside_listed = {i for u in listed for i in range(u.start + 1, u.end)}
-    out = [m for m in out if m.start not in inside_listed] + listed
+    spans_listed = {(u.start, u.end) for u in listed}      # a bare 法院 listed after 县政府 is the county's
+    out = [m for m in out if m.start not in inside_listed and (m.start, m.end) not in spans_listed] + listed
     out.sort(key=lambda m: (m.start, -m.end))
     return [m for m in out if m.key not in ctx.lexicon.suppressed and m.text not in ctx.lexicon.suppressed]
 
@@ -99,8 +107,8 @@ def _short_forms(text: str, ctx: Context, places: list[Mention]) -> list[Mention
     return out
 
 
-_BARE_UNIT = re.compile(rf"{_MID}{{1,10}}?(?:管委会|委员会|办公室|局|委|办|大队|支队|中心)"
-                        r"(?=[、，。；]|及|和|等|负责|主要|有关|$)")
+_BARE_UNIT = re.compile(rf"(?:{_MID}{{1,10}}?(?:管委会|委员会|办公室|局|委|办|大队|支队|中心)|{_COURTS})"
+                        r"(?=[、，。；]|及|和|等|负责|主要|有关|要|将|应|须|也|都|共同|分别|联合|$)")
 _SEPARATOR = re.compile(r"、|及|和")
 
 
@@ -117,8 +125,9 @@ def _listed_units(text: str, ctx: Context, places: list[Mention], found: list[Me
         pos = m.end
         while (sep := _SEPARATOR.match(text, pos)) is not None:
             pos = sep.end()
-            if pos in by_start:                 # 沙市区政府: a body of its own, the list goes on
-                pos = by_start[pos].end
+            known = by_start.get(pos)
+            if known is not None and not (known.key == known.text and _BARE_UNIT.fullmatch(known.text)):
+                pos = known.end                 # 沙市区政府: a body of its own, the list goes on
                 continue
             unit = _BARE_UNIT.match(text, pos)
             if unit is None or any(c in _NO_MID for c in unit.group()) or text[pos] in "省市县区州":
