@@ -98,6 +98,29 @@ BODIES = [
 ]
 
 
+NATIONAL = [
+    # a national official's title names its national body, copied as written
+    ("全国人大常委会副委员长王一明来我区调研。", [("王一明", "全国人大常委会", "全国人大常委会副委员长", None)]),
+    ("中共中央政治局委员、国务院副总理李二强出席。",
+     [("李二强", "中共中央政治局", "中共中央政治局委员", None), ("李二强", "国务院", "国务院副总理", None)]),
+    ("国家发改委主任张三丰、工业和信息化部副部长赵四海出席。",
+     [("张三丰", "国家发展改革委", "国家发改委主任", None), ("赵四海", "工业和信息化部", "工业和信息化部副部长", None)]),
+    # a branch of a national body is its own body; a kind of unit is none
+    ("中国人民银行阜新市中心支行行长刘五一出席。",
+     [("刘五一", "中国人民银行阜新市中心支行", "中国人民银行阜新市中心支行行长", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NATIONAL)
+def test_national_officials_name_their_body(text, expected):
+    assert posts(text, place="新邱区") == sorted(expected)
+
+
+def test_a_kind_of_unit_is_no_ministry():
+    from kg.extract.organizations import _national
+    assert [m.key for m in _national("县公安部门、财政部门负责人和公安部工作组")] == ["公安部"]
+
+
 @pytest.mark.parametrize("text, expected", BODIES)
 def test_each_title_finds_or_creates_its_body(text, expected):
     assert posts(text, place="绛县" if "县" in text[:3] else "新邱区") == sorted(expected)

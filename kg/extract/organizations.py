@@ -7,6 +7,8 @@ Short forms resolve against the home place: 市委 -> 中共聊城市委, 市政
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 from kg.extract.base import Context, mention
 from kg.extract.places import home_division
@@ -78,12 +80,47 @@ def find(text: str, ctx: Context, places: list[Mention]) -> list[Mention]:
     """
     inside_place = {i for p in places if not p.attr("ref") for i in range(p.start, p.end)}
     out = [m for m in _short_forms(text, ctx, places) if m.start not in inside_place] + _long_forms(text, places)
+    place_starts = {p.start for p in places}
+    out += [m for m in _national(text) if m.end not in place_starts]   # 中国人民银行聊城市中心支行: a branch
     listed = _listed_units(text, ctx, places, out)
     inside_listed = {i for u in listed for i in range(u.start + 1, u.end)}
     spans_listed = {(u.start, u.end) for u in listed}      # a bare 法院 listed after 县政府 is the county's
     out = [m for m in out if m.start not in inside_listed and (m.start, m.end) not in spans_listed] + listed
     out.sort(key=lambda m: (m.start, -m.end))
     return [m for m in out if m.key not in ctx.lexicon.suppressed and m.text not in ctx.lexicon.suppressed]
+
+
+@lru_cache(maxsize=1)
+def national_bodies() -> dict[str, str]:
+    """Every name papers write for a national body -> the name it takes (kg/resources/national_bodies.tsv)."""
+    out: dict[str, str] = {}
+    raw = resources.files("kg.resources").joinpath("national_bodies.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, more = line.partition("\t")
+        for alias in (name, *filter(None, (a.strip() for a in more.split(",")))):
+            out.setdefault(alias, name)
+    return out
+
+
+def _national(text: str) -> list[Mention]:
+    """全国人大常委会, 国务院, 商务部 …: national bodies, so that their officials' titles name them
+    (国务院副总理甲). 公安部门 and 财政部门 are kinds of units, not the ministries.
+
+    >>> [(m.text, m.key) for m in _national("国家发改委主任甲、公安部门负责人和全国人民代表大会常务委员会")]
+    [('国家发改委', '国家发展改革委'), ('全国人民代表大会常务委员会', '全国人大常委会')]
+    """
+    names = national_bodies()
+    return [mention(m.start(), m.end(), text, "organization", names[m.group()]) for m in _national_re().finditer(text)
+            if not (m.group().endswith("部") and text[m.end():m.end() + 1] == "门")]
+
+
+@lru_cache(maxsize=1)
+def _national_re() -> re.Pattern[str]:
+    from kg.segment import trie_regex
+
+    return re.compile(trie_regex(national_bodies()))
 
 
 def _short_forms(text: str, ctx: Context, places: list[Mention]) -> list[Mention]:
