@@ -98,6 +98,29 @@ BODIES = [
 ]
 
 
+LOCAL_ORGANS = [
+    # a town's head serves its government, not its party committee
+    ("梁水镇党委书记、镇长王一明陪同。",
+     [("王一明", "中共梁水镇委员会", "梁水镇党委书记", None), ("王一明", "梁水镇人民政府", "镇长", None)]),
+    ("梁水镇镇长王一明陪同。", [("王一明", "梁水镇人民政府", "梁水镇镇长", None)]),
+    # a street's office, a village's committee, a zone's committee beside their party branch
+    ("古楼街道党工委书记、办事处主任王一明陪同。",
+     [("王一明", "中共古楼街道工作委员会", "古楼街道党工委书记", None), ("王一明", "古楼街道办事处", "办事处主任", None)]),
+    ("五里村党支部书记、村委会主任王一明介绍。",
+     [("王一明", "中共五里村支部委员会", "五里村党支部书记", None), ("王一明", "五里村村民委员会", "村委会主任", None)]),
+    ("五里村村委会主任王一明介绍。", [("王一明", "五里村村民委员会", "五里村村委会主任", None)]),
+    # assistants to the mayor serve the government; the party school is the committee's
+    ("市长助理、市发改委主任王一明出席。",
+     [("王一明", "阜新市人民政府", "市长助理", None), ("王一明", "阜新市发改委", "市发改委主任", None)]),
+    ("市委党校常务副校长王一明出席。", [("王一明", "中共阜新市委党校", "市委党校常务副校长", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LOCAL_ORGANS)
+def test_towns_streets_villages_and_zones_have_their_organs(text, expected):
+    assert posts(text, place="新邱区") == sorted(expected)
+
+
 NATIONAL = [
     # a national official's title names its national body, copied as written
     ("全国人大常委会副委员长王一明来我区调研。", [("王一明", "全国人大常委会", "全国人大常委会副委员长", None)]),

@@ -20,6 +20,7 @@ from kg.extract.places import home_division
 from kg.types import Mention
 
 POSTS = ("总书记", "党委书记", "党组书记", "党工委书记", "党支部书记", "党总支书记", "支部书记", "第一书记", "书记", "常委", "秘书长",
+         "市长助理", "县长助理", "区长助理",
          "市长", "省长", "县长", "区长", "州长", "镇长", "乡长", "旗长", "盟长", "主任委员", "主任", "主席",
          "部长", "局长", "厅长", "处长", "科长", "检察长", "院长", "庭长", "董事长", "总经理", "经理", "总裁",
          "总监", "行长", "理事长", "会长", "党组成员", "党委委员", "关长", "总指挥", "校长", "政委", "司令员", "总工程师", "社长", "总编辑", "巡视员",
@@ -39,7 +40,13 @@ DEPARTMENT_STEMS = ("组织", "宣传", "统战", "武装", "外联")
 _ABBREVIATED = {"纪委": "纪律检查委员会", "政法委": "政法委员会", "编委": "机构编制委员会"}
 BUSINESS = {"董事长", "总经理", "经理", "总裁", "总监", "行长", "首席执行官"}
 _COMPANY_POSTS = BUSINESS | {"总工程师", "董事", "监事", "监事长", "总会计师", "书记", "党委书记", "主席"}
-_GOV_POSTS = {"市长": "市", "省长": "省", "县长": "县", "区长": "区", "州长": "州"}
+_GOV_POSTS = {"市长": "市", "省长": "省", "县长": "县", "区长": "区", "州长": "州", "镇长": "镇", "乡长": "乡",
+              "市长助理": "市", "县长助理": "县", "区长助理": "区"}
+# the administrative organ of a street, village, community or zone, beside its party branch
+_LOCAL_ORGANS = {"办事处": "办事处", "村委会": "村民委员会", "村民委员会": "村民委员会", "居委会": "居民委员会",
+                 "居民委员会": "居民委员会", "管委会": "管理委员会", "管理委员会": "管理委员会"}
+_LOCAL_ORGAN = re.compile(f"(?:{'|'.join(sorted(_LOCAL_ORGANS, key=len, reverse=True))})$")
+_BRANCH_OF = re.compile(r"中共(.+?)(?:总支部委员会|支部委员会|工作委员会|委员会)")
 
 SENTENCE_END = re.compile(r"[。！？；\n]")
 _SAME_BODY_ANY = {"秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员", "常务副主任", "常务副主席"}
@@ -127,9 +134,13 @@ def inherit(title: str, org: str | None) -> str | None:
     post = bare_post(title)
     unit = title[: len(title) - len(post)].lstrip("副常务代理执行")
     if post in _GOV_POSTS:
-        m = re.fullmatch(r"中共(.+?)县?委", org) if org.endswith("县县委") else re.fullmatch(r"中共(.+)委", org)
+        m = re.fullmatch(r"中共(.+?)县?委", org) if org.endswith("县县委") else (
+            _BRANCH_OF.fullmatch(org) or re.fullmatch(r"中共(.+)委", org))
         place = m.group(1) if m else None
         return full_name(place, "政府") if place and place.endswith(_GOV_POSTS[post]) else None
+    if unit in _LOCAL_ORGANS:           # 街道党工委书记、办事处主任: the street's office; 村委会: the village's
+        m = _BRANCH_OF.fullmatch(org)
+        return m.group(1) + _LOCAL_ORGANS[unit] if m else None
     if post == "部长" and unit and not unit.endswith("部"):      # 统战部长, 组织部长
         unit += "部"
     unit = _ABBREVIATED.get(unit, unit)
@@ -152,6 +163,22 @@ def _party_branch(text: str, start: int, ctx: Context) -> tuple[int, str] | None
     if name in _ZONES and ctx.home is not None and ctx.home.name.endswith(name):
         name = ctx.home.name
     return lo, f"中共{name}{PARTY_BRANCHES[word]}"
+
+
+def _local_organ(text: str, start: int) -> tuple[int, str | None] | None:
+    """古楼街道办事处主任, 五里村村委会主任, 高新区管委会主任: (start of the unit, the organ's full
+    name); a bare 办事处 or 村委会 in a chain (街道党工委书记、办事处主任) is the chain's unit's."""
+    organ = _LOCAL_ORGAN.search(text, max(0, start - 5), start)
+    if organ is None:
+        return None
+    lo = _unit_start(text, organ.start())
+    unit = _BRANCH_UNIT.search(text, lo, organ.start()) if lo < organ.start() else None
+    if unit is not None and unit.start() == lo:
+        name = unit.group()
+        if name.endswith("村") and organ.group().startswith("村"):
+            name = name[:-1]              # 五里村村委会: the village's name is written once
+        return lo, name + ("村" if organ.group().startswith("村") else "") + _LOCAL_ORGANS[organ.group()]
+    return (organ.start(), None) if lo == organ.start() else None
 
 
 def _delegation(text: str, start: int) -> tuple[int, str] | None:
@@ -202,7 +229,8 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
     company = _company_before_unit(text, start, org_by_end) if org is None else None
     if company is not None:                      # 华润电力控股有限公司|山东大区|总经理: the company's post
         return mention(company.end, post_end, text, "title", org=company.key, company=company.key)
-    branch = (_party_branch(text, start, ctx) or _delegation(text, start)) if org is None else None
+    branch = (_party_branch(text, start, ctx) or _local_organ(text, start) or _delegation(text, start)) \
+        if org is None else None
     if branch:
         return mention(branch[0], post_end, text, "title", org=branch[1])
     if org is not None and org.type == "company":     # 总经理 of the company named before it
@@ -210,6 +238,11 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
     if org is not None:
         return mention(org.start, post_end, text, "title", org=org.key)
     level_char = _GOV_POSTS.get(post)
+    if level_char in ("镇", "乡"):          # 梁水镇镇长: the town's government
+        lo = _unit_start(text, start)
+        town = _BRANCH_UNIT.search(text, lo, start) if lo < start else None
+        if town is not None and town.start() == lo and town.group().endswith(level_char):
+            return mention(lo, post_end, text, "title", org=full_name(town.group(), "政府"))
     place = (place_by_end or {}).get(start)
     if level_char and place is not None and place.key.endswith(level_char):   # 深圳市副市长
         return mention(place.start, post_end, text, "title", org=full_name(place.key, "政府"))
