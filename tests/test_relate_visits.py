@@ -14,6 +14,11 @@ def pairs(text, relation, place):
 
 
 VISITS = [
+    # leaders listed before 等(市领导) all go; a village after its town is the stop, written without the verb
+    (("5月9日，市委书记周一明，市委副书记、市长王二海等市领导到东昌府区督导检查防汛工作。"
+      "他们先后来到阿城镇五里村、鲁西化工集团。"), "聊城市",
+     {("周一明", "东昌府区"), ("王二海", "东昌府区"), ("周一明", "五里村"), ("王二海", "鲁西化工集团")},
+     {("周一明", "来到阿城镇五里村"), ("周一明", "阿城镇五里村")}),
     # a leader's tour: unnamed units (部分企业) leave the district the stop; a sentence opening at
     # named companies adds them; those who 参加活动 in a tour with no talks are members
     (("3月2日，市委书记周一明深入东昌府区部分企业、项目，调研工业经济运行。"

@@ -70,6 +70,7 @@ def _lexicon_mentions(text: str, ctx: Context) -> list[Mention]:
 _POST_TAIL = re.compile(r"(?:书记|市长|县长|区长|主任|主席|部长|局长|经理|董事长|省长|州长|镇长)$")
 _ORG_TAIL = re.compile(r"(?:中心|局|委|委员会|院|站|所|馆|办公室|协会|学会|学校|大学|学院|医院|公司|集团)$")
 _CONGRESS = re.compile(r"(?:党的)?[一二三四五六七八九十]{1,3}大")
+_LEADING_VERB = re.compile(r"来到|走进|深入|前往|走访|考察|调研|视察|看望|慰问|途经|位于|地处|赴|到|在|于")
 _TAG_MIN_CONFIDENCE = {"person": 0.6, "place": 0.7, "organization": 0.7, "company": 0.7}
 # Which side wins where a confident tagger span of a type crosses or covers a rule span (the
 # rules' spans inside it are kept), measured per type (docs/ner.md "How rules and tagger combine").
@@ -105,8 +106,12 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
     spans = SpanIndex((m.start, m.end, m.type) for m in found if m.type != "title")
     learned_spans: set[tuple[int, int, str]] = set()     # never cross each other, whoever wins
     written_places = place_words(found)
+    found_starts = {m.start for m in found if m.type in ("place", "organization", "company")}
     for start, tag_end, type_, conf in tagged:
         end, name = tag_end, text[start:tag_end]
+        lead = _LEADING_VERB.match(name) if type_ != "person" else None
+        if lead and start + lead.end() in found_starts:     # 来到|阿城镇五里村: the verb is no part of it
+            start, name = start + lead.end(), name[lead.end():]
         if _CONGRESS.fullmatch(name):
             continue           # 党的十八大以来: a time the party's congress marks, not a body named
         known_name = type_ == "person" and pos(name).startswith("nr") and conf >= 0.3   # 孔繁森: jieba knows him

@@ -14,7 +14,7 @@ import re
 from kg.extract.base import Context, mention
 from kg.types import Mention
 
-_VERB = r"(?:先后|实地|考察|走访|调研|到|深入|走进|参观|察看|抽查|慰问|了)+"
+_VERB = r"(?:先后|实地|考察|走访|调研|来到|前往|到|深入|走进|参观|察看|抽查|慰问|了)+"
 _ITEM = r"[\u4e00-\u9fffA-Za-z\d]{2,10}?"
 _LIST = re.compile(rf"{_VERB}((?:{_ITEM}、)+{_ITEM})(?:(等(?:重点|骨干|龙头|规上|有关|部分|多家|\d+家)?(?:企业|公司))|"
                    r"(?=[，,。；;等]|调研|考察|走访|视察|检查|督导|参观))")
@@ -47,7 +47,7 @@ def find(text: str, ctx: Context, found: list[Mention]) -> list[Mention]:
         for item in m.group(1).split("、"):
             start, end = pos, pos + len(item)
             pos = end + 1
-            if any(s <= start and end <= e for s, e in taken) or item in ctx.lexicon.suppressed \
+            if _covered(start, end, taken) or item in ctx.lexicon.suppressed \
                     or _NOT_NAME.search(item) or item in _SECTORS:
                 continue
             place = _PLACE_ITEM.search(item)
@@ -56,6 +56,21 @@ def find(text: str, ctx: Context, found: list[Mention]) -> list[Mention]:
             elif companies and not _NOT_COMPANY.search(item):
                 out.append(mention(start, end, text, "company", item))
     return out + _trade_named(text, ctx, taken + [(m.start, m.end) for m in out])
+
+
+def _covered(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """Is [start, end) inside mentions found already, one or several side by side (阿城镇|五里村)?
+
+    >>> _covered(2, 8, [(2, 5), (5, 8)]), _covered(2, 8, [(2, 5)]), _covered(3, 4, [(2, 5)])
+    (True, False, True)
+    """
+    pos = start
+    for s, e in taken:                      # sorted by start
+        if s <= pos < e:
+            pos = e
+            if pos >= end:
+                return True
+    return False
 
 
 def _trade_named(text: str, ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:

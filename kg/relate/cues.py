@@ -53,7 +53,7 @@ STRONG_GO = ("赴", "到", "深入", "走访", "走进", "莅临", "来到", "�
 VISIT_DOING = re.compile(r"了解|开展|推进|指导|督导|检查|座谈|召开")   # 到甲县调研乡村…: what is done, not where
 # 来我市考察, 来甲县调研: a party come from elsewhere (not 以来, 带来, 来自)
 COME_TO = r"(?<![以带未近原后从起过出将回])来(?=[\u4e00-\u9fff]{1,8}?(?:考察|调研|视察|督导|检查|走访))"
-VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进|前往|率|带队|带领|一行|先后|又|还|实地|专程|调研|考察|"
+VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进|前往|率|带队|带领|一行|先后|又|还|实地|专程|调研|考察|等|"
                          rf"走访|视察|察看|参观|莅|{COME_TO}|、|，)")
 # where the targets of a visit start: the verb of going or looking
 VISIT_GO = re.compile(rf"赴|到|来到|{COME_TO}|前往|深入|走访|走进|莅临|莅|考察|调研|视察|察看|参观|抽查|督导|检查|在")
