@@ -22,6 +22,9 @@ def pairs(text, relation, *, place):
     # the nearest party before 与, not the body that arranged it
     ("县商务局协调落实县政府与青松置业集团有限公司签署合作协议。", "沭阳县",
      [("company/青松置业集团有限公司", "organization/沭阳县人民政府")]),
+    # the home place written 我县 signs; 全市 names no party
+    ("5月9日，我县与远航重工集团有限公司举行项目签约仪式。", "沭阳县",
+     [("company/远航重工集团有限公司", "place/沭阳县")]),
     # a place as a party
     ("沭阳县与远航重工集团有限公司签约", "沭阳县", [("company/远航重工集团有限公司", "place/沭阳县")]),
     # one party with each of a list (分别与A、B签订)

@@ -70,7 +70,8 @@ def cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
     before 代表三方签署. An intention (签订合作意向书) or a future signing (将与…签约) is none."""
     if not (SIGN.search(sent) or ONGOING.search(sent)):
         return
-    parties = [m for m in ms if m.type in _PARTY_TYPES and not m.attr("ref")]
+    # 我县与某集团签约: the home place signs (GUIDELINES: a place may be a party); 全市 never does
+    parties = [m for m in ms if m.type in _PARTY_TYPES and (not m.attr("ref") or m.text[:1] in "我本")]
     if not parties:
         return
     titles = [m for m in ms if m.type == "title"]
