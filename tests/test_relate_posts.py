@@ -166,6 +166,13 @@ def test_company_officers_keep_their_company(text, expected):
     assert posts(text, place="新邱区") == sorted(expected)
 
 
+def test_an_appointment_by_name_first_and_a_removal_of_the_one_just_named():
+    got = posts("经县委研究决定：王一明同志任县委办公室主任，免去其县委督查室主任职务。张二建任县委书记。", place="绛县")
+    assert got == [("张二建", "中共绛县县委", "县委书记", "appointed"),
+                   ("王一明", "中共绛县县委办公室", "县委办公室主任", "appointed"),
+                   ("王一明", "中共绛县县委督查室", "县委督查室主任", "removed")]
+
+
 def test_an_appointment_of_two_posts_and_a_rank_in_a_chain():
     got = posts("会议任命张一勇为市人民政府副市长、代理市长；任命张二军为市人民政府副市长。")
     assert got == [("张一勇", "聊城市人民政府", "代理市长", "appointed"),

@@ -65,7 +65,17 @@ def find(text: str, *, title_at: TitleMaker, post_re: re.Pattern, taken: set[tup
         if name_shaped(m.group(1)):
             out += _post_mentions(text, [(m.start(1), m.end(1))], m.start(3), m.group(3), NAME_FIRST[m.group(2)],
                                   title_at, post_re, taken)
+    for m in _REMOVED_PRONOUN.finditer(text):        # 甲同志任X，免去其Y职务: 其 is the one just named
+        named = [p for p in out if p.type == "person" and p.end <= m.start() and m.start() - p.end < 60]
+        if named:
+            found = _post_mentions(text, [(m.start(1) - 1, m.start(1))], m.start(1), m.group(1), "removed",
+                                   title_at, post_re, taken)
+            out += [mention(x.start, x.end, text, "person", named[-1].key, **dict(x.attrs), pronoun=True)
+                    if x.type == "person" else x for x in found]
     return out
+
+
+_REMOVED_PRONOUN = re.compile(r"免去其([^，。；：\n]{2,40}?)职务")
 
 
 def _lead_name(text: str, pos: int) -> str:

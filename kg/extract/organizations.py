@@ -21,7 +21,7 @@ _NO_MID_LONG = _NO_MID - set("和及")
 CORE = r"(?:人大常委会|人大|政协|政府|人民政府|纪委监委|纪委|监委|委)"
 SUFFIX = (r"(?:领导小组|委员会|办公室|人民政府|政府|委会|中级人民法院|人民法院|法院|人民检察院|检察院|"
           r"总工会|工会|联合会|协会|学会|(?<!协)商会|促进会|促会|研究会|基金会|联谊会|红十字会|慈善总会|妇联|团委|工商联|科协|文联|侨联|残联|政协|人大常委会|纪委监委|"
-          r"局|厅|委|办|中心|大学|学院|党校|学校|中学|小学|医院|海关|指挥部)")
+          r"局|厅|委|办|督查室|研究室|中心|大学|学院|党校|学校|中学|小学|医院|海关|指挥部)")
 _LEVEL = re.compile(r"[省市县区州]")
 _COURTS = r"(?:中级人民法院|中级法院|人民法院|法院|人民检察院|检察院)"      # 县法院, 市中级法院: a court by itself
 _UNIT = re.compile(rf"{_MID}{{1,10}}?{SUFFIX}|(?:侨联|妇联|团委|工商联|科协|文联|残联|总工会|工会|红十字会|慈善总会|贸促会)"
@@ -54,7 +54,7 @@ def full_name(prefix: str, rest: str) -> str:
     ('绛县人民法院', '运城市中级人民法院', '绛县人民检察院')
     """
     rest = _NUMBERED.sub("", rest)            # 市五届人大常委会 is the same body every term
-    if rest == "委" or (rest.startswith("委") and rest.endswith(("部", "办", "办公室", "党校"))):
+    if rest == "委" or (rest.startswith("委") and rest.endswith(("部", "办", "办公室", "室", "党校"))):
         if len(prefix) == 2 and prefix.endswith("县"):      # 中共绛县县委: a one-character county's
             return f"中共{prefix}县{rest}"
         return f"中共{prefix}{rest}"
@@ -211,7 +211,7 @@ def _glued(text: str, start: int) -> bool:
     from kg.segment import frequency
 
     prev = text[start - 1]
-    if prev in "、，和与及暨由在为对向将把被从的了是":
+    if prev in "、，和与及暨由在为对向将把被从的了是任兼到赴至往":       # 任|县委办公室主任, 到|市政府
         return False
     return frequency(text[start - 1:start + 1]) > 0 or prev in "全该本我各"
 
