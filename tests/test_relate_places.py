@@ -25,6 +25,9 @@ def facts(text, relation, *, place):
     # the home place, written 我市 in the story
     ("本报讯 7月27日，泰州市·沭阳县协作帮扶工作联席会议在我市召开。", "泰州市",
      [("event/泰州市·沭阳县协作帮扶工作联席会议", "place/泰州市")]),
+    # a forum named with its host city in brackets keeps the whole name
+    ("本报讯 5月9日，2024中国（泰州）电缆产业发展论坛在泰州举行。", "泰州市",
+     [("event/2024中国（泰州）电缆产业发展论坛", "place/泰州市")]),
     # the place that holds it
     ("1月19日上午，沭阳县举行2024年第一季度重大项目集中开工仪式。", "沭阳县",
      [("event/2024年第一季度重大项目集中开工仪式", "place/沭阳县")]),
@@ -45,6 +48,9 @@ def test_events_held_in_a_place(text, place, expected):
     # a branch named by its place, that place written in the article
     ("沭阳县召开银企对接会。工商银行沭阳支行行长赵一介绍了信贷情况。", "沭阳县",
      [("company/工商银行沭阳支行", "place/沭阳县"), ("event/银企对接会", "place/沭阳县")]),
+    # a company that settles in a place (落户, 入驻), right after its name
+    ("青松置业集团有限公司正式落户沭阳县，总投资10亿元。", "沭阳县",
+     [("company/青松置业集团有限公司", "place/沭阳县")]),
     # companies visited inside a zone
     ("6月6日，县长王强深入产业集聚区，到青禾食品、金穗农牧等企业督导检查。", "沭阳县",
      [("company/金穗农牧", "place/沭阳产业集聚区"), ("company/青禾食品", "place/沭阳产业集聚区")]),

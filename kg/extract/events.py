@@ -147,6 +147,10 @@ def _verb_phrase(prefix: str) -> bool:
     return len(toks) == 1 and tag(prefix)[:1] in ("v", "d", "a")
 
 
+def is_cjk_at(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and "\u4e00" <= text[i] <= "\u9fff"
+
+
 def _left_edge(text: str, head_start: int, head_end: int) -> int:
     window_start = head_start
     while window_start > 0 and head_start - window_start < 40:
@@ -155,6 +159,9 @@ def _left_edge(text: str, head_start: int, head_end: int) -> int:
             window_start -= 1
         elif c == "”" and 0 <= text.rfind("“", max(0, window_start - 20), window_start - 1):
             window_start = text.rfind("“", max(0, window_start - 20), window_start - 1)   # 支持“甲、乙”行动
+        elif c == "）" and (o := text.rfind("（", max(0, window_start - 8), window_start - 1)) >= 1 \
+                and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", text[o + 1:window_start - 1]) and is_cjk_at(text, o - 1):
+            window_start = o        # 2024中国（阳谷）电缆产业发展论坛: the host city in brackets
         else:
             break
     start = window_start

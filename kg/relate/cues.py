@@ -98,6 +98,7 @@ HELD_AT = "在"                               # 在 + place (+ a venue) + HELD
 HELD_VENUE = re.compile(r"[\u4e00-\u9fff\d]{0,16}")  # 某地国际会展中心轩辕厅内: what may stand between
 HELD_THEN = re.compile(r"(?:了|的|隆重|盛大)?")          # 举行了|举行的 + the event
 LOCATED = re.compile(r"位于|坐落于|地处")
+SETTLES = re.compile(r"(?:正式|成功|已)?(?:落户|入驻|扎根)(?:于|在|到)?")    # 某公司落户某县: right after the company
 SEAT = re.compile(r"总部|总公司")                                 # 某集团杭州总部: the company is there
 ZONE_VISIT = re.compile(r"[，,]?(?:先后|还|又)?(?:到|走进|走访|深入|来到|察看|参观|调研)了?")   # 深入某园区，到A公司
 ZONE_LIST = re.compile(r"、|和|及|以及")

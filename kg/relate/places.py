@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.relate.base import CLAUSE, Found, Scope
-from kg.relate.cues import BORN, HELD, HELD_AT, HELD_THEN, HELD_VENUE, LOCATED, SEAT, ZONE_LIST, ZONE_VISIT
+from kg.relate.cues import BORN, HELD, HELD_AT, HELD_THEN, HELD_VENUE, LOCATED, SEAT, SETTLES, ZONE_LIST, ZONE_VISIT
 from kg.types import Mention, eid
 
 
@@ -119,6 +119,10 @@ def _located(sc, s, e, sent, ms) -> Iterator[Found]:
             yield Found("located_in", eid(thing), eid(place), (), min(thing.start, place.start),
                         max(thing.end, place.end), (s, e))
     for c in (x for x in things if x.type == "company"):
+        settles = SETTLES.match(sc.text, c.end)
+        place = next((x for x in places if settles and x.start == settles.end()), None)
+        if place is not None:
+            yield Found("located_in", eid(c), eid(place), (), c.start, place.end, (s, e))
         place = next((x for x in places if x.end + 1 == c.start and sc.text[x.end] == "的" and not x.attr("ref")), None)
         if place is not None:
             yield Found("located_in", eid(c), eid(place), (), place.start, c.end, (s, e))
