@@ -251,8 +251,11 @@ def _record(path: Path, n: int, line: str, *, date: str | None, place: str | Non
         return Problem(str(path), "record is not a JSON object", n)
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
-        return Problem(str(path), "record has no 'text' string" if not isinstance(text, str)
-                       else "record's 'text' is empty", n)
+        if isinstance(text, str):
+            return Problem(str(path), "record's 'text' is empty", n)
+        like = [k for k in rec if isinstance(rec[k], str) and k.lower() in _TEXT_LIKE]
+        hint = f" (its {', '.join(repr(k) for k in like)} may be the text: name it 'text')" if like else ""
+        return Problem(str(path), f"record has no 'text' string{hint}", n)
     for key, types in (("date", (str, int)), ("id", (str, int)), ("place", str), ("source", str)):
         if rec.get(key) is not None and not isinstance(rec[key], types) or isinstance(rec.get(key), bool):
             return Problem(str(path), f"'{key}' must be a string, got {type(rec[key]).__name__}", n)
@@ -266,6 +269,9 @@ def _record(path: Path, n: int, line: str, *, date: str | None, place: str | Non
     return Document(id=doc_id, text=_no_surrogates(text), date=rec_date or date,
                     place=_no_surrogates(rec.get("place") or "") or place,
                     source=_no_surrogates(rec.get("source") or "") or f"{os_text(str(path))}:{n}")
+
+
+_TEXT_LIKE = {"content", "body", "article", "contents", "maintext", "main_text", "正文", "内容"}
 
 
 def normalise_date(value: str) -> str | None:

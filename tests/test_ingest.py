@@ -77,7 +77,7 @@ RECORDS = [  # one JSON line -> the problem it is, or None when it is a good rec
     (json.dumps({"id": 7, "text": PAGE, "date": 20240207}), None),             # numbers are fine
     ('{"id": "b", "text": "市委书记李长萍', "invalid JSON (Unterminated string starting at column 21)"),
     ("{", "invalid JSON (Expecting property name enclosed in double quotes at column 2)"),
-    (json.dumps({"id": "c", "body": PAGE}), "record has no 'text' string"),
+    (json.dumps({"id": "c", "body": PAGE}), "record has no 'text' string (its 'body' may be the text: name it 'text')"),
     (json.dumps({"id": "c", "text": 42}), "record has no 'text' string"),
     (json.dumps({"id": "c", "text": "  \n"}), "record's 'text' is empty"),
     (json.dumps({"id": "d", "text": PAGE, "date": ["2024-02-07"]}), "'date' must be a string, got list"),
