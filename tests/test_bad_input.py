@@ -54,7 +54,7 @@ BAD_INPUTS = [  # (make the input in a folder, the line a user sees after "kg: s
     (_jsonl({"id": "ok", "text": PAGE}, '{"id": "cut", "text": "市委书记李'),
      ":2: invalid JSON (Unterminated string starting at column 23)"),
     (_jsonl({"id": "ok", "text": PAGE}, "not json at all"), ":2: invalid JSON (Expecting value at column 1)"),
-    (_jsonl({"id": "no-text", "content": PAGE}), ":1: record has no 'text' string"),
+    (_jsonl({"id": "no-text", "content": PAGE}), ":1: record has no 'text' string (its 'content' may be the text: name it 'text')"),
     (_jsonl({"id": "d", "text": PAGE, "date": ["2024-02-07"]}), ":1: 'date' must be a string, got list"),
     (_jsonl({"id": "d", "text": PAGE, "date": "2024-02-30"}), ":1: 'date' is not a YYYY-MM-DD date: '2024-02-30'"),
     (_jsonl({"id": "p", "text": PAGE, "place": 371500}), ":1: 'place' must be a string, got int"),
