@@ -155,6 +155,10 @@ COMPANY_OFFICERS = [
       ("常一政", "太平洋建设第十一集团有限公司", "董事局副主席", None)]),
     ("山东博源精密机械有限公司董事长李一军、总经理王二强出席。",
      [("李一军", "山东博源精密机械有限公司", "董事长", None), ("王二强", "山东博源精密机械有限公司", "总经理", None)]),
+    # a board title after a list of companies is held in each (GUIDELINES)
+    ("青禾食品有限公司、蓝海电子有限公司、金穗面业有限公司董事长李一军出席。",
+     [("李一军", "青禾食品有限公司", "董事长", None), ("李一军", "蓝海电子有限公司", "董事长", None),
+      ("李一军", "金穗面业有限公司", "董事长", None)]),
     # a chain whose last title opens with its company's name: the titles before it are the same person's
     ("澳门经贸考察团团长、新恒星集团投资有限公司董事长房一棠等出席仪式。",
      [("房一棠", "澳门经贸考察团", "澳门经贸考察团团长", None), ("房一棠", "新恒星集团投资有限公司", "董事长", None)]),

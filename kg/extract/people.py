@@ -180,7 +180,8 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
         between = text[previous[0]:chain[0].start]
         if 0 < len(between) <= 30 and between[-1] in "，、" and not SENTENCE_END.search(between):
             chain = continue_listing(text, chain, previous[1])
-        titles = tuple((t.text, t.attr("org")) for t in chain if t.type == "title")
+        titles = _listed_companies(text, chain[0], org_by_end) + \
+            tuple((t.text, t.attr("org")) for t in chain if t.type == "title")
         role = "business" if any(t.attr("company") for t in chain) or m.group() in BUSINESS else "official"
         out += chain
         pos = m.end()
@@ -191,6 +192,21 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
             name = _name_at(text, pos + 1, tagged_names) if text[pos:pos + 1] == "、" else None
             pos += 1
     return out
+
+
+def _listed_companies(text: str, first: Mention, org_by_end: dict[int, Mention]) -> tuple[tuple[str, str], ...]:
+    """A公司、B公司董事长甲: a board title after a list of companies is held in each (GUIDELINES)."""
+    body = org_by_end.get(first.start)
+    out: list[tuple[str, str]] = []
+    if body is None or first.attr("org") != body.key:
+        return ()
+    while body is not None and body.type == "company":
+        prev = org_by_end.get(body.start - 1) if text[body.start - 1:body.start] == "、" else None
+        if prev is None or prev.type != "company":
+            break
+        out.insert(0, (first.text, prev.key))
+        body = prev
+    return tuple(out)
 
 
 def _bylines(text: str, found: list[Mention]) -> list[Mention]:
