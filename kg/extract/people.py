@@ -218,7 +218,8 @@ def _bylines(text: str, found: list[Mention]) -> list[Mention]:
     spans += [(m.start(1), m.end(1), False) for m in _CREDIT.finditer(text)]
     for m in _CLOSING.finditer(text):
         g = 1 if m.group(1) else 2
-        if all(name_shaped(w) for w in m.group(g).split()) and (g == 1 or not _is_vocabulary(m.group(g))):
+        if all(name_shaped(w) for w in m.group(g).split()) and (g == 1 or not _is_vocabulary(m.group(g))
+                                                                and not m.group(g).endswith("摄")):   # （刘通摄）
             spans.append((m.start(g), m.end(g), False))
     for s, e, byline in spans:
         for tok in re.finditer(r"[\u4e00-\u9fff]+", text[s:e]):

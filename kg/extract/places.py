@@ -56,8 +56,8 @@ def _divisions(text: str, ctx: Context) -> Iterator[Mention]:
         if len(cand) == 2 and cand[0] in _FUNCTION_CHARS and not _same_province(div, ctx.home):
             continue          # 《…》和县妇联: 和 joins, it names no county far from home
         if _inside_word(text, i, div) or (div and cand != div.name and len(cand) == 2
-                                         and _glued_right(text, i, m.end())):
-            continue          # 青海 of 青海湖, 贵州 of 贵州茅台 are not places here
+                                         and (_glued_right(text, i, m.end()) or _crosses_word(text, i, m.end()))):
+            continue          # 青海 of 青海湖, 贵州 of 贵州茅台, 巴中 of 在巴|中国 are not places here
         yield _division_mention(i, m.end(), text, div, cand)
         recent += [div] if div else []
 
@@ -155,6 +155,22 @@ def _glued_right(text: str, start: int, end: int) -> bool:
     from kg.segment import frequency
 
     return any(frequency(text[start:end + k]) > 0 for k in (1, 2) if end + k <= len(text))
+
+
+def _crosses_word(text: str, start: int, end: int) -> bool:
+    """在巴中国移民: the short form 巴中 ends inside a word of the sentence (巴|中国), so it is none.
+
+    >>> _crosses_word("在巴中国移民", 1, 3), _crosses_word("泰安全市上下", 0, 2), _crosses_word("赴巴中考察", 1, 3)
+    (True, False, False)
+    """
+    from kg.segment import words
+
+    lo = max(0, start - 3)
+    cuts, pos = {lo}, lo
+    for w in words(text[lo:end + 3]):
+        pos += len(w)
+        cuts.add(pos)
+    return start not in cuts or end not in cuts
 
 
 def _inside_word(text: str, i: int, div: Division | None) -> bool:
