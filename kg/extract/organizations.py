@@ -60,6 +60,8 @@ def full_name(prefix: str, rest: str) -> str:
         return f"中共{prefix}{rest}"
     if rest in ("政府", "人民政府"):
         return f"{prefix}人民政府"
+    if rest in ("政府办公室", "政府办"):      # 市政府办 is 某市人民政府办公室
+        return f"{prefix}人民政府办公室"
     if rest in ("人大", "人大常委会"):
         return f"{prefix}人大常委会"
     court = re.fullmatch(r"(中级)?(?:人民)?(法院|检察院)", rest)
@@ -183,14 +185,20 @@ def _rest_at(text: str, pos: int) -> str | None:
         return dept.group()
     core = _CORE.match(text, pos)
     unit = _UNIT.match(text, pos)
-    if unit and (any(c in _NO_MID for c in unit.group()) or unit.group().startswith("长")):
-        unit = None             # 县|长某某代表县政府: 县长 is a post, never a unit
+    if unit and (any(c in _NO_MID for c in unit.group()) or unit.group().startswith("长")
+                 or _NEXT_BODY.search(unit.group(), 1)):
+        unit = None             # 县|长某某代表县政府: 县长 is a post; 市委|市政府: two bodies, not one
     if core and (unit is None or text[core.end():core.end() + 1] in "常书副"):
-        return core.group()
-    return unit.group() if unit else None
+        rest = core.group()
+    else:
+        rest = unit.group() if unit else None
+    if rest and _CORE.fullmatch(rest) and rest != "委" and text.startswith("办公室", pos + len(rest)):
+        rest += "办公室"        # 市人大常委会|办公室, 市人民政府|办公室: the body's office
+    return rest
 
 
 _ADVERBS = set("正将已也都还又就仍")
+_NEXT_BODY = re.compile(r"[省市县区州](?:人民政府|政府|人大|政协)")
 # a unit's last characters that are the start of a word running on: 人民政治协商会|议, 市政协委|员,
 # 市党政机关办|公中心, 县委中心|工作, 人民银行扬州市中心|支行
 _RUNS_ON = {"会": ("议",), "委": ("员",), "办": ("公",), "中心": ("工作", "任务", "城区", "组", "支行", "城市")}
