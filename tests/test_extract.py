@@ -113,6 +113,8 @@ def test_place_codes_and_levels(home_ctx):
      ["聊城市发改委", "聊城市住建委", "聊城市规划局", "东昌府区人民政府"]),
     ("市民政局局长出席", ["聊城市民政局"]),
     ("市政府、法院、检察院要进一步强化责任。", ["聊城市人民政府", "聊城市人民法院", "聊城市人民检察院"]),
+    # the unit a party branch's title names is that committee, there and wherever it recurs
+    ("南大街街道党工委书记汤一杰陪同。南大街街道党工委高度重视", ["中共南大街街道工作委员会", "中共南大街街道工作委员会"]),
     # 市委市政府 are two bodies; a body's office is a body of its own
     ("在市委市政府的领导下", ["中共聊城市委", "聊城市人民政府"]),
     ("市人大常委会办公室、市政府办公室负责同志", ["聊城市人大常委会办公室", "聊城市人民政府办公室"]),

@@ -38,9 +38,26 @@ def recognise(text: str, ctx: Context, *, tagged: list[tuple[int, int, str, floa
     found += titles.find(text, ctx, found)          # posts standing without a name
     kept = _foreign_names(text, _lengthen_cut_names(text, resolve_overlaps(found)))
     kept += _recurring_people(text, kept)
+    kept = _bodies_of_titles(text, kept)
     sup = ctx.lexicon.suppressed
     kept = [m for m in resolve_overlaps(kept) if not sup or (m.text not in sup and m.key not in sup)]
     return _drop_registration_places(kept, text)
+
+
+def _bodies_of_titles(text: str, found: list[Mention]) -> list[Mention]:
+    """南大街街道党工委书记: the body a title names (中共南大街街道工作委员会) is the body its
+    written unit stands for, there and wherever the page writes that unit again."""
+    titled = {(t.start, t.attr("org")) for t in found if t.type == "title" and t.attr("org")}
+    by_start: dict[int, str] = {}
+    for start, org in titled:
+        by_start.setdefault(start, org)
+    renamed = {m.key: by_start[m.start] for m in found
+               if m.type == "organization" and m.key == m.text and by_start.get(m.start, m.key) != m.key
+               and by_start[m.start].endswith("委员会") and by_start[m.start].startswith("中共")}
+    if not renamed:
+        return found
+    return [mention(m.start, m.end, text, m.type, renamed[m.key], **dict(m.attrs))
+            if m.type == "organization" and m.key in renamed else m for m in found]
 
 
 _UNIT_OF_COMPANY = re.compile("|".join((*companies.COMPANY_UNITS, "分公司", "子公司", "公司")))
