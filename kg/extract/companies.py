@@ -125,10 +125,12 @@ def _proper_core(core: str) -> bool:
 
     >>> _proper_core("巴西佛罗伊特国际"), _proper_core("一家科技"), _proper_core("科技"), _proper_core("山东一家")
     (True, False, False, False)
+    >>> _proper_core("国网聊城供电"), _proper_core("建设"), _proper_core("负责建设")
+    (True, False, False)
     """
     toks = words(core)
-    if any(tag(t)[:1] in ("m", "q", "r", "v", "d", "p", "u", "c") for t in toks):
-        return False
+    if any(tag(t)[:1] in ("m", "q", "r", "v", "d", "p", "u", "c") and tag(t) != "vn" for t in toks):
+        return False                 # a verb's noun is a trade: 国网某某|供电|公司
     return any(tag(t) in ("nr", "nrt", "nz", "nt") or frequency(t) == 0 for t in toks if len(t) >= 2)
 
 
