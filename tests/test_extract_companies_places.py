@@ -61,6 +61,14 @@ def test_a_central_bank_branch_is_an_organisation():
     ("县长率团赴泰州、兴化、靖江考察", "沭阳县", ["泰州市", "兴化市", "靖江市"]),   # short forms in a list of places
     ("推动建设、发展、和平等工作", "沭阳县", []),
     ("县总工会《关于评选劳模的请示》和县妇联《关于召开大会的请示》", "鄠邑区", []),   # 和 joins
+    # function words open or run into no town's name
+    ("县长到丙浦等乡镇调研，考察了丙浦镇丁山村，指导该村建设。", "漳浦县", ["丙浦镇", "丁山村"]),
+    ("上午，王书记到我镇调研。", "罗山县", []),
+    ("庆云县向乙凤坝镇捐赠了帮扶资金。", "秀山土家族苗族自治县", ["庆云县", "乙凤坝镇"]),
+    ("东阳县向阳村党支部书记王一出席。", "东阳市", ["东阳市", "向阳村"]),
+    # 代县长 is an acting county head; 结为友好县 names no 友好区
+    ("县政府代县长孙一辉出席会议。", "修水县", []),
+    ("平原县与邻县结为友好县。", "平原县", ["平原县"]),
 ])
 def test_places(text, place, expected):
     assert [k for _, k in names(text, "place", place)] == expected

@@ -58,11 +58,24 @@ def _divisions(text: str, ctx: Context) -> Iterator[Mention]:
         if _inside_word(text, i, div) or (div and cand != div.name and len(cand) == 2
                                          and _glued_right(text, i, m.end())):
             continue          # 青海 of 青海湖, 贵州 of 贵州茅台 are not places here
+        if _not_a_division(text, m.end(), cand, div):
+            continue
         yield _division_mention(i, m.end(), text, div, cand)
         recent += [div] if div else []
 
 
 _FUNCTION_CHARS = set("和与及在对从向为")
+
+
+def _not_a_division(text: str, end: int, cand: str, div: Division | None) -> bool:
+    """代县 of 代县长 (an acting county head); 友好县, 和平县, 港口县: a common word with a level
+    character that is not its division's (结为友好县 names no 友好区)."""
+    from kg.segment import frequency
+
+    if cand[:1] == "代" and len(cand) == 2 and text.startswith("长", end):
+        return True
+    return (div is not None and cand[-1:] in "县区市" and cand[-1:] != div.name[-1:]
+            and frequency(cand[:-1]) > 2000)
 
 
 def _same_province(div: Division | None, home: Division | None) -> bool:
@@ -103,7 +116,7 @@ def _townships(text: str, found: list[Mention], home_county: str | None = None) 
             continue
         name = text[start:end]
         core = re.sub(r"(?:街道办事处|街道|镇|乡|村|社区)$", "", name)
-        if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in "的级了和与及是在为各" for c in core) \
+        if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in _NOT_IN_TOWN for c in core) \
                 or name.endswith(_HOME_WORDS) or (owner is None and not _name_like(core)):
             continue
         if taken.overlapping(start, end) or (owner is None and core not in _SEAT_TOWNS
@@ -117,6 +130,11 @@ def _townships(text: str, found: list[Mention], home_county: str | None = None) 
         by_end[end] = out[-1]            # 某镇|某村: the village's township
     return out
 
+
+# function words no town's name holds: 官浔|等|乡镇, 指导|该|村, 周书记|到|我|镇
+_NOT_IN_TOWN = set("的级了和与及是在为各该我等到")
+# a preposition before a town is no part of its name: 某县|向|龙凤坝镇捐赠 (but 向阳村, 对河村: words)
+_PREPOSITIONS = set("向对给把将被让从")
 
 # 城关镇, 城关街道: the seat town of most counties, a name though jieba knows it as a word
 _SEAT_TOWNS = {"城关"}
@@ -139,9 +157,13 @@ _BEFORE_TOWN = ("在", "到", "赴", "于", "从", "和", "与", "及", "、", "
 
 
 def _township_start(text: str, start: int, end: int, by_end: dict[int, Mention]) -> tuple[int | None, Mention | None]:
+    from kg.segment import frequency
+
     for i in range(end - 3, start - 1, -1):          # the nearest place before the name owns it
         if i in by_end and by_end[i].attr("level") in ("county", "district", "city", "township") \
-                and not any(c in "的级了和与及是在为各" for c in text[i:end]):
+                and not any(c in _NOT_IN_TOWN for c in text[i:end]):
+            if text[i] in _PREPOSITIONS and frequency(text[i:i + 2]) == 0 and end - i > 4:
+                return i + 1, None
             return i, by_end[i]
     suffix = re.search(r"(?:街道办事处|街道|镇|乡|村|社区)$", text[start:end]).group()
     for i in range(end - len(suffix) - 2, max(start, end - len(suffix) - 5) - 1, -1):
