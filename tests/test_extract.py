@@ -51,6 +51,13 @@ def spans(text, ctx, type_):
     # a name in parts joined by · runs over every part
     ("研究中心主任哈立德·泰穆尔·阿克拉姆指出，这是希望。", ["哈立德·泰穆尔·阿克拉姆"]),
     ("出版公司出版总监孟迪·凯说：“这本书", ["孟迪·凯"]),
+    # towns listed like names are none; a list of names keeps a town-like name
+    ("市委书记王一林带队到塔畈乡、官庄镇、黄柏镇实地调研。", ["王一林"]),
+    ("市领导王一、孙殿镇、李四出席。", ["王一", "孙殿镇", "李四"]),
+    # after a titled list, a place's post is next, not a name (惠民|县委书记)
+    ("市财政局局长胡一江、惠民县委书记王二玮出席。", ["胡一江", "王二玮"]),
+    # a post or a bare level after a surname is no name: 由|团长担任, 主席和|市有关部门
+    ("临时党支部书记由团长担任。", []), ("与两级政协主席和市有关部门负责人座谈。", []),
 ])
 def test_people(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "person")] == expected

@@ -25,6 +25,7 @@ from kg.extract.base import (
 from kg.extract.posts import (
     BUSINESS,
     POST_RE,
+    POSTS,
     SENTENCE_END,
     continue_listing,
     one_title,
@@ -82,7 +83,7 @@ def find(text: str, ctx: Context, found: list[Mention], *,
     out += appointments.find(text, post_re=POST_RE, taken={(m.start, m.end) for m in out},
                              title_at=lambda s, e: one_title(text, s, e, ctx, org_by_end))
     out += _bylines(text, out)
-    out += _lists(text, out, tagged_names, place_words(found))
+    out += _lists(text, out, tagged_names, place_words(found), found)
     out += _names_before_posts(text, out)
     out += _leaders(text, out)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type))
@@ -91,6 +92,13 @@ def find(text: str, ctx: Context, found: list[Mention], *,
 def _name_at(text: str, pos: int, tagged_names: dict[int, int] | None = None) -> str | None:
     """The personal name that starts at `pos`, if the text after it lets a name end there
     (or, failing that, where the learned tagger ends a name that starts there)."""
+    name = _name_reading(text, pos, tagged_names)
+    if name and _post_or_level(name[surname_len(name):]):
+        return None
+    return name
+
+
+def _name_reading(text: str, pos: int, tagged_names: dict[int, int] | None = None) -> str | None:
     sn = surname_len(text[pos:pos + 2])
     if not sn:
         return None
@@ -112,6 +120,11 @@ def _name_at(text: str, pos: int, tagged_names: dict[int, int] | None = None) ->
             return text[pos:pos + valid[0]]
         return text[pos:pos + valid[1]]
     return text[pos:pos + valid[0]]
+
+
+def _post_or_level(given: str) -> bool:
+    """由|团长担任, 主席和|市有关部门: a given name that is a post or a bare level character."""
+    return given in POSTS or given in ("市", "县", "区", "省")
 
 
 _NOT_LAST = set("说等的地得在与及是也还就")
@@ -164,6 +177,7 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
     out = []
     previous: tuple[int, list[Mention]] = (-99, [])     # where the last titled list ended, its titles
     place_at = {p.start: p for p in places if p.type == "place"}
+    written = place_words(places)
     for m in POST_RE.finditer(text):
         name = _name_at(text, m.end(), tagged_names) or _unmarked_name_at(text, m.end(), tagged_names)
         if not name:
@@ -184,6 +198,8 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
             pos += len(name)
             previous = (pos, chain)
             name = _name_at(text, pos + 1, tagged_names) if text[pos:pos + 1] == "、" else None
+            if name and (place_shaped(name, written) or (pos + 1) in place_at):
+                name = None    # 局长甲、惠民县委书记乙: the next item is a place's post, not a name
             pos += 1
     return out
 
@@ -257,11 +273,16 @@ def _names_before_posts(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _lists(text: str, found: list[Mention], tagged_names: dict[int, int], places: set[str]) -> list[Mention]:
-    """刘元朝、柳庆发、陈波在主会场参加会议: names separated by 、."""
+def _lists(text: str, found: list[Mention], tagged_names: dict[int, int], places: set[str],
+           recognised: list[Mention] = ()) -> list[Mention]:
+    """刘元朝、柳庆发、陈波在主会场参加会议: names separated by 、; not a list of places
+    (到甲乡、官庄镇、黄柏镇调研, 听取了石桥村、伏漕村汇报: towns a surname opens)."""
     taken = {(m.start, m.end) for m in found}
+    towns = [(p.start, p.end) for p in recognised if p.type == "place"]
     out = []
     for m in _LIST.finditer(text):
+        if sum(1 for t in towns if m.start() <= t[0] < m.end() and t[1] <= m.end() + 3) >= 2:
+            continue
         parts = m.group().split("、")
         names: list[tuple[int, str]] = []
         pos = m.start()
