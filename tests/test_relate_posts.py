@@ -111,6 +111,24 @@ def test_each_title_finds_or_creates_its_body(text, expected):
     assert posts(text, place="绛县" if "县" in text[:3] else "新邱区") == sorted(expected)
 
 
+# the name written between a body and its post, or before a government post of the home place
+NAME_INSIDE = [
+    ("东海县委宋一波书记、县政府徐二冰常务副县长，张三旺副县长及有关部门参加座谈。",
+     [("宋一波", "中共东海县委", "书记", None), ("张三旺", "东海县人民政府", "副县长", None),
+      ("徐二冰", "东海县人民政府", "常务副县长", None)]),
+    ("1月25日上午，县港澳办梁一娟副主任会见了客人一行。",
+     [("梁一娟", "东海县港澳办", "副主任", None)]),
+    # a party group's deputy is no name between a body and its post
+    ("百联集团党委副书记、总裁徐二瑛出席。",
+     [("徐二瑛", "百联集团", "党委副书记", None), ("徐二瑛", "百联集团", "总裁", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAME_INSIDE)
+def test_a_name_between_a_body_and_its_post(text, expected):
+    assert posts(text, place="东海县") == sorted(expected)
+
+
 COMPANY_OFFICERS = [
     ("近日，太平洋建设第十一集团有限公司董事局副主席常一政、总裁周二鑫一行来区。",
      [("周二鑫", "太平洋建设第十一集团有限公司", "总裁", None),

@@ -22,8 +22,11 @@ from kg.extract.base import (
     sector_compound,
     surname_len,
 )
+from kg.extract.organizations import full_name
+from kg.extract.places import home_division
 from kg.extract.posts import (
     BUSINESS,
+    GOV_POSTS,
     POST_RE,
     POSTS,
     SENTENCE_END,
@@ -84,7 +87,8 @@ def find(text: str, ctx: Context, found: list[Mention], *,
                              title_at=lambda s, e: one_title(text, s, e, ctx, org_by_end))
     out += _bylines(text, out)
     out += _lists(text, out, tagged_names, place_words(found), found)
-    out += _names_before_posts(text, out)
+    out += _names_before_posts(text, out, ctx)
+    out += _names_inside_titles(text, out, orgs)
     out += _leaders(text, out)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type))
 
@@ -257,19 +261,48 @@ def _is_common_word(tok: str) -> bool:
 
 _BEFORE_POST = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[在由和与及同]))([\u4e00-\u9fff]{2,3})(?:常务)?副?"
                           r"(?:书记|市长|县长|区长|省长|主任|主席|部长|局长|董事长|总经理|院长|校长|秘书长)"
-                          r"(?=[，。、；：]|强调|指出|表示|要求|说|介绍|在|主持|讲话|出席|的带领|的陪同|带领|带队|一行|陪同)")
+                          r"(?=[，。、；：]|强调|指出|表示|要求|说|介绍|在|主持|讲话|出席|的带领|的陪同|带领|带队|一行|陪同|及)")
 
 
-def _names_before_posts(text: str, found: list[Mention]) -> list[Mention]:
+_INSIDE_POST = re.compile(r"(?:常务)?副?(?:书记|市长|县长|区长|省长|州长|主任|主席|部长|局长|董事长|总经理|院长|"
+                          r"检察长|校长|秘书长|厅长|会长)"
+                          r"(?=[，。、；：]|强调|指出|表示|要求|说|介绍|在|主持|讲话|致辞|出席|参加|会见|对|率|一行|等|的|"
+                          r"带领|带队|陪同|和|与|及)")
+
+
+def _names_inside_titles(text: str, found: list[Mention], orgs: list[Mention]) -> list[Mention]:
+    """省港澳办梁淑娟副主任会见, 东海县委宋波书记、县政府徐冰常务副县长: the name written between
+    a body and its post (pages of departments and companies); the post is the body's."""
+    taken = {(m.start, m.end) for m in found if m.type == "person"}
+    out = []
+    for o in orgs:
+        for k in (3, 2):
+            name = text[o.end:o.end + k]
+            post = _INSIDE_POST.match(text, o.end + k)
+            if post is None or not name_shaped(name) or _is_common_word(name) or (o.end, o.end + k) in taken \
+                    or any(c in "党委" for c in name) or name[-1] in "副正常代":     # 集团党委|副书记
+                continue
+            role = "business" if o.type == "company" or post.group().lstrip("副常务") in BUSINESS else "official"
+            out.append(mention(o.end, o.end + k, text, "person", name, role=role,
+                               titles=((post.group(), o.key),)))
+            break
+    return out
+
+
+def _names_before_posts(text: str, found: list[Mention], ctx: Context | None = None) -> list[Mention]:
     """张百顺市长强调, 在刘志永副局长的带领下: a name written before its post, at the start of a
-    clause or after 在/由/和."""
+    clause or after 在/由/和. A government post is the home place's (甲副县长 -> X县人民政府)."""
     taken = {(m.start, m.end) for m in found}
     out = []
     for m in _BEFORE_POST.finditer(text):
         name = m.group(1)
         if name_shaped(name) and not _is_common_word(name) and (m.start(1), m.end(1)) not in taken \
                 and "委" not in name and name[-1] not in "副正常代":       # 区委副书记 holds no 区委副
-            out.append(mention(m.start(1), m.end(1), text, "person", name, role="official"))
+            post = text[m.end(1):m.end()]
+            level = GOV_POSTS.get(post.lstrip("常务副"))
+            owner = home_division(ctx, level) if ctx is not None and level else None
+            titles = {"titles": ((post, full_name(owner.name, "政府")),)} if owner else {}
+            out.append(mention(m.start(1), m.end(1), text, "person", name, role="official", **titles))
     return out
 
 

@@ -40,6 +40,7 @@ _ABBREVIATED = {"纪委": "纪律检查委员会", "政法委": "政法委员会
 BUSINESS = {"董事长", "总经理", "经理", "总裁", "总监", "行长", "首席执行官"}
 _COMPANY_POSTS = BUSINESS | {"总工程师", "董事", "监事", "监事长", "总会计师", "书记", "党委书记", "主席"}
 _GOV_POSTS = {"市长": "市", "省长": "省", "县长": "县", "区长": "区", "州长": "州"}
+GOV_POSTS = _GOV_POSTS      # a government post and the level of the place whose government it is
 
 SENTENCE_END = re.compile(r"[。！？；\n]")
 _SAME_BODY_ANY = {"秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员", "常务副主任", "常务副主席"}
