@@ -42,6 +42,8 @@ def canonical_title(title: str, body: str | None = None) -> str:
     ['市委秘书长', '市委常委', '市委副书记']
     >>> canonical_title("统战部部长", "organization/中共泰安市委统战部"), canonical_title("潍坊市原市长", "潍坊市人民政府")
     ('市委统战部部长', '市长')
+    >>> canonical_title("道县县委书记", "organization/中共道县县委"), canonical_title("泉港区区委书记", "中共泉港区委")
+    ('县委书记', '区委书记')
     """
     t = _acting(_strip_former(title.strip()).removeprefix("中共"))
     if body is None or body.startswith("company/"):
@@ -52,7 +54,8 @@ def canonical_title(title: str, body: str | None = None) -> str:
     if place:
         for written in (place, segs[-1]):
             if t.startswith(written) and len(t) > len(written):
-                t = place[-1] + t[len(written):]
+                rest = t[len(written):]      # 道县县委书记: the level written again stays once
+                t = rest if rest[:1] == place[-1] else place[-1] + rest
                 break
     if t[:1] in LEVELS and t[1:2] in _FORMER:                 # 潍坊市原市长 -> 市原市长 -> 原市长
         t = _strip_former(t[1:])
