@@ -33,6 +33,9 @@ HOLDING = re.compile(r"(?:举行|召开|举办)(?:了)?$")     # 会上，举行
 # deals.py
 PARTNER = re.compile(r"东西协作|东西部协作|对口支援|对口帮扶|对口协作|对口合作|结对|帮扶|友好城市|友城|山海协作|"
                      r"友好(?:村庄|村|县|区|乡镇|城区)")
+# a friendship still talked about, not made: 双方围绕…建立友好城市进行沟通交流, 希望缔结友好城市
+PARTNER_TALKS = re.compile(r"(?:围绕|就|探讨|商讨|洽谈|希望|期待|拟|有望|意向)[^。；]{0,30}$")
+GOING = re.compile(r"(?:赴|到|前往|来到|走进)[^，,。；、]{0,12}$")      # 赴甲市、乙市: the places gone to
 # a signing between the parties named before and after 与 (or listed before 代表三方): the verb,
 # then what it must not be (an intention, a future signing)
 SIGN = re.compile(r"签订|签署|签约|签下|缔结|结为|结成|(?:建立|成为)(?=[^，。；]{0,8}合作伙伴)")
