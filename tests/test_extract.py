@@ -157,6 +157,9 @@ def test_companies_with_a_bare_gongsi(text, expected, home_ctx):
     # the congress written without a session is a body, not a meeting
     ("会议同意全国人民代表大会财政经济委员会的审查报告", []),
     ("今后各项会议要精简，今天下午全县招商引资推进会召开", ["全县招商引资推进会"]),
+    # after 主持召开 the whole name is the meeting's, its words of studying too
+    ("县长王一主持召开了县政府党组理论学习中心组学习会议。", ["县政府党组理论学习中心组学习会议"]),
+    ("市长王一主持召开市长碰头会，听取汇报。", ["市长碰头会"]),
 ])
 def test_events(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "event")] == expected

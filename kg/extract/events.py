@@ -27,7 +27,7 @@ HEADS = ("常委会会议", "全体会议", "工作会议", "座谈会", "研讨
          "文化节", "旅游节", "美食节", "音乐节", "电影节", "读书节", "科技节", "大讲堂", "讲座", "大会",
          "会议", "联席会", "听证会", "协商会", "通报会", "评议会", "述职会", "恳谈会", "茶话会", "招聘会", "运动会", "马拉松", "展会", "书画展", "摄影展",
          "展览", "画展", "展销会", "开幕式", "闭幕式", "启动会", "誓师大会", "表彰大会", "年会", "对接会",
-         "签约活动", "开工活动", "启动活动", "活动")
+         "签约活动", "开工活动", "启动活动", "碰头会", "学习会", "活动")
 _HEAD_RE = re.compile("|".join(sorted(set(HEADS), key=len, reverse=True)))
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+次(?:全体|常务|主任)?会议")
 _NUM = "一二三四五六七八九十百零〇\\d"
@@ -78,7 +78,7 @@ def find(text: str, ctx: Context) -> list[Mention]:
         q = bisect_right(starts, m.start()) - 1
         if m.start() < named_to or q >= 0 and m.start() < reach[q]:
             continue
-        start = _left_edge(text, m.start(), end)
+        start = _convened_start(text, m.start()) or _left_edge(text, m.start(), end)
         if text[start - 1:start] == "与" and re.search(r"签约|签字|合作", text[start:end]):
             start = _left_edge(text, start - 1, end)     # 临沂市人民政府与华润集团战略合作签约仪式
         name = text[start:end]
@@ -96,6 +96,21 @@ def find(text: str, ctx: Context) -> list[Mention]:
         out.append(mention(start, end, text, "event", name))
         named_to = max(named_to, end)
     return _join_ji(text, sorted(out, key=lambda x: (x.start, -x.end)))
+
+
+_CONVENED = re.compile(r"主持召开(?:了)?")
+
+
+def _convened_start(text: str, head_start: int) -> int | None:
+    """主持召开县政府党组理论学习中心组学习会议, 主持召开市长碰头会: after 主持召开 the whole
+    name up to its head is the meeting's, the words of studying in it too."""
+    lo = max(0, head_start - 30)
+    m = None
+    for m in _CONVENED.finditer(text, lo, head_start):
+        pass
+    if m is None or m.end() == head_start or not re.fullmatch(r"[\u4e00-\u9fff\d]+", text[m.end():head_start]):
+        return None
+    return m.end()
 
 
 def _sittings(text: str) -> list[Mention]:
