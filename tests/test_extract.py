@@ -107,6 +107,10 @@ def test_place_codes_and_levels(home_ctx):
     ("市民政局局长出席", ["聊城市民政局"]),
     # a numbered sitting of a body is an event, not a body
     ("市政协十三届十八次常委会召开", []),
+    # after a body's core a clause runs on, not a department's name
+    ("对市委市政府积极促成商会表示感谢；市政协开展走访看望政协委员活动；听取市政府关于政府机构改革的报告",
+     ["中共聊城市委", "聊城市人民政府", "聊城市政协", "聊城市人民政府"]),
+    ("市政协提案委员会、市政府办公室负责人出席", ["聊城市政协提案委员会", "聊城市政府办公室"]),
     # a word running on past a unit's suffix, or an adverb after a place, makes no body
     ("组织市政协委员考察团到街道调研", []),
     ("围绕县委中心工作和重大决策部署，会议在市党政机关办公中心召开", []),

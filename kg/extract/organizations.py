@@ -139,9 +139,26 @@ def _rest_at(text: str, pos: int) -> str | None:
     unit = _UNIT.match(text, pos)
     if unit and (any(c in _NO_MID for c in unit.group()) or unit.group().startswith("长")):
         unit = None             # 县|长某某代表县政府: 县长 is a post, never a unit
-    if core and (unit is None or text[core.end():core.end() + 1] in "常书副"):
+    if core and (unit is None or text[core.end():core.end() + 1] in "常书副"
+                 or unit.group().startswith(core.group()) and _runs_into_clause(unit.group()[len(core.group()):])):
         return core.group()
     return unit.group() if unit else None
+
+
+# verbs that name what a department does (政协文化文史和学习委员会, 政府发展研究中心)
+_DEPARTMENT_VERBS = {"学习", "研究", "发展", "改革", "建设", "管理", "服务", "保障", "监督", "规划", "执法", "宣传",
+                     "督查", "协调", "调解", "救助", "审批", "考核", "提案", "信访", "招商", "接待", "联络"}
+
+
+def _runs_into_clause(after_core: str) -> bool:
+    """区政府|积极促成商会, 县政协|开展走访看望政协, 县政府|关于政府: after the body's core comes a
+    clause (a verb, an adverb, a preposition), not the name of one of its departments."""
+    from kg.segment import tag, words
+
+    if after_core[:1] in "省市县区州":
+        return True                  # 区委|区政府: two bodies written together
+    return any(len(w) >= 2 and tag(w)[:1] in ("v", "d", "p") and tag(w) != "vn" and w not in _DEPARTMENT_VERBS
+               for w in words(after_core))
 
 
 _ADVERBS = set("正将已也都还又就仍")
