@@ -78,6 +78,7 @@ VISIT_MEMBER = re.compile(r"(?:一同|一起|共同|随同|参加|同行)(?:参�
 TRIP_PRESENT = re.compile(r"(?:参加|出席)(?:活动|调研)[。；]?$")   # 甲参加活动。 in a leader's tour: a member
 HOSTS_PRESENT = re.compile(r"(?:出席|参加)(?:活动|座谈)[。；]?$")   # the hosts of a trip that sat down to talk
 NOT_VISITOR = re.compile(r"陪同|迎接|接待|会见|欢迎|汇报")
+TOPIC = re.compile(r"就|围绕|针对|聚焦")   # 到我县就甲工作开展调研: what follows is the topic, not a stop
 CONTAINER = re.compile(r"[\d一二三四五六七八九十两几多]+个")  # 赴甲镇3个村: 甲镇 holds the targets, named later
 # 深入甲区部分企业、项目: the unnamed units leave 甲区 the most specific named stop
 # 到甲街道乙社区, 到甲县工业园区: a place unit named right after a place is the more specific
