@@ -105,6 +105,8 @@ def test_place_codes_and_levels(home_ctx):
     ("市发改委、住建委、规划局、东昌府区政府主要负责人参加。",
      ["聊城市发改委", "聊城市住建委", "聊城市规划局", "东昌府区人民政府"]),
     ("市民政局局长出席", ["聊城市民政局"]),
+    # a term with its 第 is the same body
+    ("聊城市第十七届人大常委会主任出席", ["聊城市人大常委会"]),
     # a numbered sitting of a body is an event, not a body
     ("市政协十三届十八次常委会召开", []),
     # after a body's core a clause runs on, not a department's name
@@ -164,6 +166,8 @@ def test_companies_with_a_bare_gongsi(text, expected, home_ctx):
     # after 主持召开 the whole name is the meeting's, its words of studying too
     ("县长王一主持召开了县政府党组理论学习中心组学习会议。", ["县政府党组理论学习中心组学习会议"]),
     ("市长王一主持召开市长碰头会，听取汇报。", ["市长碰头会"]),
+    # a verb of attending glued into one of jieba's words ends no meeting's name
+    ("县检察院副检察长兰一华应邀参加会议。", []),
 ])
 def test_events(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "event")] == expected

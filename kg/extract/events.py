@@ -53,6 +53,7 @@ _BOUNDARY = {"从", "在", "于", "举行", "举办", "召开", "出席", "参�
              "见证", "共同", "随后", "并", "图为", "我市", "我县", "我区", "领会", "关于", "把", "以及",
              "深刻领会", "认真学习", "传达学习", "学习贯彻", "认真贯彻",
              "今后", "目前", "当前", "此前", "届时", "同意", "决议", "决定", "批准", "审议"}
+_BOUNDARY_TAILS = ("参加", "出席", "列席", "主持", "召开", "举行", "举办")
 _TIME_WORDS = ("今天", "昨天", "明天", "今日", "昨日", "当天", "当日")
 _GENERIC = re.compile(r"^(?:会议|大会|本次|此次|该|这次|上述|有关|各类|相关|专题|全体|常务|各种|各项|本届|此|各|"
                       r"视频|电视电话|现场|工作|每次|历次|多次|一次|系列|主题)")
@@ -176,7 +177,8 @@ def _left_edge(text: str, head_start: int, head_end: int) -> int:
     pos = window_start
     for tok in words(text[window_start:head_start]):
         pos += len(tok)
-        if tok in _BOUNDARY or tok.startswith(_TIME_WORDS):     # 今天下午 is one of jieba's words
+        if tok in _BOUNDARY or tok.startswith(_TIME_WORDS) or tok.endswith(_BOUNDARY_TAILS):
+            # 今天下午, 应邀参加: one of jieba's words
             start = pos
     return start
 

@@ -26,7 +26,7 @@ _CORE = re.compile(CORE)
 PARTY_DEPARTMENTS = ("组织", "宣传", "统战", "社会工作", "武装", "农村工作", "老干部")
 _PARTY_DEPARTMENT = re.compile(rf"委(?:{'|'.join(PARTY_DEPARTMENTS)})部")
 _SITTING = re.compile(r"[一二三四五六七八九十百零〇\d]+次|召开|举行")   # 市政协十五次常委会 is a sitting: an event
-_NUMBERED = re.compile(r"[一二三四五六七八九十百零〇\d]+届")
+_NUMBERED = re.compile(r"第?[一二三四五六七八九十百零〇\d]+届")
 # The first two characters of ordinary words that start with a level character.
 _NOT_ORG_STARTS = {"市场", "市民", "市区", "市级", "市属", "市直", "市内", "市外", "市县", "县级",
                    "县域", "县城", "县区", "区域", "区级", "区县", "省级", "省内", "省外", "省份", "省市",
@@ -56,6 +56,8 @@ def full_name(prefix: str, rest: str) -> str:
         return f"{prefix}人民政府"
     if rest in ("人大", "人大常委会"):
         return f"{prefix}人大常委会"
+    if rest in ("法院", "检察院") and prefix.endswith(("县", "区")):
+        return f"{prefix}人民{rest}"      # 县法院 -> 某县人民法院
     if rest == "海关" and prefix.endswith(("市", "省")):
         return prefix[:-1] + rest          # 湛江海关, 青岛海关: a customs district bears the city's stem
     return prefix + rest
@@ -82,7 +84,7 @@ def _short_forms(text: str, ctx: Context, places: list[Mention]) -> list[Mention
     out = []
     for m in _LEVEL.finditer(text):
         start, level_char = m.start(), m.group()
-        rest = _rest_at(text, m.end())
+        rest = _rest_at(text, m.end()) or _court_at(text, m.end(), level_char)
         if not rest:
             continue
         if start and is_cjk(text[start - 1]) and _glued(text, start):
@@ -127,6 +129,16 @@ def _listed_units(text: str, ctx: Context, places: list[Mention], found: list[Me
             out.append(mention(pos, unit.end(), text, "organization", key, short=unit.group()))
             pos = unit.end()
     return out
+
+
+_COURT = re.compile(r"法院|检察院")
+
+
+def _court_at(text: str, pos: int, level_char: str) -> str | None:
+    """县法院院长, 区检察院副检察长: a county's or district's court and procuratorate by their
+    short forms (a city's court is its 中级人民法院, not read here)."""
+    m = _COURT.match(text, pos) if level_char in "县区" else None
+    return m.group() if m else None
 
 
 def _rest_at(text: str, pos: int) -> str | None:
