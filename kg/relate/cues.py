@@ -14,6 +14,8 @@ ROLE_VERBS = {"chair": ("主持",),
               "attendee": ("出席", "参加", "列席", "在座", "参会", "与会", "观摩", "签约", "签字", "签订", "签署", "颁发",
                            "授牌", "揭牌", "见证", "召开")}
 ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
+# present at a 会见 or 会谈 (meetings.py makes them met), not at the story's event
+AT_MEETING = re.compile(r"(?:参加|陪同|一同参加)(?:会见|会谈|接见)|会见时在座|参加座谈(?![会＿])")
 # a name cited, not acting: 习近平新时代中国特色社会主义思想, 习近平总书记重要讲话精神, 总书记视察…
 CITED = re.compile(r"(?:总书记|同志|主席)?(?:新时代|重要(?:讲话|指示|论述|批示|回信|贺信)|关于|视察|的重要|思想)")
 REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉|介绍|说")
