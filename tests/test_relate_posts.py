@@ -156,6 +156,12 @@ def test_an_appointment_of_two_posts_and_a_rank_in_a_chain():
 
 
 @pytest.mark.parametrize("text, place, expected", [
+    # a municipality is a province named 市: 市委 and 市长 in its own paper or a district's
+    ("市委副书记、市长张一清出席，副市长孙二魁参加。", "天津市",
+     [("孙二魁", "天津市人民政府", "副市长", None), ("张一清", "中共天津市委", "市委副书记", None),
+      ("张一清", "天津市人民政府", "市长", None)]),
+    ("市委常委王一出席，区委书记曹二强陪同。", "上海市徐汇区",
+     [("曹二强", "中共徐汇区委", "区委书记", None), ("王一", "中共上海市委", "市委常委", None)]),
     # a bare zone's party committee in the zone's own paper
     ("在庆典仪式上，开发区党委书记余一发致贺词。", "湛江经济技术开发区",
      [("余一发", "中共湛江经济技术开发区委员会", "开发区党委书记", None)]),

@@ -356,8 +356,8 @@ def _level_of(chain: list[Division], level_char: str) -> Division | None:
     for div in chain:
         if level_char == "省" and div.level == "province":
             return div
-        if level_char != "省" and div.name.endswith(level_char) and div.level != "province":
-            return div
+        if level_char != "省" and div.name.endswith(level_char) and (div.level != "province" or level_char == "市"):
+            return div           # 市委 in a 天津 or 徐汇区 paper: a municipality is a province named 市
     return None
 
 
