@@ -60,6 +60,10 @@ INHERITED = [
      [("刘宏三", "南乐县政协", "秘书长", None), ("张二民", "南乐县政协", "副主席", None),
       ("徐兆一", "南乐县政协", "副主席", None), ("陆新", "南乐县政协", "党组副书记", None),
       ("陆新", "南乐县政协", "县政协副主席", None)]),
+    # the sentence after a titled list may open with the same body's bare titles
+    ("县政协主席张一波主持会议并讲话。副主席丁二斌、孙三明，秘书长林四伦参加会议。",
+     [("丁二斌", "南乐县政协", "副主席", None), ("孙三明", "南乐县政协", "副主席", None),
+      ("张一波", "南乐县政协", "县政协主席", None), ("林四伦", "南乐县政协", "秘书长", None)]),
     # a bare title after another body's list keeps no body it was not given
     ("县委书记杨一出席，主任李二讲话。",
      [("李二", "-", "主任", None), ("杨一", "中共南乐县委", "县委书记", None)]),

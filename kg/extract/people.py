@@ -191,8 +191,9 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
             continue
         chain = visiting_delegation(text, chain, previous, place_at, ctx)
         between = text[previous[0]:chain[0].start]
-        if 0 < len(between) <= 30 and between[-1] in "，、" and not SENTENCE_END.search(between):
-            chain = continue_listing(text, chain, previous[1])
+        if 0 < len(between) <= 30 and (between[-1] in "，、" and not SENTENCE_END.search(between)
+                                       or between[-1] == "。" and not SENTENCE_END.search(between[:-1])):
+            chain = continue_listing(text, chain, previous[1])    # …主持会议。副主席乙、丙出席: the next one too
         titles = tuple((t.text, t.attr("org")) for t in chain if t.type == "title")
         role = "business" if any(t.attr("company") for t in chain) or m.group() in BUSINESS else "official"
         out += chain
