@@ -64,6 +64,9 @@ INHERITED = [
     ("县政协主席张一波主持会议并讲话。副主席丁二斌、孙三明，秘书长林四伦参加会议。",
      [("丁二斌", "南乐县政协", "副主席", None), ("孙三明", "南乐县政协", "副主席", None),
       ("张一波", "南乐县政协", "县政协主席", None), ("林四伦", "南乐县政协", "秘书长", None)]),
+    # the bare title written again for one who holds it with a body is that post, not another
+    ("县政协主席王一珍主持，秘书长郑三丽出席会议。会议听取秘书长郑三丽关于活动方案的汇报。",
+     [("王一珍", "南乐县政协", "县政协主席", None), ("郑三丽", "南乐县政协", "秘书长", None)]),
     # a bare title after another body's list keeps no body it was not given
     ("县委书记杨一出席，主任李二讲话。",
      [("李二", "-", "主任", None), ("杨一", "中共南乐县委", "县委书记", None)]),
