@@ -51,6 +51,8 @@ def spans(text, ctx, type_):
     # a name in parts joined by · runs over every part
     ("研究中心主任哈立德·泰穆尔·阿克拉姆指出，这是希望。", ["哈立德·泰穆尔·阿克拉姆"]),
     ("出版公司出版总监孟迪·凯说：“这本书", ["孟迪·凯"]),
+    # 和 at a name's end before a comma joins nothing: it is the name's
+    ("市人大常委会副主任陈一斌、蓝二和，党组成员李三文出席会议。", ["陈一斌", "蓝二和", "李三文"]),
     # towns listed like names are none; a list of names keeps a town-like name
     ("市委书记王一林带队到塔畈乡、官庄镇、黄柏镇实地调研。", ["王一林"]),
     ("市领导王一、孙殿镇、李四出席。", ["王一", "孙殿镇", "李四"]),

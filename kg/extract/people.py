@@ -106,6 +106,9 @@ def _name_reading(text: str, pos: int, tagged_names: dict[int, int] | None = Non
     sn = surname_len(text[pos:pos + 2])
     if not sn:
         return None
+    if text[pos + sn + 1:pos + sn + 2] == "和" and text[pos + sn + 2:pos + sn + 3] in ("，", ",", "、", "；", ";", "。") \
+            and name_shaped(text[pos:pos + sn + 1]):
+        return text[pos:pos + sn + 2]     # 副主任陈斌、蓝进和，党组成员…: 和 joins nothing there
     valid = [k for k in (sn + 1, sn + 2) if pos + k <= len(text) and name_shaped(text[pos:pos + k])
              and follows_name(text, pos + k) and text[pos + k - 1] not in "地得的"   # 总书记高兴地说
              and not _is_vocabulary(text[pos:pos + k])]
