@@ -105,7 +105,7 @@ def _rehome(text: str, chain: list[Mention], ctx: Context, place_by_end: dict[in
         return chain
     out = chain[:1]
     for t in chain[1:]:
-        org, level = t.attr("org"), t.text[:1]
+        org, level = t.attr("org"), t.text.lstrip("副常务代理执行")[:1]      # 宣城市委常委、副市长: 市
         home = home_division(ctx, level) if level in "市县区州" and named.key.endswith(level) else None
         if org and home and home.name != named.key and home.name in org:
             org = org.replace(home.name, named.key, 1)
