@@ -96,6 +96,8 @@ def _division_re() -> re.Pattern[str]:
 # not 乡民, 村干部, 镇长, 村级, 乡镇, 镇委 …; but 城关镇党委书记 (a town's party committee) is a town
 _TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道办事处|街道|镇|乡|村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|干部|书记|长|企|级|镇|振兴|亲))"
                        r"(?!委|[^党]委)")
+# 莽张镇镇长, 红星乡乡长: the town before its own head's post (镇长 alone is no town)
+_TOWN_HEAD = re.compile(r"[\u4e00-\u9fff]{2,6}?(镇|乡)(?=\1长)")
 _NOT_TOWNSHIP = re.compile(r"^(?:[省市县区]|全|各|该|本|我|每|乡|城市|城区|城乡|农|新农|美丽|特色|示范|重点|周边|附近|沿线|所在|相关|"
                            r"一个|多个|贫困|脱贫|试点|全国|全省|全市|全县|城乡|乡镇|村镇|集镇|小城)")
 
@@ -109,7 +111,7 @@ def _townships(text: str, found: list[Mention], home_county: str | None = None) 
     by_end = {m.end: m for m in found}
     taken = SpanIndex((m.start, m.end) for m in found)
     out = []
-    for m in _TOWNSHIP.finditer(text):
+    for m in [*_TOWNSHIP.finditer(text), *_TOWN_HEAD.finditer(text)]:
         end = m.end() + (2 if text.startswith("社区", m.end()) else 0)     # 某新村|社区 is one name
         start, owner = _township_start(text, m.start(), end, by_end)
         if start is None:

@@ -158,6 +158,17 @@ def _party_branch(text: str, start: int, ctx: Context) -> tuple[int, str] | None
     return lo, f"中共{name}{PARTY_BRANCHES[word]}"
 
 
+def _town_before(text: str, start: int, post: str) -> int | None:
+    """Where the town written before its 镇长 or 乡长 begins (莽张镇|镇长), if one is."""
+    if post not in ("镇长", "乡长") or text[start - 1:start] != post[0]:
+        return None
+    lo = _unit_start(text, start)
+    name = text[lo:start]
+    if not 3 <= len(name) <= 6 or name[0] in "全各该本我每" or any(c in "的和与及在是" for c in name):
+        return None
+    return lo
+
+
 def _delegation(text: str, start: int) -> tuple[int, str] | None:
     """甲市经贸考察团团长: a delegation is a body when somebody holds a title in it."""
     lo = _unit_start(text, start)
@@ -215,6 +226,9 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
         return mention(org.start, post_end, text, "title", org=org.key)
     level_char = _GOV_POSTS.get(post)
     place = (place_by_end or {}).get(start)
+    town = _town_before(text, start, post)
+    if town is not None:                                # 莽张镇镇长, 红星乡副乡长: the town's government
+        return mention(town, post_end, text, "title", org=text[town:start] + "人民政府")
     if level_char and place is not None and place.key.endswith(level_char):   # 深圳市副市长
         return mention(place.start, post_end, text, "title", org=full_name(place.key, "政府"))
     merged = (place_by_end or {}).get(start + 1) if level_char and start == post_start else None
