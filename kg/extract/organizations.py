@@ -227,8 +227,9 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
             rest = rest[1:]          # 道县县委, 泉港区区委, 某市市政府: the level written again before its body
         elif len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) == 1 and m.group() not in ("委", "人大"):
             continue                 # 遵义布局 is no bureau: a one-character unit needs a real name
-        if p.text != p.key and len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) < 2:
-            continue                 # after a short form (遵义), only a clear body (not 遵义|布局)
+        if p.text != p.key and len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) < 2 \
+                and not (p.text[-1:] in "省市县区州" and _CORE.fullmatch(rest)):
+            continue                 # after a short form (遵义), only a clear body (not 遵义|布局); 延边州委 is one
         if _SITTING.search(rest) or _runs_on(text, m.end(), rest) or m.group(1)[:1] in _ADVERBS \
                 or _VENUE_TAIL.match(text, m.end()):
             continue                 # 普陀|正围绕市委: an adverb opens no body's name
