@@ -66,6 +66,10 @@ def test_a_central_bank_branch_is_an_organisation():
     ("上午，王书记到我镇调研。", "罗山县", []),
     ("庆云县向乙凤坝镇捐赠了帮扶资金。", "秀山土家族苗族自治县", ["庆云县", "乙凤坝镇"]),
     ("东阳县向阳村党支部书记王一出席。", "东阳市", ["东阳市", "向阳村"]),
+    # a division's short form inside a person's or a village's name is none; 来宾 are guests
+    ("区统计局局长韩海东到唐昌街道调研。", "郫都区", ["唐昌街道"]),
+    ("副县长刘一蔚来到山城镇六安村西山水库。", "南靖县", ["山城镇", "六安村"]),
+    ("向各位来宾表示欢迎，到甲寨镇三个社区调研。", "城中区", ["甲寨镇"]),
     # the town before its own head's post
     ("莽张镇镇长桂一辉陪同调研，各乡镇长参加。", "罗山县", ["莽张镇"]),
     # 代县长 is an acting county head; 结为友好县 names no 友好区

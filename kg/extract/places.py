@@ -17,7 +17,7 @@ from kg.text import is_cjk
 from kg.types import Mention
 
 # Short forms that are far more often ordinary words than places.
-_NOT_PLACES = {"安康", "长治", "朝阳", "大同", "吉安", "中山", "永安", "太和", "和平", "新华", "城关", "白山"}
+_NOT_PLACES = {"安康", "长治", "朝阳", "大同", "吉安", "中山", "永安", "太和", "和平", "新华", "城关", "白山", "来宾"}
 _HOME_REFS = re.compile(r"我市|本市|全市|我县|本县|全县|我区|本区|全区|我省|本省|全省")
 _ZONE = re.compile(r"((?:国家级?)?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|综合保税区|旅游度假区|保税区|"
                    r"产业集聚区|工业集中区|工业园区|产业园区|农业科技园区|开发区))")
@@ -40,6 +40,7 @@ def find(text: str, ctx: Context) -> list[Mention]:
     found += countries.find(text, found)
     county = ctx.home.name if ctx.home and ctx.home.level in ("county", "district") else None
     found += _townships(text, found, county)
+    found = drop_stems_in_towns(found)
     found += _zones(text, ctx, found)
     found += _home_refs(text, ctx)
     return sorted(found, key=lambda m: (m.start, -m.end))
@@ -109,6 +110,7 @@ def _townships(text: str, found: list[Mention], home_county: str | None = None) 
     from kg.segment import frequency
 
     by_end = {m.end: m for m in found}
+    by_span = {(m.start, m.end): m for m in found}
     taken = SpanIndex((m.start, m.end) for m in found)
     out = []
     for m in [*_TOWNSHIP.finditer(text), *_TOWN_HEAD.finditer(text)]:
@@ -121,7 +123,8 @@ def _townships(text: str, found: list[Mention], home_county: str | None = None) 
         if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in _NOT_IN_TOWN for c in core) \
                 or name.endswith(_HOME_WORDS) or (owner is None and not _name_like(core)):
             continue
-        if taken.overlapping(start, end) or (owner is None and core not in _SEAT_TOWNS
+        if any(not _stem_inside(by_span.get(o), start, end) for o in taken.overlapping(start, end)) \
+                or (owner is None and core not in _SEAT_TOWNS
                                              and (frequency(name) > 50 or frequency(core) > 3000)):
             continue                 # 乡村, 城镇: words, not places (五一 of 某区五一社区 is a name)
         level = "village" if name.endswith(("村", "社区")) else "township"
@@ -134,9 +137,20 @@ def _townships(text: str, found: list[Mention], home_county: str | None = None) 
 
 
 # function words no town's name holds: 官浔|等|乡镇, 指导|该|村, 周书记|到|我|镇
-_NOT_IN_TOWN = set("的级了和与及是在为各该我等到")
+_NOT_IN_TOWN = set("的级了和与及是在为各该我等到个")
 # a preposition before a town is no part of its name: 某县|向|龙凤坝镇捐赠 (but 向阳村, 对河村: words)
 _PREPOSITIONS = set("向对给把将被让从")
+
+def _stem_inside(m: Mention | None, start: int, end: int) -> bool:
+    """六安 in 六安村: a division's short form opening a village's name is part of that name."""
+    return m is not None and m.type == "place" and m.text != m.key and start <= m.start and m.end < end
+
+
+def drop_stems_in_towns(found: list[Mention]) -> list[Mention]:
+    towns = [(m.start, m.end) for m in found if m.attr("level") in ("village", "township")]
+    return [m for m in found if not (m.attr("code") and m.text != m.key
+                                     and any(s <= m.start and m.end < e for s, e in towns))]
+
 
 # 城关镇, 城关街道: the seat town of most counties, a name though jieba knows it as a word
 _SEAT_TOWNS = {"城关"}
