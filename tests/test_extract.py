@@ -60,6 +60,7 @@ def spans(text, ctx, type_):
     ("市财政局局长胡一江、惠民县委书记王二玮出席。", ["胡一江", "王二玮"]),
     # a post or a bare level after a surname is no name: 由|团长担任, 主席和|市有关部门
     ("临时党支部书记由团长担任。", []), ("与两级政协主席和市有关部门负责人座谈。", []),
+    ("陈书记和陈部长一行先后来到金十字社区。", []),          # 和 joins two people
 ])
 def test_people(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "person")] == expected
@@ -169,7 +170,7 @@ def test_companies_with_a_bare_gongsi(text, expected, home_ctx):
     ("县长王一主持召开了县政府党组理论学习中心组学习会议。", ["县政府党组理论学习中心组学习会议"]),
     ("市长王一主持召开市长碰头会，听取汇报。", ["市长碰头会"]),
     # a verb of attending glued into one of jieba's words ends no meeting's name
-    ("县检察院副检察长兰一华应邀参加会议。", []),
+    ("县检察院副检察长兰一华应邀参加会议。", []), ("会议最后，杨主任发表座谈会讲话。", []),
 ])
 def test_events(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "event")] == expected
@@ -225,6 +226,7 @@ def test_a_title_covers_the_names_listed_after_it(home_ctx):
 @pytest.mark.parametrize("text, expected", [
     ("共同推动河钢集团转型升级", ["河钢集团"]),
     ("与深圳市投资控股有限公司签约", ["深圳市投资控股有限公司"]),
+    ("签约企业代表东莞市蜀江新能源科技有限公司总经理曾一伟发言", ["东莞市蜀江新能源科技有限公司"]),
 ])
 def test_company_left_edges(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "company")] == expected

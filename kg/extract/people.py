@@ -99,6 +99,8 @@ def _name_at(text: str, pos: int, tagged_names: dict[int, int] | None = None) ->
     name = _name_reading(text, pos, tagged_names)
     if name and _post_or_level(name[surname_len(name):]):
         return None
+    if name and name[0] in "和与" and surname_len(name[1:3]):
+        return None                   # 陈书记和|陈部长: 和 joins two people, it names none
     return name
 
 
