@@ -30,6 +30,7 @@ from kg.relate.cues import (
     PRONOUN_GOES,
     SAYING,
     SHOWN_AFTER,
+    SUBJECTLESS_GOES,
     TRIP_PRESENT,
     VISIT,
     VISIT_AGENT,
@@ -106,7 +107,9 @@ def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], s
             members = [p for p in people if p.start > cut]      # 甲到乙村调研，丙、丁参加调研。
             people, e = [p for p in people if p.start < cut], cut
         leaders, go = _leaders(sc, s, e, people, trips[-1].ids() if trips else set())
-        group = VISIT_GROUP.search(sc.text, s, e) or (PRONOUN_GOES.match(sc.text, s) if trips and not leaders else None)
+        onward = SUBJECTLESS_GOES.match(sc.text, s) if trips and not leaders else None
+        group = onward or VISIT_GROUP.search(sc.text, s, e) or (PRONOUN_GOES.match(sc.text, s) if trips and not leaders
+                                                               else None)
         if leaders or group:
             if go is None and group:
                 g = VISIT_GO.search(sc.text, group.end() - 2, e)     # the verb that ends the cue
