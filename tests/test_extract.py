@@ -60,7 +60,11 @@ def spans(text, ctx, type_):
     ("市财政局局长胡一江、惠民县委书记王二玮出席。", ["胡一江", "王二玮"]),
     # a post or a bare level after a surname is no name: 由|团长担任, 主席和|市有关部门
     ("临时党支部书记由团长担任。", []), ("与两级政协主席和市有关部门负责人座谈。", []),
-    ("陈书记和陈部长一行先后来到金十字社区。", []),          # 和 joins two people
+    ("区委副书记陈一义、组织部副部长陈二文到社区调研。陈书记和陈部长一行先后来到金十字社区。",
+     ["陈一义", "陈二文"]),          # 和 joins two people; 陈书记 is 陈一义
+    # one known only by surname and post is a person named so
+    ("12月5日上午，周书记到我镇实地调研。周书记强调，要发展产业。", ["周书记", "周书记"]),
+    ("市局督导组在刘一永副局长的带领下到我县督导。刘局长指出，要强化安全意识。", ["刘一永"]),
 ])
 def test_people(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "person")] == expected

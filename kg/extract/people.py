@@ -90,6 +90,7 @@ def find(text: str, ctx: Context, found: list[Mention], *,
     out += _names_before_posts(text, out, ctx)
     out += _names_inside_titles(text, out, orgs)
     out += _leaders(text, out)
+    out += _surname_and_post(text, out)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type))
 
 
@@ -292,6 +293,29 @@ def _names_inside_titles(text: str, found: list[Mention], orgs: list[Mention]) -
             out.append(mention(o.end, o.end + k, text, "person", name, role=role,
                                titles=((post.group(), o.key),)))
             break
+    return out
+
+
+_SURNAME_POST = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])(书记|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|"
+                           r"院长|校长|董事长)(?=[\u4e00-\u9fff，。、；：])")
+_SURNAME_POST_AFTER = re.compile(r"(?<=[在由和与对向同请陪])([\u4e00-\u9fff])(书记|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|"
+                                 r"院长|校长|董事长)(?=[\u4e00-\u9fff，。、；：])")
+
+
+def _surname_and_post(text: str, found: list[Mention]) -> list[Mention]:
+    """周书记到我镇调研, 在李县长的陪同下: one known only by surname and post is a person named so,
+    unless the story names somebody of that surname who holds that post (陈忠义…陈书记指出)."""
+    named = [(m.key, t) for m in found if m.type == "person"     # 刘志永副局长…刘局长: the same person
+             for t in [*(t for t, _ in (m.attr("titles") or ())), text[m.end:m.end + 5]]]
+    out = []
+    for rx in (_SURNAME_POST, _SURNAME_POST_AFTER):
+        for m in rx.finditer(text):
+            sur, post = m.group(1), m.group(2)
+            if surname_len(sur + post[:1]) != 1 or sur in "总副党支委正常代" or any(
+                    k.startswith(sur) and (t.endswith(post) or post in t) for k, t in named):
+                continue
+            role = "business" if post in BUSINESS else "official"
+            out.append(mention(m.start(1), m.end(2), text, "person", sur + post, role=role))
     return out
 
 
