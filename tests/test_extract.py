@@ -173,6 +173,7 @@ def test_companies_with_a_bare_gongsi(text, expected, home_ctx):
     # after 主持召开 the whole name is the meeting's, its words of studying too
     ("县长王一主持召开了县政府党组理论学习中心组学习会议。", ["县政府党组理论学习中心组学习会议"]),
     ("市长王一主持召开市长碰头会，听取汇报。", ["市长碰头会"]),
+    ("县长王一主持召开我县防汛紧急会商会议。", ["防汛紧急会商会议"]),      # the name as before
     # a verb of attending glued into one of jieba's words ends no meeting's name
     ("县检察院副检察长兰一华应邀参加会议。", []), ("会议最后，杨主任发表座谈会讲话。", []),
 ])

@@ -79,7 +79,10 @@ def find(text: str, ctx: Context) -> list[Mention]:
         q = bisect_right(starts, m.start()) - 1
         if m.start() < named_to or q >= 0 and m.start() < reach[q]:
             continue
-        start = _convened_start(text, m.start()) or _left_edge(text, m.start(), end)
+        start = _left_edge(text, m.start(), end)
+        convened = _convened_start(text, m.start())
+        if convened is not None and convened < start and "学习" in text[convened:start]:
+            start = convened         # 学习 cut the name short: after 主持召开 the whole name is the meeting's
         if text[start - 1:start] == "与" and re.search(r"签约|签字|合作", text[start:end]):
             start = _left_edge(text, start - 1, end)     # 临沂市人民政府与华润集团战略合作签约仪式
         name = text[start:end]
