@@ -51,6 +51,10 @@ def spans(text, ctx, type_):
     # a name in parts joined by · runs over every part
     ("研究中心主任哈立德·泰穆尔·阿克拉姆指出，这是希望。", ["哈立德·泰穆尔·阿克拉姆"]),
     ("出版公司出版总监孟迪·凯说：“这本书", ["孟迪·凯"]),
+    # common surnames of the Hundred Family Surnames the rules read (傅, 萧, 洪)
+    ("县人大常委会副主任郭一花、许二新、傅三昌出席会议，区委书记洪一强、市长萧二出席。",
+     ["郭一花", "许二新", "傅三昌", "洪一强", "萧二"]),
+    ("全力做好防洪、抗旱工作。", []),
     # 和 at a name's end before a comma joins nothing: it is the name's
     ("市人大常委会副主任陈一斌、蓝二和，党组成员李三文出席会议。", ["陈一斌", "蓝二和", "李三文"]),
     # towns listed like names are none; a list of names keeps a town-like name
@@ -174,6 +178,7 @@ def test_companies_with_a_bare_gongsi(text, expected, home_ctx):
     ("县长王一主持召开了县政府党组理论学习中心组学习会议。", ["县政府党组理论学习中心组学习会议"]),
     ("市长王一主持召开市长碰头会，听取汇报。", ["市长碰头会"]),
     ("县长王一主持召开我县防汛紧急会商会议。", ["防汛紧急会商会议"]),      # the name as before
+    ("听取工作情况，需提请市长碰头会协调解决的问题。", ["市长碰头会"]),
     # a verb of attending glued into one of jieba's words ends no meeting's name
     ("县检察院副检察长兰一华应邀参加会议。", []), ("会议最后，杨主任发表座谈会讲话。", []),
 ])
