@@ -60,6 +60,7 @@ def spans(text, ctx, type_):
     # towns listed like names are none; a list of names keeps a town-like name
     ("市委书记王一林带队到塔畈乡、官庄镇、黄柏镇实地调研。", ["王一林"]),
     ("市领导王一、孙殿镇、李四出席。", ["王一", "孙殿镇", "李四"]),
+    ("副市长尹一民认真听取了石桥村、伏漕村村集体经济发展情况汇报。", ["尹一民"]),
     # after a titled list, a place's post is next, not a name (惠民|县委书记)
     ("市财政局局长胡一江、惠民县委书记王二玮出席。", ["胡一江", "王二玮"]),
     # a post or a bare level after a surname is no name: 由|团长担任, 主席和|市有关部门

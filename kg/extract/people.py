@@ -336,6 +336,9 @@ def _names_before_posts(text: str, found: list[Mention], ctx: Context | None = N
     return out
 
 
+_TOWN_ITEM = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:村|镇|乡|社区|街道)")      # 听取了石桥村、伏漕村…汇报
+
+
 def _lists(text: str, found: list[Mention], tagged_names: dict[int, int], places: set[str],
            recognised: list[Mention] = ()) -> list[Mention]:
     """刘元朝、柳庆发、陈波在主会场参加会议: names separated by 、; not a list of places
@@ -344,7 +347,8 @@ def _lists(text: str, found: list[Mention], tagged_names: dict[int, int], places
     towns = [(p.start, p.end) for p in recognised if p.type == "place"]
     out = []
     for m in _LIST.finditer(text):
-        if sum(1 for t in towns if m.start() <= t[0] < m.end() and t[1] <= m.end() + 3) >= 2:
+        if sum(1 for t in towns if m.start() <= t[0] < m.end() and t[1] <= m.end() + 3) >= 2 \
+                or sum(bool(_TOWN_ITEM.match(part)) for part in m.group().split("、")) >= 2:
             continue
         parts = m.group().split("、")
         names: list[tuple[int, str]] = []

@@ -17,7 +17,7 @@ ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
 # present at a 会见 or 会谈 (meetings.py makes them met), not at the story's event
 AT_MEETING = re.compile(r"(?:参加|陪同|一同参加)(?:会见|会谈|接见)|会见时在座|参加座谈(?![会＿])")
 # a name cited, not acting: 习近平新时代中国特色社会主义思想, 习近平总书记重要讲话精神, 总书记视察…
-CITED = re.compile(r"(?:总书记|同志|主席)?(?:新时代|重要(?:讲话|指示|论述|批示|回信|贺信)|关于|视察|的重要|思想)")
+CITED = re.compile(r"(?:总书记|同志|主席)?(?:系列)?(?:新时代|重要(?:讲话|指示|论述|批示|回信|贺信)|关于|视察|的重要|思想)")
 REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉|介绍|说")
 # 甲强调, 甲在会上表示, 甲作的关于…的报告: the person quoted or reporting speaks at the event
 QUOTED = re.compile(r"(?:同志)?(?:(?:在[\u4e00-\u9fff“”]{0,20}?[上中]|对[^，,。；]{1,30}?)?[，,]?(?:指出|强调|表示|要求|说|介绍|承诺)|作(?:了)?的?[^，,。；：:]{0,40}?(?:报告|说明))")
