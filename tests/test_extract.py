@@ -27,6 +27,8 @@ def spans(text, ctx, type_):
     ("工作结出丰硕成果。(编辑:周一娟 责编:李二兵 编审:王三涛)", ["周一娟", "李二兵", "王三涛"]),
     ("吸引优质企业入驻。 记者 麦一凯 通讯员 李二璇", ["麦一凯", "李二璇"]),
     ("确保社区平安、稳定、和谐。 (孙一南 陈二莹)", ["孙一南", "陈二莹"]),
+    ("州直部门负责人参加了会议。(凌一云)", ["凌一云"]), ("通过了《实施办法(草案)》。", []),
+    ("（平原融媒记者 何一聪）3月16日，(融媒体记者：段二炜 编辑：李三倩)", ["何一聪", "段二炜", "李三倩"]),
     ("他告诉记者，项目进展顺利。", []),
     # the verb after a name is not part of it; 区委副书记 holds no name
     ("听取了县人大办公室主任李一作的报告", ["李一"]),
@@ -250,3 +252,9 @@ def test_company_left_edges(text, expected, home_ctx):
 ])
 def test_names_written_before_their_post(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "person")] == expected
+
+
+def test_closing_and_media_centre_credits_are_journalists(home_ctx):
+    text = "（平原融媒记者 何一聪）3月16日，市长王一出席。州直部门负责人参加了会议。(凌一云)"
+    roles = {m.key: m.attr("role") for m in recognise(text, home_ctx) if m.type == "person"}
+    assert roles == {"何一聪": "journalist", "王一": "official", "凌一云": "journalist"}

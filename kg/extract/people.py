@@ -39,17 +39,20 @@ from kg.segment import frequency, tag
 from kg.text import CREDIT_LABELS
 from kg.types import Mention
 
-_BYLINE = re.compile(r"[（(]\s*((?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影)[^（）()]{1,60})[）)]")
+# (平原融媒记者 甲), 融媒体记者：乙: a county media centre's reporters are journalists too
+_MEDIA = r"(?:本报|特约|见习|实习|[\u4e00-\u9fff]{0,4}?融媒体?)"
+_BYLINE = re.compile(rf"[（(]\s*({_MEDIA}?(?:记者|通讯员|实习生|摄影)[^（）()]{{1,60}})[）)]")
 _CREDITS = "|".join(CREDIT_LABELS)
-_BYLINE_ROLE = re.compile(rf"(?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影|摄)|{_CREDITS}")
+_BYLINE_ROLE = re.compile(rf"{_MEDIA}?(?:记者|通讯员|实习生|摄影|摄)|{_CREDITS}")
 _CAPTION = re.compile(r"(?:■|本报记者)\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})")
 # footer credits: 编辑:甲  责编:乙 编审:丙 丁 | 一版责编：甲 乙 | 记者 甲 通讯员 乙 (a role word, then names spaced)
-_CREDIT = re.compile(rf"(?:(?<=[\s（(|:：。])|^|(?<=版))(?:{_CREDITS}|记者|通讯员|摄影|摄像|实习生)"
+_CREDIT = re.compile(rf"(?:(?<=[\s（(|:：。])|^|(?<=版))(?:{_CREDITS}|(?:融媒体?)?记者|通讯员|摄影|摄像|实习生)"
                      r"(?:[:：]\s*|\s+)((?:[\u4e00-\u9fff]{2,4}(?:\s+|$|(?=[)）\d])))+)")
 # a photo's credit: （甲摄）, （甲 乙 摄）
 _PHOTO = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s*){1,3}?)\s*摄[）)]")
 # a story's closing credit: (甲 乙)
-_CLOSING = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s+)+[\u4e00-\u9fff]{2,3})[）)]")
+_CLOSING = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s+)+[\u4e00-\u9fff]{2,3})[）)]"
+                      r"|(?<=[。！？])\s*[（(]([\u4e00-\u9fff]{2,3})[）)]\s*(?=\n|$)")     # …。(甲) closing a story
 _LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,8}")
 
 
@@ -222,8 +225,8 @@ def _bylines(text: str, found: list[Mention]) -> list[Mention]:
     spans += [(m.start(1), m.end(1), False) for m in _CAPTION.finditer(text)]
     spans += [(m.start(1), m.end(1), False) for m in _PHOTO.finditer(text)]
     spans += [(m.start(1), m.end(1), False) for m in _CREDIT.finditer(text)]
-    spans += [(m.start(1), m.end(1), False) for m in _CLOSING.finditer(text)
-              if all(name_shaped(w) for w in m.group(1).split())]
+    spans += [(m.start(g), m.end(g), False) for m in _CLOSING.finditer(text) for g in (1, 2)
+              if m.group(g) and all(name_shaped(w) for w in m.group(g).split())]
     for s, e, byline in spans:
         for tok in re.finditer(r"[\u4e00-\u9fff]+", text[s:e]):
             word, at = tok.group(), s + tok.start()
