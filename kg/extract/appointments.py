@@ -23,7 +23,7 @@ from kg.types import Mention
 CUES: dict[str, tuple[str, str]] = {
     "任命": ("appointed", "为|任"), "聘任": ("appointed", "为|任"), "选举": ("appointed", "为"),
     "补选": ("appointed", "为"),
-    "免去": ("removed", "的|"), "撤销": ("removed", "的"), "辞去": ("removed", ""),
+    "免去": ("removed", "的|"), "免除": ("removed", "的|"), "撤销": ("removed", "的"), "辞去": ("removed", ""),
 }
 _CUE = re.compile("|".join(sorted(CUES, key=len, reverse=True)))
 _NAME = r"[\u4e00-\u9fff]{2,4}?"
@@ -33,7 +33,7 @@ NAME_FIRST = {"当选为": "appointed", "当选": "appointed", "出任": "appoin
 _ELECTED = re.compile(rf"(?:^|(?<=[，。；：\s]))({_NAME})(?:同志)?"
                       rf"({'|'.join(sorted(NAME_FIRST, key=len, reverse=True))})"
                       r"([^，。；：\n]{2,40}?)(?=职务|[，。；]|$)", re.MULTILINE)
-_TITLES_END = re.compile(r"职务(?:的请求)?|(?=[，。；]|$)")
+_TITLES_END = re.compile(r"职务(?:的请求)?|一职|(?=[，。；]|$)")
 _NEXT_APPOINTEE = re.compile(r"、[\u4e00-\u9fff]{2,4}?(?:同志)?(?:为|任)")
 # a list counted before its tie: 任命甲、乙、丙三位同志为X, 接受甲、乙等五名同志辞去X职务
 _COUNT = re.compile(r"等?[一二三四五六七八九十两\d]{1,3}[位名](?=同志)")
@@ -82,7 +82,8 @@ def _appointee(text, pos, ties, change, title_at, post_re, taken):
     names: list[tuple[int, int]] = []
     tie_re = _tie(ties)
     while True:
-        k = next((k for k in (3, 2, 4) if name_shaped(text[pos:pos + k])
+        ks = sorted((3, 2, 4), key=lambda k: not text.startswith("同志", pos + k))    # 周玲|同志的: not 周玲同
+        k = next((k for k in ks if name_shaped(text[pos:pos + k])
                   and (text.startswith("、", pos + k) or tie_re.match(text, pos + k) or _counted(text, pos + k, tie_re))),
                  None)
         if k is None:
@@ -106,7 +107,7 @@ def _appointee(text, pos, ties, change, title_at, post_re, taken):
         nxt = _NEXT_APPOINTEE.search(text, nxt.start() + 1, end)
     if nxt:
         end, end_m = nxt.start(), None
-    if "职务" not in ties and change == "removed" and not text.startswith("职务", end):
+    if "职务" not in ties and change == "removed" and not text.startswith(("职务", "一职"), end):
         return None
     span = text[start:end]
     if not 2 <= len(span) <= 40:
