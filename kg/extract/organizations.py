@@ -220,8 +220,9 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
             start -= 2
         m = _LONG.match(text, p.end)
         middle = _GRADE.sub("", m.group(1)) if m else ""      # 职业中等专业学校: 等 of a grade lists nothing
-        if not m or any(c in _NO_MID_LONG for c in middle) or p.end in starts or _bad_and(m.group(1)):
-            continue
+        if not m or any(c in _NO_MID_LONG for c in middle) or p.end in starts or _bad_and(m.group(1)) \
+                or len(middle) >= 2 and _runs_into_clause(middle):
+            continue                 # 东营|按照山东省委…: a clause, not a body's name
         rest = m.group()
         if m.group(1) == p.key[-1:] and _CORE.fullmatch(rest, 1):
             rest = rest[1:]          # 道县县委, 泉港区区委, 某市市政府: the level written again before its body
