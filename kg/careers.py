@@ -42,6 +42,10 @@ def canonical_title(title: str, body: str | None = None) -> str:
     ['市委秘书长', '市委常委', '市委副书记']
     >>> canonical_title("统战部部长", "organization/中共泰安市委统战部"), canonical_title("潍坊市原市长", "潍坊市人民政府")
     ('市委统战部部长', '市长')
+    >>> canonical_title("道县县委书记", "organization/中共道县县委"), canonical_title("泉港区区委书记", "中共泉港区委")
+    ('县委书记', '区委书记')
+    >>> canonical_title("延边州委常委", "organization/中共延边朝鲜族自治州委")
+    '州委常委'
     """
     t = _acting(_strip_former(title.strip()).removeprefix("中共"))
     if body is None or body.startswith("company/"):
@@ -50,9 +54,10 @@ def canonical_title(title: str, body: str | None = None) -> str:
     segs = place_segments(name)
     place = "".join(segs)
     if place:
-        for written in (place, segs[-1]):
-            if t.startswith(written) and len(t) > len(written):
-                t = place[-1] + t[len(written):]
+        for written in (place, segs[-1], _short_written(t, segs[-1])):
+            if written and t.startswith(written) and len(t) > len(written):
+                rest = t[len(written):]      # 道县县委书记: the level written again stays once
+                t = rest if rest[:1] == place[-1] else place[-1] + rest
                 break
     if t[:1] in LEVELS and t[1:2] in _FORMER:                 # 潍坊市原市长 -> 市原市长 -> 原市长
         t = _strip_former(t[1:])
@@ -62,6 +67,14 @@ def canonical_title(title: str, body: str | None = None) -> str:
     if t[:1] in LEVELS and _HEAD.fullmatch(_acting(t[1:])):      # 泰安市副市长 -> 市副市长 -> 副市长
         return _acting(t[1:])
     return _with_body(t, short_body(name, place)) if place else t
+
+
+def _short_written(title: str, division: str) -> str | None:
+    """延边州 in 延边州委常委: the division written by its short form, level kept."""
+    from kg.divisions import gazetteer
+
+    return next((title[:n] for n in range(2, min(7, len(title))) if title[n - 1] in LEVELS and title[:n] != division
+                 and (d := gazetteer().lookup(title[:n])) is not None and d.name == division), None)
 
 
 def _acting(title: str) -> str:

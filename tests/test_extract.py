@@ -27,6 +27,8 @@ def spans(text, ctx, type_):
     ("工作结出丰硕成果。(编辑:周一娟 责编:李二兵 编审:王三涛)", ["周一娟", "李二兵", "王三涛"]),
     ("吸引优质企业入驻。 记者 麦一凯 通讯员 李二璇", ["麦一凯", "李二璇"]),
     ("确保社区平安、稳定、和谐。 (孙一南 陈二莹)", ["孙一南", "陈二莹"]),
+    ("州直部门负责人参加了会议。(凌一云)", ["凌一云"]), ("通过了《实施办法(草案)》。", []),
+    ("（平原融媒记者 何一聪）3月16日，(融媒体记者：段二炜 编辑：李三倩)", ["何一聪", "段二炜", "李三倩"]),
     ("他告诉记者，项目进展顺利。", []),
     # a credit after its outlet's name; leaders named by their group, one or a list; a verb after a name
     ("本报明日将向您详细介绍\n□晚报记者 蔡一欣\n本报讯 四月的郑州", ["蔡一欣"]),
@@ -65,6 +67,25 @@ def spans(text, ctx, type_):
     # a name in parts joined by · runs over every part
     ("研究中心主任哈立德·泰穆尔·阿克拉姆指出，这是希望。", ["哈立德·泰穆尔·阿克拉姆"]),
     ("出版公司出版总监孟迪·凯说：“这本书", ["孟迪·凯"]),
+    # common surnames of the Hundred Family Surnames the rules read (傅, 萧, 洪)
+    ("县人大常委会副主任郭一花、许二新、傅三昌出席会议，区委书记洪一强、市长萧二出席。",
+     ["郭一花", "许二新", "傅三昌", "洪一强", "萧二"]),
+    ("全力做好防洪、抗旱工作。", []),
+    # 和 at a name's end before a comma joins nothing: it is the name's
+    ("市人大常委会副主任陈一斌、蓝二和，党组成员李三文出席会议。", ["陈一斌", "蓝二和", "李三文"]),
+    # towns listed like names are none; a list of names keeps a town-like name
+    ("市委书记王一林带队到塔畈乡、官庄镇、黄柏镇实地调研。", ["王一林"]),
+    ("市领导王一、孙殿镇、李四出席。", ["王一", "孙殿镇", "李四"]),
+    ("副市长尹一民认真听取了石桥村、伏漕村村集体经济发展情况汇报。", ["尹一民"]),
+    # after a titled list, a place's post is next, not a name (惠民|县委书记)
+    ("市财政局局长胡一江、惠民县委书记王二玮出席。", ["胡一江", "王二玮"]),
+    # a post or a bare level after a surname is no name: 由|团长担任, 主席和|市有关部门
+    ("临时党支部书记由团长担任。", []), ("与两级政协主席和市有关部门负责人座谈。", []),
+    ("区委副书记陈一义、组织部副部长陈二文到社区调研。陈书记和陈部长一行先后来到金十字社区。",
+     ["陈一义", "陈二文"]),          # 和 joins two people; 陈书记 is 陈一义
+    # one known only by surname and post is a person named so
+    ("12月5日上午，周书记到我镇实地调研。周书记强调，要发展产业。", ["周书记", "周书记"]),
+    ("市局督导组在刘一永副局长的带领下到我县督导。刘局长指出，要强化安全意识。", ["刘一永"]),
 ])
 def test_people(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "person")] == expected
@@ -112,14 +133,21 @@ def test_place_codes_and_levels(home_ctx):
     ("市发改委、住建委、规划局、东昌府区政府主要负责人参加。",
      ["聊城市发改委", "聊城市住建委", "聊城市规划局", "东昌府区人民政府"]),
     ("市民政局局长出席", ["聊城市民政局"]),
-    ("市政府、法院、检察院要进一步强化责任。", ["聊城市人民政府", "聊城市人民法院", "聊城市人民检察院"]),
+    ("市政府、法院、检察院要进一步强化责任。", ["聊城市人民政府", "聊城市中级人民法院", "聊城市人民检察院"]),
     # the unit a party branch's title names is that committee, there and wherever it recurs
     ("南大街街道党工委书记汤一杰陪同。南大街街道党工委高度重视", ["中共南大街街道工作委员会", "中共南大街街道工作委员会"]),
     # 市委市政府 are two bodies; a body's office is a body of its own
     ("在市委市政府的领导下", ["中共聊城市委", "聊城市人民政府"]),
     ("市人大常委会办公室、市政府办公室负责同志", ["聊城市人大常委会办公室", "聊城市人民政府办公室"]),
+    # a term with its 第 is the same body
+    ("聊城市第十七届人大常委会主任出席", ["聊城市人大常委会"]),
     # a numbered sitting of a body is an event, not a body
     ("市政协十三届十八次常委会召开", []),
+    # after a body's core a clause runs on, not a department's name
+    ("对市委市政府积极促成商会表示感谢；市政协开展走访看望政协委员活动；听取市政府关于政府机构改革的报告",
+     ["中共聊城市委", "聊城市人民政府", "聊城市政协", "聊城市人民政府"]),
+    ("市政协提案委员会、市政府办公室负责人出席", ["聊城市政协提案委员会", "聊城市人民政府办公室"]),
+    ("今年以来，东营按照山东省委、省政府的决策部署", ["中共山东省委", "山东省人民政府"]),
     # a word running on past a unit's suffix, or an adverb after a place, makes no body
     ("组织市政协委员考察团到街道调研", []),
     ("围绕县委中心工作和重大决策部署，会议在市党政机关办公中心召开", []),
@@ -170,6 +198,13 @@ def test_companies_with_a_bare_gongsi(text, expected, home_ctx):
     # the congress written without a session is a body, not a meeting
     ("会议同意全国人民代表大会财政经济委员会的审查报告", []),
     ("今后各项会议要精简，今天下午全县招商引资推进会召开", ["全县招商引资推进会"]),
+    # after 主持召开 the whole name is the meeting's, its words of studying too
+    ("县长王一主持召开了县政府党组理论学习中心组学习会议。", ["县政府党组理论学习中心组学习会议"]),
+    ("市长王一主持召开市长碰头会，听取汇报。", ["市长碰头会"]),
+    ("县长王一主持召开我县防汛紧急会商会议。", ["防汛紧急会商会议"]),      # the name as before
+    ("听取工作情况，需提请市长碰头会协调解决的问题。", ["市长碰头会"]),
+    # a verb of attending glued into one of jieba's words ends no meeting's name
+    ("县检察院副检察长兰一华应邀参加会议。", []), ("会议最后，杨主任发表座谈会讲话。", []),
 ])
 def test_events(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "event")] == expected
@@ -225,6 +260,7 @@ def test_a_title_covers_the_names_listed_after_it(home_ctx):
 @pytest.mark.parametrize("text, expected", [
     ("共同推动河钢集团转型升级", ["河钢集团"]),
     ("与深圳市投资控股有限公司签约", ["深圳市投资控股有限公司"]),
+    ("签约企业代表东莞市蜀江新能源科技有限公司总经理曾一伟发言", ["东莞市蜀江新能源科技有限公司"]),
 ])
 def test_company_left_edges(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "company")] == expected
@@ -237,3 +273,9 @@ def test_company_left_edges(text, expected, home_ctx):
 ])
 def test_names_written_before_their_post(text, expected, home_ctx):
     assert [k for _, k in spans(text, home_ctx, "person")] == expected
+
+
+def test_closing_and_media_centre_credits_are_journalists(home_ctx):
+    text = "（平原融媒记者 何一聪）3月16日，市长王一出席。州直部门负责人参加了会议。(凌一云)"
+    roles = {m.key: m.attr("role") for m in recognise(text, home_ctx) if m.type == "person"}
+    assert roles == {"何一聪": "journalist", "王一": "official", "凌一云": "journalist"}

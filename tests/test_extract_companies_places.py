@@ -69,6 +69,20 @@ def test_a_central_bank_branch_is_an_organisation():
     # a short form that ends inside the next word is none (在巴|中国); one before a word is (泰安|全市)
     ("这里聚集了在巴中国移民和中资企业。泰安全市上下", "沭阳县", ["中国", "泰安市"]),
     ("县总工会《关于评选劳模的请示》和县妇联《关于召开大会的请示》", "鄠邑区", []),   # 和 joins
+    # function words open or run into no town's name
+    ("县长到丙浦等乡镇调研，考察了丙浦镇丁山村，指导该村建设。", "漳浦县", ["丙浦镇", "丁山村"]),
+    ("上午，王书记到我镇调研。", "罗山县", []),
+    ("庆云县向乙凤坝镇捐赠了帮扶资金。", "秀山土家族苗族自治县", ["庆云县", "乙凤坝镇"]),
+    ("东阳县向阳村党支部书记王一出席。", "东阳市", ["东阳市", "向阳村"]),
+    # a division's short form inside a person's or a village's name is none; 来宾 are guests
+    ("区统计局局长韩海东到唐昌街道调研。", "郫都区", ["唐昌街道"]),
+    ("副县长刘一蔚来到山城镇六安村西山水库。", "南靖县", ["山城镇", "六安村"]),
+    ("向各位来宾表示欢迎，到甲寨镇三个社区调研。", "城中区", ["甲寨镇"]),
+    # the town before its own head's post
+    ("莽张镇镇长桂一辉陪同调研，各乡镇长参加。", "罗山县", ["莽张镇"]),
+    # 代县长 is an acting county head; 结为友好县 names no 友好区
+    ("县政府代县长孙一辉出席会议。", "修水县", []),
+    ("平原县与邻县结为友好县。", "平原县", ["平原县"]),
 ])
 def test_places(text, place, expected):
     assert [k for _, k in names(text, "place", place)] == expected

@@ -76,6 +76,13 @@ def test_a_paired_assistance_agreement_between_places_is_partner_of():
      [("place/五一村", "place/五一社区")]),
     ("当天，丰台区与沭阳县签订东西部协作协议。", "沭阳县", [("place/丰台区", "place/沭阳县")]),
     ("7月27日，泰州市·沭阳县协作帮扶工作联席会议召开。", "沭阳县", [("place/沭阳县", "place/泰州市")]),
+    # the places a delegation went to pair with its home, not with each other
+    ("5月7日，宁波象山县长王一利率象山代表团赴吉林省延边州龙井市、敦化市开展对口帮扶协作工作。", "象山县",
+     [("place/敦化市", "place/象山县"), ("place/象山县", "place/龙井市")]),
+    # a province written before the home county is no partner
+    ("巴中市通江县东西部协作工作联席会议在庆云县召开。", "通江县", [("place/庆云县", "place/通江县")]),
+    # a friendship talked about is no partnership yet
+    ("副市长王一会见总领事一行，双方围绕经贸合作以及建立友好城市进行沟通交流。", "宁波市", []),
 ])
 def test_partnerships_between_places(text, place, expected):
     assert pairs(text, "partner_of", place=place) == expected

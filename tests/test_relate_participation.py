@@ -95,6 +95,12 @@ CASES = [
      {("赵刚", "聊城市人民政府与山东蓝海化工有限公司战略合作签约仪式", "attendee", 1)}),
     # people named as the object of another verb take no role (对甲的任命，并颁发…)
     ("本报讯 5月9日，县十届人大常委会召开第五次会议。会议表决通过了对王芳、孙红两位委员的任命，并颁发了任命书。", set()),
+    # a leader cited (总书记系列重要讲话精神) takes no role at the meeting that studies him
+    (("本报讯 2月28日，县长王一主持召开县政府常务会议。会议传达学习了习近平总书记系列重要讲话精神。"),
+     {("王一", "县政府常务会议", "chair", 1)}),
+    # those 参加会见 were at the meeting with the guests, not at the event the guests came for
+    (("昨晚，市委书记杜一成会见了同业公会理事长许二雄一行。代表团此次来是参加“第二届汽车洽谈会”的。"
+      "副市长吴三建参加会见。"), set()),
 ]
 
 

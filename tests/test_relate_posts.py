@@ -25,6 +25,19 @@ APPOINTMENTS = [
      [("赵六", "聊城市民政局", "市民政局局长", "removed"), ("钱七", "聊城市审计局", "市审计局局长", "removed")]),
     ("会议接受郑八辞去聊城市人民政府副市长职务的请求。",
      [("郑八", "聊城市人民政府", "聊城市人民政府副市长", "removed")]),
+    # 免除…一职; 同志 after a two-character name is no part of it (周玲|同志的)
+    ("会议免除路一阳同志常务副市长一职，免除孟二哲同志副市长一职。",
+     [("孟二哲", "聊城市人民政府", "副市长", "removed"), ("路一阳", "聊城市人民政府", "常务副市长", "removed")]),
+    ("免去周玲同志的聊城市人民政府副市长职务。",
+     [("周玲", "聊城市人民政府", "聊城市人民政府副市长", "removed")]),
+    # a list counted before its tie: 三位同志, 等两名同志
+    ("会议决定任命吕一靖、李二庚、李三群三位同志为市监察委员会委员。",
+     [("吕一靖", "聊城市监察委员会", "市监察委员会委员", "appointed"),
+      ("李三群", "聊城市监察委员会", "市监察委员会委员", "appointed"),
+      ("李二庚", "聊城市监察委员会", "市监察委员会委员", "appointed")]),
+    ("会议决定接受胡一军、杨二旗等两名同志辞去市人民政府副市长职务的请求。",
+     [("杨二旗", "聊城市人民政府", "市人民政府副市长", "removed"),
+      ("胡一军", "聊城市人民政府", "市人民政府副市长", "removed")]),
     ("会议决定任命吴九为市人民政府副市长，接受其辞去市人大常委会副主任职务的请求。",
      [("吴九", "聊城市人民政府", "市人民政府副市长", "appointed"),
       ("吴九", "聊城市人大常委会", "市人大常委会副主任", "removed")]),
@@ -52,6 +65,13 @@ INHERITED = [
      [("刘宏三", "南乐县政协", "秘书长", None), ("张二民", "南乐县政协", "副主席", None),
       ("徐兆一", "南乐县政协", "副主席", None), ("陆新", "南乐县政协", "党组副书记", None),
       ("陆新", "南乐县政协", "县政协副主席", None)]),
+    # the sentence after a titled list may open with the same body's bare titles
+    ("县政协主席张一波主持会议并讲话。副主席丁二斌、孙三明，秘书长林四伦参加会议。",
+     [("丁二斌", "南乐县政协", "副主席", None), ("孙三明", "南乐县政协", "副主席", None),
+      ("张一波", "南乐县政协", "县政协主席", None), ("林四伦", "南乐县政协", "秘书长", None)]),
+    # the bare title written again for one who holds it with a body is that post, not another
+    ("县政协主席王一珍主持，秘书长郑三丽出席会议。会议听取秘书长郑三丽关于活动方案的汇报。",
+     [("王一珍", "南乐县政协", "县政协主席", None), ("郑三丽", "南乐县政协", "秘书长", None)]),
     # a bare title after another body's list keeps no body it was not given
     ("县委书记杨一出席，主任李二讲话。",
      [("李二", "-", "主任", None), ("杨一", "中共南乐县委", "县委书记", None)]),
@@ -81,12 +101,35 @@ BODIES = [
      [("张一菁", "新邱区人民政府", "副区长", None), ("汤二杰", "中共南大街街道工作委员会", "南大街街道党工委书记", None)]),
     ("五一村党支部书记黎一亮表示十分期待。",
      [("黎一亮", "中共五一村支部委员会", "五一村党支部书记", None)]),
+    # an autonomous prefecture by its short form: 延边州委, 黔东南州委
+    ("延边州委常委、副州长娄一闻，黔东南州委书记王二出席。",
+     [("娄一闻", "中共延边朝鲜族自治州委", "延边州委常委", None), ("娄一闻", "延边朝鲜族自治州人民政府", "副州长", None),
+      ("王二", "中共黔东南苗族侗族自治州委", "黔东南州委书记", None)]),
+    # the chain's city, not the home place, for a deputy too: 宣城市委常委、副市长 in another city's paper
+    ("宣城市委常委、副市长刘一标，郑州市委常委、常务副市长王二出席。",
+     [("刘一标", "中共宣城市委", "宣城市委常委", None), ("刘一标", "宣城市人民政府", "副市长", None),
+      ("王二", "中共郑州市委", "郑州市委常委", None), ("王二", "郑州市人民政府", "常务副市长", None)]),
     # the chain's city, not the home place: 郑州市委副书记、市长 in another city's paper
     ("郑州市委副书记、市长王一超和郑州市委副书记、市纪委书记马二懿致辞。",
      [("王一超", "中共郑州市委", "郑州市委副书记", None), ("王一超", "郑州市人民政府", "市长", None),
       ("马二懿", "中共郑州市委", "郑州市委副书记", None), ("马二懿", "郑州市纪委", "市纪委书记", None)]),
 
 
+    # a town's head: the town's government
+    ("县委常委李一冉、甲张镇镇长桂二辉、红星乡副乡长李三陪同。",
+     [("李一冉", "中共绛县县委", "县委常委", None), ("李三", "红星乡人民政府", "红星乡副乡长", None),
+      ("桂二辉", "甲张镇人民政府", "甲张镇镇长", None)]),
+    # a chain's 纪委 and 监委 are the county's own, named as 县纪委 is
+    ("县委常委、纪委书记、监委主任王一明出席。",
+     [("王一明", "中共绛县县委", "县委常委", None), ("王一明", "绛县监委", "监委主任", None),
+      ("王一明", "绛县纪委", "纪委书记", None)]),
+    # a county's court and procuratorate by their short forms
+    ("县法院院长钟一高，县检察院副检察长兰二华列席会议。",
+     [("兰二华", "绛县人民检察院", "县检察院副检察长", None), ("钟一高", "绛县人民法院", "县法院院长", None)]),
+    # the level written again before its body: 某县县委书记, 某区区委书记, 某区区政府副区长
+    ("绛县县委书记王一明出席。", [("王一明", "中共绛县县委", "绛县县委书记", None)]),
+    ("新邱区区委书记洪一强、新邱区区政府副区长吴二源出席。",
+     [("吴二源", "新邱区人民政府", "新邱区区政府副区长", None), ("洪一强", "中共新邱区委", "新邱区区委书记", None)]),
     # a one-character county's committee is 中共X县县委; party departments of a committee
     ("县委副书记、县长张一潮，县委组织部部长李二四出席。",
      [("张一潮", "中共绛县县委", "县委副书记", None), ("张一潮", "绛县人民政府", "县长", None),
@@ -149,6 +192,24 @@ def test_each_title_finds_or_creates_its_body(text, expected):
     assert posts(text, place="绛县" if "县" in text[:3] else "新邱区") == sorted(expected)
 
 
+# the name written between a body and its post, or before a government post of the home place
+NAME_INSIDE = [
+    ("东海县委宋一波书记、县政府徐二冰常务副县长，张三旺副县长及有关部门参加座谈。",
+     [("宋一波", "中共东海县委", "书记", None), ("张三旺", "东海县人民政府", "副县长", None),
+      ("徐二冰", "东海县人民政府", "常务副县长", None)]),
+    ("1月25日上午，县港澳办梁一娟副主任会见了客人一行。",
+     [("梁一娟", "东海县港澳办", "副主任", None)]),
+    # a party group's deputy is no name between a body and its post
+    ("百联集团党委副书记、总裁徐二瑛出席。",
+     [("徐二瑛", "百联集团", "党委副书记", None), ("徐二瑛", "百联集团", "总裁", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAME_INSIDE)
+def test_a_name_between_a_body_and_its_post(text, expected):
+    assert posts(text, place="东海县") == sorted(expected)
+
+
 COMPANY_OFFICERS = [
     ("近日，太平洋建设第十一集团有限公司董事局副主席常一政、总裁周二鑫一行来区。",
      [("周二鑫", "太平洋建设第十一集团有限公司", "总裁", None),
@@ -187,6 +248,12 @@ def test_an_appointment_of_two_posts_and_a_rank_in_a_chain():
 
 
 @pytest.mark.parametrize("text, place, expected", [
+    # a municipality is a province named 市: 市委 and 市长 in its own paper or a district's
+    ("市委副书记、市长张一清出席，副市长孙二魁参加。", "天津市",
+     [("孙二魁", "天津市人民政府", "副市长", None), ("张一清", "中共天津市委", "市委副书记", None),
+      ("张一清", "天津市人民政府", "市长", None)]),
+    ("市委常委王一出席，区委书记曹二强陪同。", "上海市徐汇区",
+     [("曹二强", "中共徐汇区委", "区委书记", None), ("王一", "中共上海市委", "市委常委", None)]),
     # a bare zone's party committee in the zone's own paper
     ("在庆典仪式上，开发区党委书记余一发致贺词。", "湛江经济技术开发区",
      [("余一发", "中共湛江经济技术开发区委员会", "开发区党委书记", None)]),

@@ -68,9 +68,15 @@ def _drop_registration_places(found: list[Mention], text: str) -> list[Mention]:
     nor is 山东 in 华润电力控股有限公司山东大区 (a company's own unit, named by its region)."""
     companies_ = SpanIndex((m.start, m.end) for m in found if m.type == "company")
     company_ends = {m.end for m in found if m.type == "company"}
+    # 海东 in 韩海东, 六安 in 六安村: a division's short form inside a person's or a village's name
+    holders = SpanIndex((m.start, m.end) for m in found if m.type == "person"
+                        or m.type == "place" and m.attr("level") in ("village", "township"))
     return [m for m in found if not (m.type == "place" and (any(
         c[0] <= m.start and m.end <= c[1] for c in companies_.overlapping(m.start, m.end))
-        or m.start in company_ends and _UNIT_OF_COMPANY.match(text, m.end)))]
+        or m.start in company_ends and _UNIT_OF_COMPANY.match(text, m.end)
+        or m.attr("code") and m.text != m.key and any(
+            c[0] <= m.start and m.end <= c[1] and (c[0], c[1]) != (m.start, m.end)
+            for c in holders.overlapping(m.start, m.end))))]
 
 
 def _lexicon_mentions(text: str, ctx: Context) -> list[Mention]:

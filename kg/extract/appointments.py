@@ -23,7 +23,7 @@ from kg.types import Mention
 CUES: dict[str, tuple[str, str]] = {
     "任命": ("appointed", "为|任"), "聘任": ("appointed", "为|任"), "选举": ("appointed", "为"),
     "补选": ("appointed", "为"),
-    "免去": ("removed", "的|"), "撤销": ("removed", "的"), "辞去": ("removed", ""),
+    "免去": ("removed", "的|"), "免除": ("removed", "的|"), "撤销": ("removed", "的"), "辞去": ("removed", ""),
 }
 _CUE = re.compile("|".join(sorted(CUES, key=len, reverse=True)))
 _NAME = r"[\u4e00-\u9fff]{2,4}?"
@@ -33,8 +33,12 @@ NAME_FIRST = {"当选为": "appointed", "当选": "appointed", "出任": "appoin
 _ELECTED = re.compile(rf"(?:^|(?<=[，。；：\s]))({_NAME})(?:同志)?"
                       rf"({'|'.join(sorted(NAME_FIRST, key=len, reverse=True))})"
                       r"([^，。；：\n]{2,40}?)(?=职务|[，。；]|$)", re.MULTILINE)
-_TITLES_END = re.compile(r"职务(?:的请求)?|(?=[，。；]|$)")
+_TITLES_END = re.compile(r"职务(?:的请求)?|一职|(?=[，。；]|$)")
 _NEXT_APPOINTEE = re.compile(r"、[\u4e00-\u9fff]{2,4}?(?:同志)?(?:为|任)")
+# a list counted before its tie: 任命甲、乙、丙三位同志为X, 接受甲、乙等五名同志辞去X职务
+_COUNT = re.compile(r"等?[一二三四五六七八九十两\d]{1,3}[位名](?=同志)")
+_RESIGNERS = re.compile(r"接受((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4}?)"
+                        r"(?:等?[一二三四五六七八九十两\d]{1,3}[位名])?(?:同志)?$")
 
 TitleMaker = Callable[[int, int], Mention]     # (start, end of a post in text) -> title mention
 
@@ -88,8 +92,10 @@ def _appointee(text, pos, ties, change, title_at, post_re, taken):
     names: list[tuple[int, int]] = []
     tie_re = _tie(ties)
     while True:
-        k = next((k for k in (3, 2, 4) if name_shaped(text[pos:pos + k])
-                  and (text.startswith("、", pos + k) or tie_re.match(text, pos + k))), None)
+        ks = sorted((3, 2, 4), key=lambda k: not text.startswith("同志", pos + k))    # 周玲|同志的: not 周玲同
+        k = next((k for k in ks if name_shaped(text[pos:pos + k])
+                  and (text.startswith("、", pos + k) or tie_re.match(text, pos + k) or _counted(text, pos + k, tie_re))),
+                 None)
         if k is None:
             return None
         names.append((pos, pos + k))
@@ -97,6 +103,8 @@ def _appointee(text, pos, ties, change, title_at, post_re, taken):
         if not text.startswith("、", pos):
             break
         pos += 1
+    count = _COUNT.match(text, pos)
+    pos = count.end() if count else pos
     tie = tie_re.match(text, pos)
     if tie is None:
         return None
@@ -109,7 +117,7 @@ def _appointee(text, pos, ties, change, title_at, post_re, taken):
         nxt = _NEXT_APPOINTEE.search(text, nxt.start() + 1, end)
     if nxt:
         end, end_m = nxt.start(), None
-    if "职务" not in ties and change == "removed" and not text.startswith("职务", end):
+    if "职务" not in ties and change == "removed" and not text.startswith(("职务", "一职"), end):
         return None
     span = text[start:end]
     if not 2 <= len(span) <= 40:
@@ -118,6 +126,11 @@ def _appointee(text, pos, ties, change, title_at, post_re, taken):
     if not found:
         return None
     return found, (end_m.end() if end_m else end)
+
+
+def _counted(text: str, pos: int, tie_re: re.Pattern[str]) -> bool:
+    count = _COUNT.match(text, pos)
+    return count is not None and tie_re.match(text, count.end()) is not None
 
 
 @cache
@@ -132,22 +145,37 @@ def _resignation(text, cue, title_at, post_re, taken, earlier: list[Mention]) ->
         named = [m for m in earlier if m.type == "person" and cue.start() - m.end < 60]
         if not named:
             return []
-        span, key = (cue.start() - 1, cue.start()), named[-1].key     # 其 stands for the one just named
+        spans, key = [(cue.start() - 1, cue.start())], named[-1].key     # 其 stands for the one just named
     else:
         key = None
-        m = re.search(r"接受([\u4e00-\u9fff]{2,4})(?:同志)?$", before)
-        k = next((k for k in (3, 2, 4) if m and name_shaped(m.group(1)[-k:]) and len(m.group(1)) >= k), None)
-        if k is None:
+        spans = _resigners(text, cue.start())
+        if not spans:
             return []
-        name_end = cue.start() - len(before) + m.end(1)
-        span = (name_end - k, name_end)
     end_m = re.compile(r"职务").search(text, cue.end(), cue.end() + 42)
     if end_m is None:
         return []
-    out = _post_mentions(text, [span], cue.end(), text[cue.end():end_m.start()], "removed", title_at, post_re,
+    out = _post_mentions(text, spans, cue.end(), text[cue.end():end_m.start()], "removed", title_at, post_re,
                          taken)
     return [mention(m.start, m.end, text, "person", key, **dict(m.attrs), pronoun=True)
             if key and m.type == "person" else m for m in out]
+
+
+def _resigners(text: str, cue_start: int) -> list[tuple[int, int]]:
+    """The names between 接受 and 辞去: 接受甲辞去, 接受甲、乙等两名同志辞去 (each name whole)."""
+    lo = max(0, cue_start - 60)
+    m = _RESIGNERS.search(text, lo, cue_start)
+    if m is None:
+        return []
+    parts, pos, spans = m.group(1).split("、"), m.start(1), []
+    for i, part in enumerate(parts):
+        alone = len(parts) == 1
+        k = next((k for k in (3, 2, 4) if len(part) >= k and name_shaped(part[-k:]) and (alone or k == len(part))),
+                 None)
+        if k is None:
+            return []
+        spans.append((pos + len(part) - k, pos + len(part)))
+        pos += len(part) + 1
+    return spans
 
 
 def _post_mentions(text, names, start, span, change, title_at, post_re, taken) -> list[Mention]:

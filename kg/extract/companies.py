@@ -325,7 +325,8 @@ def _left_edge(text: str, suffix_start: int) -> int:
     for i, tok in enumerate(toks):
         pos += len(tok)
         if tok in _BOUNDARY or (i < len(toks) - 1 and (tag(tok)[:1] in ("c", "p") and frequency(tok) > 1000
-                                                       or _POST.search(tok) or tok in ("企业", "单位"))):
+                                                       or _POST.search(tok) or tok in ("企业", "单位")
+                                                       or tok.endswith("代表"))):    # 企业代表|某公司
             start, keep = pos, i + 1     # 生态环境局以及|友发集团: a conjunction ends what came before
     if keep == 0 and window_start and text[window_start - 1].isdigit() and len(toks) > 1 and len(toks[0]) == 1:
         start, keep = window_start + 1, 1      # 500|强|某集团, 3|家|某公司: the numeral's word opens no name

@@ -27,7 +27,7 @@ HEADS = ("常委会会议", "全体会议", "工作会议", "座谈会", "研讨
          "文化节", "旅游节", "美食节", "音乐节", "电影节", "读书节", "科技节", "大讲堂", "讲座", "大会",
          "会议", "联席会", "听证会", "协商会", "通报会", "评议会", "述职会", "恳谈会", "茶话会", "招聘会", "运动会", "马拉松", "展会", "书画展", "摄影展",
          "展览", "画展", "展销会", "开幕式", "闭幕式", "启动会", "誓师大会", "表彰大会", "年会", "对接会",
-         "签约活动", "开工活动", "启动活动", "活动")
+         "签约活动", "开工活动", "启动活动", "碰头会", "学习会", "活动")
 _HEAD_RE = re.compile("|".join(sorted(set(HEADS), key=len, reverse=True)))
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+次(?:全体|常务|主任)?会议")
 _NUM = "一二三四五六七八九十百零〇\\d"
@@ -53,6 +53,7 @@ _BOUNDARY = {"从", "在", "于", "举行", "举办", "召开", "出席", "参�
              "见证", "共同", "随后", "并", "图为", "我市", "我县", "我区", "领会", "关于", "把", "以及",
              "深刻领会", "认真学习", "传达学习", "学习贯彻", "认真贯彻",
              "今后", "目前", "当前", "此前", "届时", "同意", "决议", "决定", "批准", "审议"}
+_BOUNDARY_TAILS = ("参加", "出席", "列席", "主持", "召开", "举行", "举办", "发表", "提请")
 _TIME_WORDS = ("今天", "昨天", "明天", "今日", "昨日", "当天", "当日")
 _GENERIC = re.compile(r"^(?:会议|大会|本次|此次|该|这次|上述|有关|各类|相关|专题|全体|常务|各种|各项|本届|此|各|"
                       r"视频|电视电话|现场|工作|每次|历次|多次|一次|系列|主题)")
@@ -79,6 +80,9 @@ def find(text: str, ctx: Context) -> list[Mention]:
         if m.start() < named_to or q >= 0 and m.start() < reach[q]:
             continue
         start = _left_edge(text, m.start(), end)
+        convened = _convened_start(text, m.start())
+        if convened is not None and convened < start and "学习" in text[convened:start]:
+            start = convened         # 学习 cut the name short: after 主持召开 the whole name is the meeting's
         if text[start - 1:start] == "与" and re.search(r"签约|签字|合作", text[start:end]):
             start = _left_edge(text, start - 1, end)     # 临沂市人民政府与华润集团战略合作签约仪式
         name = text[start:end]
@@ -96,6 +100,21 @@ def find(text: str, ctx: Context) -> list[Mention]:
         out.append(mention(start, end, text, "event", name))
         named_to = max(named_to, end)
     return _join_ji(text, sorted(out, key=lambda x: (x.start, -x.end)))
+
+
+_CONVENED = re.compile(r"主持召开(?:了)?")
+
+
+def _convened_start(text: str, head_start: int) -> int | None:
+    """主持召开县政府党组理论学习中心组学习会议, 主持召开市长碰头会: after 主持召开 the whole
+    name up to its head is the meeting's, the words of studying in it too."""
+    lo = max(0, head_start - 30)
+    m = None
+    for m in _CONVENED.finditer(text, lo, head_start):
+        pass
+    if m is None or m.end() == head_start or not re.fullmatch(r"[\u4e00-\u9fff\d]+", text[m.end():head_start]):
+        return None
+    return m.end()
 
 
 def _sittings(text: str) -> list[Mention]:
@@ -168,7 +187,8 @@ def _left_edge(text: str, head_start: int, head_end: int) -> int:
     pos = window_start
     for tok in words(text[window_start:head_start]):
         pos += len(tok)
-        if tok in _BOUNDARY or tok.startswith(_TIME_WORDS):     # 今天下午 is one of jieba's words
+        if tok in _BOUNDARY or tok.startswith(_TIME_WORDS) or tok.endswith(_BOUNDARY_TAILS):
+            # 今天下午, 应邀参加: one of jieba's words
             start = pos
     return start
 

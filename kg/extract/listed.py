@@ -16,7 +16,7 @@ from kg.types import Mention
 
 _VERB = r"(?:先后|实地|考察|走访|调研|来到|前往|到|深入|走进|参观|察看|抽查|慰问|了)+"
 _ITEM = r"[\u4e00-\u9fffA-Za-z\d]{2,10}?"
-_LIST = re.compile(rf"{_VERB}((?:{_ITEM}、)+{_ITEM})(?:(等(?:重点|骨干|龙头|规上|有关|部分|多家|\d+家)?(?:企业|公司))|"
+_LIST = re.compile(rf"{_VERB}((?:{_ITEM}、)+{_ITEM})(?:(?:[，,]({_ITEM}))?(等(?:重点|骨干|龙头|规上|有关|部分|多家|\d+家)?(?:企业|公司))|"
                    r"(?=[，,。；;等]|调研|考察|走访|视察|检查|督导|参观))")
 _NOT_NAME = re.compile(r"[的了在]")          # 辖区内的甲: a phrase, not a name
 # sectors, not firms: 新能源、新材料等重点企业
@@ -42,11 +42,11 @@ def find(text: str, ctx: Context, found: list[Mention]) -> list[Mention]:
     taken = sorted((m.start, m.end) for m in found if m.type != "title")
     out = []
     for m in _LIST.finditer(text):
-        companies = m.group(2) is not None
-        pos = m.start(1)
-        for item in m.group(1).split("、"):
-            start, end = pos, pos + len(item)
-            pos = end + 1
+        companies = m.group(3) is not None
+        items = [(m.start(1) + i, x) for i, x in _offsets(m.group(1).split("、"))]
+        items += [(m.start(2), m.group(2))] if m.group(2) else []     # 甲、乙，丙等重点企业
+        for start, item in items:
+            end = start + len(item)
             if _covered(start, end, taken) or item in ctx.lexicon.suppressed \
                     or _NOT_NAME.search(item) or item in _SECTORS:
                 continue
@@ -71,6 +71,14 @@ def _covered(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
             if pos >= end:
                 return True
     return False
+
+
+def _offsets(parts: list[str]) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for part in parts:
+        out.append((pos, part))
+        pos += len(part) + 1
+    return out
 
 
 def _trade_named(text: str, ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:

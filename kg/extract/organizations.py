@@ -30,7 +30,7 @@ _CORE = re.compile(CORE)
 PARTY_DEPARTMENTS = ("组织", "宣传", "统战", "社会工作", "武装", "农村工作", "老干部")
 _PARTY_DEPARTMENT = re.compile(rf"委(?:{'|'.join(PARTY_DEPARTMENTS)})部")
 _SITTING = re.compile(r"[一二三四五六七八九十百零〇\d]+次|召开|举行")   # 市政协十五次常委会 is a sitting: an event
-_NUMBERED = re.compile(r"[一二三四五六七八九十百零〇\d]+届")
+_NUMBERED = re.compile(r"第?[一二三四五六七八九十百零〇\d]+届")
 # The first two characters of ordinary words that start with a level character.
 _NOT_ORG_STARTS = {"市场", "市民", "市区", "市级", "市属", "市直", "市内", "市外", "市县", "县级",
                    "县域", "县城", "县区", "区域", "区级", "区县", "省级", "省内", "省外", "省份", "省市",
@@ -41,6 +41,14 @@ _LONG = re.compile(rf"(?:中共|中国共产党)?({_MID}{{0,20}}?){SUFFIX}")
 _GRADE = re.compile(r"[中高初]等")
 _INSTITUTION = re.compile(r"(?:大学|学院|学校|中学|小学|医院)$")
 _VENUE_TAIL = re.compile(r"科技园|产业园|创业园|园区|基地|项目")
+
+
+def _prefecture(name: str) -> bool:
+    """A prefecture-level city (its court is the 中级人民法院)."""
+    from kg.divisions import gazetteer
+
+    div = gazetteer().lookup(name)
+    return div is not None and div.level == "city" and div.code.endswith("00")
 
 
 def full_name(prefix: str, rest: str) -> str:
@@ -66,7 +74,8 @@ def full_name(prefix: str, rest: str) -> str:
         return f"{prefix}人大常委会"
     court = re.fullmatch(r"(中级)?(?:人民)?(法院|检察院)", rest)
     if court:                               # 县法院 is 某县人民法院, 市中级法院 某市中级人民法院
-        return f"{prefix}{court.group(1) or ''}人民{court.group(2)}"
+        middle = court.group(1) or ("中级" if court.group(2) == "法院" and _prefecture(prefix) else "")
+        return f"{prefix}{middle}人民{court.group(2)}"     # a prefecture's 市法院 is its 中级人民法院
     if rest == "海关" and prefix.endswith(("市", "省")):
         return prefix[:-1] + rest          # 湛江海关, 青岛海关: a customs district bears the city's stem
     return prefix + rest
@@ -129,7 +138,7 @@ def _short_forms(text: str, ctx: Context, places: list[Mention]) -> list[Mention
     out = []
     for m in _LEVEL.finditer(text):
         start, level_char = m.start(), m.group()
-        rest = _rest_at(text, m.end())
+        rest = _rest_at(text, m.end()) or _court_at(text, m.end(), level_char)
         if not rest:
             continue
         if start and is_cjk(text[start - 1]) and _glued(text, start):
@@ -177,6 +186,16 @@ def _listed_units(text: str, ctx: Context, places: list[Mention], found: list[Me
     return out
 
 
+_COURT = re.compile(r"法院|检察院")
+
+
+def _court_at(text: str, pos: int, level_char: str) -> str | None:
+    """县法院院长, 区检察院副检察长: a county's or district's court and procuratorate by their
+    short forms (a city's court is its 中级人民法院, not read here)."""
+    m = _COURT.match(text, pos) if level_char in "县区" else None
+    return m.group() if m else None
+
+
 def _rest_at(text: str, pos: int) -> str | None:
     """The unit after a level character: 市|政协办公室 (a named unit) over 市|政协, but 市|委 before
     a post (市委常委, 市委书记)."""
@@ -185,10 +204,10 @@ def _rest_at(text: str, pos: int) -> str | None:
         return dept.group()
     core = _CORE.match(text, pos)
     unit = _UNIT.match(text, pos)
-    if unit and (any(c in _NO_MID for c in unit.group()) or unit.group().startswith("长")
-                 or _NEXT_BODY.search(unit.group(), 1)):
-        unit = None             # 县|长某某代表县政府: 县长 is a post; 市委|市政府: two bodies, not one
-    if core and (unit is None or text[core.end():core.end() + 1] in "常书副"):
+    if unit and (any(c in _NO_MID for c in unit.group()) or unit.group().startswith("长")):
+        unit = None             # 县|长某某代表县政府: 县长 is a post, never a unit
+    if core and (unit is None or text[core.end():core.end() + 1] in "常书副"
+                 or unit.group().startswith(core.group()) and _runs_into_clause(unit.group()[len(core.group()):])):
         rest = core.group()
     else:
         rest = unit.group() if unit else None
@@ -197,8 +216,23 @@ def _rest_at(text: str, pos: int) -> str | None:
     return rest
 
 
+# verbs that name what a department does (政协文化文史和学习委员会, 政府发展研究中心)
+_DEPARTMENT_VERBS = {"学习", "研究", "发展", "改革", "建设", "管理", "服务", "保障", "监督", "规划", "执法", "宣传",
+                     "督查", "协调", "调解", "救助", "审批", "考核", "提案", "信访", "招商", "接待", "联络"}
+
+
+def _runs_into_clause(after_core: str) -> bool:
+    """区政府|积极促成商会, 县政协|开展走访看望政协, 县政府|关于政府: after the body's core comes a
+    clause (a verb, an adverb, a preposition), not the name of one of its departments."""
+    from kg.segment import tag, words
+
+    if after_core[:1] in "省市县区州":
+        return True                  # 区委|区政府: two bodies written together
+    return any(len(w) >= 2 and tag(w)[:1] in ("v", "d", "p") and tag(w) != "vn" and w not in _DEPARTMENT_VERBS
+               for w in words(after_core))
+
+
 _ADVERBS = set("正将已也都还又就仍")
-_NEXT_BODY = re.compile(r"[省市县区州](?:人民政府|政府|人大|政协)")
 # a unit's last characters that are the start of a word running on: 人民政治协商会|议, 市政协委|员,
 # 市党政机关办|公中心, 县委中心|工作, 人民银行扬州市中心|支行
 _RUNS_ON = {"会": ("议",), "委": ("员",), "办": ("公",), "中心": ("工作", "任务", "城区", "组", "支行", "城市")}
@@ -245,13 +279,17 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
             start -= 2
         m = _LONG.match(text, p.end)
         middle = _GRADE.sub("", m.group(1)) if m else ""      # 职业中等专业学校: 等 of a grade lists nothing
-        if not m or any(c in _NO_MID_LONG for c in middle) or p.end in starts or _bad_and(m.group(1)):
-            continue
-        if len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) == 1 and m.group() not in ("委", "人大"):
-            continue                 # 遵义布局 is no bureau: a one-character unit needs a real name
-        if p.text != p.key and len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) < 2:
-            continue                 # after a short form (遵义), only a clear body (not 遵义|布局)
+        if not m or any(c in _NO_MID_LONG for c in middle) or p.end in starts or _bad_and(m.group(1)) \
+                or len(middle) >= 2 and _runs_into_clause(middle):
+            continue                 # 东营|按照山东省委…: a clause, not a body's name
         rest = m.group()
+        if m.group(1) == p.key[-1:] and _CORE.fullmatch(rest, 1):
+            rest = rest[1:]          # 道县县委, 泉港区区委, 某市市政府: the level written again before its body
+        elif len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) == 1 and m.group() not in ("委", "人大"):
+            continue                 # 遵义布局 is no bureau: a one-character unit needs a real name
+        if p.text != p.key and len(m.group(1)) < 2 and len(m.group()) - len(m.group(1)) < 2 \
+                and not (p.text[-1:] in "省市县区州" and _CORE.fullmatch(rest)):
+            continue                 # after a short form (遵义), only a clear body (not 遵义|布局); 延边州委 is one
         if _SITTING.search(rest) or _runs_on(text, m.end(), rest) or m.group(1)[:1] in _ADVERBS \
                 or _VENUE_TAIL.match(text, m.end()):
             continue                 # 普陀|正围绕市委: an adverb opens no body's name

@@ -22,9 +22,13 @@ from kg.extract.base import (
     sector_compound,
     surname_len,
 )
+from kg.extract.organizations import full_name
+from kg.extract.places import home_division
 from kg.extract.posts import (
     BUSINESS,
+    GOV_POSTS,
     POST_RE,
+    POSTS,
     SENTENCE_END,
     continue_listing,
     one_title,
@@ -35,13 +39,15 @@ from kg.segment import frequency, tag
 from kg.text import CREDIT_LABELS
 from kg.types import Mention
 
-_BYLINE = re.compile(r"[（(]\s*((?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影)[^（）()]{1,60})[）)]")
+# (平原融媒记者 甲), 融媒体记者：乙: a county media centre's reporters are journalists too
+_MEDIA = r"(?:本报|特约|见习|实习|[\u4e00-\u9fff]{0,4}?融媒体?)"
+_BYLINE = re.compile(rf"[（(]\s*({_MEDIA}?(?:记者|通讯员|实习生|摄影)[^（）()]{{1,60}})[）)]")
 _CREDITS = "|".join(CREDIT_LABELS)
-_BYLINE_ROLE = re.compile(rf"(?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影|摄)|{_CREDITS}")
+_BYLINE_ROLE = re.compile(rf"{_MEDIA}?(?:记者|通讯员|实习生|摄影|摄)|{_CREDITS}")
 _CAPTION = re.compile(r"(?:■|本报记者)\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})")
 # footer credits: 编辑:甲  责编:乙 编审:丙 丁 | 一版责编：甲 乙 | 记者 甲 通讯员 乙 (a role word, then names spaced);
 # the role may follow its outlet's name: □晚报记者 甲, 新华社记者 乙, 电视台记者 丙
-_CREDIT = re.compile(rf"(?:(?<=[\s（(|:：。□■])|^|(?<=版)|(?<=[报社台网]))(?:{_CREDITS}|记者|通讯员|摄影|摄像|实习生|作者|转载)"
+_CREDIT = re.compile(rf"(?:(?<=[\s（(|:：。□■])|^|(?<=版)|(?<=[报社台网]))(?:{_CREDITS}|(?:融媒体?)?记者|通讯员|摄影|摄像|实习生|作者|转载)"
                      r"(?:[:：]\s*|\s+)((?:[\u4e00-\u9fff]{2,4}(?:\s+|$|(?=[)）\d])))+)")
 # a photo's credit: （甲摄）, （甲 乙 摄）
 _PHOTO = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s*){1,3}?)\s*摄[）)]")
@@ -87,18 +93,32 @@ def find(text: str, ctx: Context, found: list[Mention], *,
                              title_at=lambda s, e: one_title(text, s, e, ctx, org_by_end))
     out += _bylines(text, out)
     out += _group_leaders(text, out, tagged_names)
-    out += _lists(text, out, tagged_names, place_words(found))
-    out += _names_before_posts(text, out)
+    out += _lists(text, out, tagged_names, place_words(found), found)
+    out += _names_before_posts(text, out, ctx)
+    out += _names_inside_titles(text, out, orgs)
     out += _leaders(text, out)
+    out += _surname_and_post(text, out)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type))
 
 
 def _name_at(text: str, pos: int, tagged_names: dict[int, int] | None = None) -> str | None:
     """The personal name that starts at `pos`, if the text after it lets a name end there
     (or, failing that, where the learned tagger ends a name that starts there)."""
+    name = _name_reading(text, pos, tagged_names)
+    if name and _post_or_level(name[surname_len(name):]):
+        return None
+    if name and name[0] in "和与" and surname_len(name[1:3]):
+        return None                   # 陈书记和|陈部长: 和 joins two people, it names none
+    return name
+
+
+def _name_reading(text: str, pos: int, tagged_names: dict[int, int] | None = None) -> str | None:
     sn = surname_len(text[pos:pos + 2])
     if not sn:
         return None
+    if text[pos + sn + 1:pos + sn + 2] == "和" and text[pos + sn + 2:pos + sn + 3] in ("，", ",", "、", "；", ";", "。") \
+            and name_shaped(text[pos:pos + sn + 1]):
+        return text[pos:pos + sn + 2]     # 副主任陈斌、蓝进和，党组成员…: 和 joins nothing there
     valid = [k for k in (sn + 1, sn + 2) if pos + k <= len(text) and name_shaped(text[pos:pos + k])
              and follows_name(text, pos + k) and text[pos + k - 1] not in "地得的"   # 总书记高兴地说
              and not _is_vocabulary(text[pos:pos + k])]
@@ -117,6 +137,11 @@ def _name_at(text: str, pos: int, tagged_names: dict[int, int] | None = None) ->
             return text[pos:pos + valid[0]]
         return text[pos:pos + valid[1]]
     return text[pos:pos + valid[0]]
+
+
+def _post_or_level(given: str) -> bool:
+    """由|团长担任, 主席和|市有关部门: a given name that is a post or a bare level character."""
+    return given in POSTS or given in ("市", "县", "区", "省")
 
 
 _NOT_LAST = set("说等的地得在与及是也还就")
@@ -169,6 +194,7 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
     out = []
     previous: tuple[int, list[Mention]] = (-99, [])     # where the last titled list ended, its titles
     place_at = {p.start: p for p in places if p.type == "place"}
+    written = place_words(places)
     for m in POST_RE.finditer(text):
         name = _name_at(text, m.end(), tagged_names) or _unmarked_name_at(text, m.end(), tagged_names)
         if not name:
@@ -178,8 +204,9 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
             continue
         chain = visiting_delegation(text, chain, previous, place_at, ctx)
         between = text[previous[0]:chain[0].start]
-        if 0 < len(between) <= 30 and between[-1] in "，、" and not SENTENCE_END.search(between):
-            chain = continue_listing(text, chain, previous[1])
+        if 0 < len(between) <= 30 and (between[-1] in "，、" and not SENTENCE_END.search(between)
+                                       or between[-1] == "。" and not SENTENCE_END.search(between[:-1])):
+            chain = continue_listing(text, chain, previous[1])    # …主持会议。副主席乙、丙出席: the next one too
         titles = _listed_companies(text, chain[0], org_by_end) + \
             tuple((t.text, t.attr("org")) for t in chain if t.type == "title")
         role = "business" if any(t.attr("company") for t in chain) or m.group() in BUSINESS else "official"
@@ -190,6 +217,8 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
             pos += len(name)
             previous = (pos, chain)
             name = _name_at(text, pos + 1, tagged_names) if text[pos:pos + 1] == "、" else None
+            if name and (place_shaped(name, written) or (pos + 1) in place_at):
+                name = None    # 局长甲、惠民县委书记乙: the next item is a place's post, not a name
             pos += 1
     return out
 
@@ -265,12 +294,60 @@ def _is_common_word(tok: str) -> bool:
 
 _BEFORE_POST = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[在由和与及同]))([\u4e00-\u9fff]{2,3})(?:常务)?副?"
                           r"(?:书记|市长|县长|区长|省长|主任|主席|部长|局长|董事长|总经理|院长|校长|秘书长)"
-                          r"(?=[，。、；：]|强调|指出|表示|要求|说|介绍|在|主持|讲话|出席|的带领|的陪同|带领|带队|一行|陪同)")
+                          r"(?=[，。、；：]|强调|指出|表示|要求|说|介绍|在|主持|讲话|出席|的带领|的陪同|带领|带队|一行|陪同|及)")
 
 
-def _names_before_posts(text: str, found: list[Mention]) -> list[Mention]:
+_INSIDE_POST = re.compile(r"(?:常务)?副?(?:书记|市长|县长|区长|省长|州长|主任|主席|部长|局长|董事长|总经理|院长|"
+                          r"检察长|校长|秘书长|厅长|会长)"
+                          r"(?=[，。、；：]|强调|指出|表示|要求|说|介绍|在|主持|讲话|致辞|出席|参加|会见|对|率|一行|等|的|"
+                          r"带领|带队|陪同|和|与|及)")
+
+
+def _names_inside_titles(text: str, found: list[Mention], orgs: list[Mention]) -> list[Mention]:
+    """省港澳办梁淑娟副主任会见, 东海县委宋波书记、县政府徐冰常务副县长: the name written between
+    a body and its post (pages of departments and companies); the post is the body's."""
+    taken = {(m.start, m.end) for m in found if m.type == "person"}
+    out = []
+    for o in orgs:
+        for k in (3, 2):
+            name = text[o.end:o.end + k]
+            post = _INSIDE_POST.match(text, o.end + k)
+            if post is None or not name_shaped(name) or _is_common_word(name) or (o.end, o.end + k) in taken \
+                    or any(c in "党委" for c in name) or name[-1] in "副正常代":     # 集团党委|副书记
+                continue
+            role = "business" if o.type == "company" or post.group().lstrip("副常务") in BUSINESS else "official"
+            out.append(mention(o.end, o.end + k, text, "person", name, role=role,
+                               titles=((post.group(), o.key),)))
+            break
+    return out
+
+
+_SURNAME_POST = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])(书记|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|"
+                           r"院长|校长|董事长)(?=[\u4e00-\u9fff，。、；：])")
+_SURNAME_POST_AFTER = re.compile(r"(?<=[在由和与对向同请陪])([\u4e00-\u9fff])(书记|市长|县长|区长|镇长|乡长|主任|主席|部长|局长|"
+                                 r"院长|校长|董事长)(?=[\u4e00-\u9fff，。、；：])")
+
+
+def _surname_and_post(text: str, found: list[Mention]) -> list[Mention]:
+    """周书记到我镇调研, 在李县长的陪同下: one known only by surname and post is a person named so,
+    unless the story names somebody of that surname who holds that post (陈忠义…陈书记指出)."""
+    named = [(m.key, t) for m in found if m.type == "person"     # 刘志永副局长…刘局长: the same person
+             for t in [*(t for t, _ in (m.attr("titles") or ())), text[m.end:m.end + 5]]]
+    out = []
+    for rx in (_SURNAME_POST, _SURNAME_POST_AFTER):
+        for m in rx.finditer(text):
+            sur, post = m.group(1), m.group(2)
+            if surname_len(sur + post[:1]) != 1 or sur in "总副党支委正常代" or any(
+                    k.startswith(sur) and (t.endswith(post) or post in t) for k, t in named):
+                continue
+            role = "business" if post in BUSINESS else "official"
+            out.append(mention(m.start(1), m.end(2), text, "person", sur + post, role=role))
+    return out
+
+
+def _names_before_posts(text: str, found: list[Mention], ctx: Context | None = None) -> list[Mention]:
     """张百顺市长强调, 在刘志永副局长的带领下: a name written before its post, at the start of a
-    clause or after 在/由/和."""
+    clause or after 在/由/和. A government post is the home place's (甲副县长 -> X县人民政府)."""
     taken = {(m.start, m.end) for m in found}
     out = []
     for m in _BEFORE_POST.finditer(text):
@@ -281,7 +358,11 @@ def _names_before_posts(text: str, found: list[Mention]) -> list[Mention]:
         common = _is_vocabulary(name) if len(name) - surname_len(name) == 2 else _is_common_word(name)
         if name_shaped(name) and not common and (m.start(1), m.end(1)) not in taken \
                 and "委" not in name and name[-1] not in "副正常代":       # 区委副书记 holds no 区委副
-            out.append(mention(m.start(1), m.end(1), text, "person", name, role="official"))
+            post = text[m.end(1):m.end()]
+            level = GOV_POSTS.get(post.lstrip("常务副"))
+            owner = home_division(ctx, level) if ctx is not None and level else None
+            titles = {"titles": ((post, full_name(owner.name, "政府")),)} if owner else {}
+            out.append(mention(m.start(1), m.end(1), text, "person", name, role="official", **titles))
     return out
 
 
@@ -305,11 +386,20 @@ def _group_leaders(text: str, found: list[Mention], tagged_names: dict[int, int]
     return out
 
 
-def _lists(text: str, found: list[Mention], tagged_names: dict[int, int], places: set[str]) -> list[Mention]:
-    """刘元朝、柳庆发、陈波在主会场参加会议: names separated by 、."""
+_TOWN_ITEM = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:村|镇|乡|社区|街道)")      # 听取了石桥村、伏漕村…汇报
+
+
+def _lists(text: str, found: list[Mention], tagged_names: dict[int, int], places: set[str],
+           recognised: list[Mention] = ()) -> list[Mention]:
+    """刘元朝、柳庆发、陈波在主会场参加会议: names separated by 、; not a list of places
+    (到甲乡、官庄镇、黄柏镇调研, 听取了石桥村、伏漕村汇报: towns a surname opens)."""
     taken = {(m.start, m.end) for m in found}
+    towns = [(p.start, p.end) for p in recognised if p.type == "place"]
     out = []
     for m in _LIST.finditer(text):
+        if sum(1 for t in towns if m.start() <= t[0] < m.end() and t[1] <= m.end() + 3) >= 2 \
+                or sum(bool(_TOWN_ITEM.match(part)) for part in m.group().split("、")) >= 2:
+            continue
         parts = m.group().split("、")
         names: list[tuple[int, str]] = []
         pos = m.start()

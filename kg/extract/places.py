@@ -17,7 +17,7 @@ from kg.text import is_cjk
 from kg.types import Mention
 
 # Short forms that are far more often ordinary words than places.
-_NOT_PLACES = {"安康", "长治", "朝阳", "大同", "吉安", "中山", "永安", "太和", "和平", "新华", "城关", "白山"}
+_NOT_PLACES = {"安康", "长治", "朝阳", "大同", "吉安", "中山", "永安", "太和", "和平", "新华", "城关", "白山", "来宾"}
 _HOME_REFS = re.compile(r"我市|本市|全市|我县|本县|全县|我区|本区|全区|我省|本省|全省")
 _ZONE = re.compile(r"((?:国家级?)?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|综合保税区|旅游度假区|保税区|"
                    r"产业集聚区|工业集中区|工业园区|产业园区|农业科技园区|开发区))")
@@ -40,6 +40,7 @@ def find(text: str, ctx: Context) -> list[Mention]:
     found += countries.find(text, found)
     county = ctx.home.name if ctx.home and ctx.home.level in ("county", "district") else None
     found += _townships(text, found, county)
+    found = drop_stems_in_towns(found)
     found += _zones(text, ctx, found)
     found += _home_refs(text, ctx)
     return sorted(found, key=lambda m: (m.start, -m.end))
@@ -58,11 +59,24 @@ def _divisions(text: str, ctx: Context) -> Iterator[Mention]:
         if _inside_word(text, i, div) or (div and cand != div.name and len(cand) == 2
                                          and (_glued_right(text, i, m.end()) or _crosses_word(text, i, m.end()))):
             continue          # 青海 of 青海湖, 贵州 of 贵州茅台, 巴中 of 在巴|中国 are not places here
+        if _not_a_division(text, m.end(), cand, div):
+            continue
         yield _division_mention(i, m.end(), text, div, cand)
         recent += [div] if div else []
 
 
 _FUNCTION_CHARS = set("和与及在对从向为")
+
+
+def _not_a_division(text: str, end: int, cand: str, div: Division | None) -> bool:
+    """代县 of 代县长 (an acting county head); 友好县, 和平县, 港口县: a common word with a level
+    character that is not its division's (结为友好县 names no 友好区)."""
+    from kg.segment import frequency
+
+    if cand[:1] == "代" and len(cand) == 2 and text.startswith("长", end):
+        return True
+    return (div is not None and cand[-1:] in "县区市" and cand[-1:] != div.name[-1:]
+            and frequency(cand[:-1]) > 2000)
 
 
 def _same_province(div: Division | None, home: Division | None) -> bool:
@@ -83,6 +97,8 @@ def _division_re() -> re.Pattern[str]:
 # not 乡民, 村干部, 镇长, 村级, 乡镇, 镇委 …; but 城关镇党委书记 (a town's party committee) is a town
 _TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道办事处|街道|镇|乡|村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|干部|书记|长|企|级|镇|振兴|亲))"
                        r"(?!委|[^党]委)")
+# 莽张镇镇长, 红星乡乡长: the town before its own head's post (镇长 alone is no town)
+_TOWN_HEAD = re.compile(r"[\u4e00-\u9fff]{2,6}?(镇|乡)(?=\1长)")
 _NOT_TOWNSHIP = re.compile(r"^(?:[省市县区]|全|各|该|本|我|每|乡|城市|城区|城乡|农|新农|美丽|特色|示范|重点|周边|附近|沿线|所在|相关|"
                            r"一个|多个|贫困|脱贫|试点|全国|全省|全市|全县|城乡|乡镇|村镇|集镇|小城)")
 
@@ -94,19 +110,21 @@ def _townships(text: str, found: list[Mention], home_county: str | None = None) 
     from kg.segment import frequency
 
     by_end = {m.end: m for m in found}
+    by_span = {(m.start, m.end): m for m in found}
     taken = SpanIndex((m.start, m.end) for m in found)
     out = []
-    for m in _TOWNSHIP.finditer(text):
+    for m in [*_TOWNSHIP.finditer(text), *_TOWN_HEAD.finditer(text)]:
         end = m.end() + (2 if text.startswith("社区", m.end()) else 0)     # 某新村|社区 is one name
         start, owner = _township_start(text, m.start(), end, by_end)
         if start is None:
             continue
         name = text[start:end]
         core = re.sub(r"(?:街道办事处|街道|镇|乡|村|社区)$", "", name)
-        if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in "的级了和与及是在为各" for c in core) \
+        if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in _NOT_IN_TOWN for c in core) \
                 or name.endswith(_HOME_WORDS) or (owner is None and not _name_like(core)):
             continue
-        if taken.overlapping(start, end) or (owner is None and core not in _SEAT_TOWNS
+        if any(not _stem_inside(by_span.get(o), start, end) for o in taken.overlapping(start, end)) \
+                or (owner is None and core not in _SEAT_TOWNS
                                              and (frequency(name) > 50 or frequency(core) > 3000)):
             continue                 # 乡村, 城镇: words, not places (五一 of 某区五一社区 is a name)
         level = "village" if name.endswith(("村", "社区")) else "township"
@@ -116,6 +134,22 @@ def _townships(text: str, found: list[Mention], home_county: str | None = None) 
         taken.add((start, end))
         by_end[end] = out[-1]            # 某镇|某村: the village's township
     return out
+
+
+# function words no town's name holds: 官浔|等|乡镇, 指导|该|村, 周书记|到|我|镇
+_NOT_IN_TOWN = set("的级了和与及是在为各该我等到个")
+# a preposition before a town is no part of its name: 某县|向|龙凤坝镇捐赠 (but 向阳村, 对河村: words)
+_PREPOSITIONS = set("向对给把将被让从")
+
+def _stem_inside(m: Mention | None, start: int, end: int) -> bool:
+    """六安 in 六安村: a division's short form opening a village's name is part of that name."""
+    return m is not None and m.type == "place" and m.text != m.key and start <= m.start and m.end < end
+
+
+def drop_stems_in_towns(found: list[Mention]) -> list[Mention]:
+    towns = [(m.start, m.end) for m in found if m.attr("level") in ("village", "township")]
+    return [m for m in found if not (m.attr("code") and m.text != m.key
+                                     and any(s <= m.start and m.end < e for s, e in towns))]
 
 
 # 城关镇, 城关街道: the seat town of most counties, a name though jieba knows it as a word
@@ -139,9 +173,13 @@ _BEFORE_TOWN = ("在", "到", "赴", "于", "从", "和", "与", "及", "、", "
 
 
 def _township_start(text: str, start: int, end: int, by_end: dict[int, Mention]) -> tuple[int | None, Mention | None]:
+    from kg.segment import frequency
+
     for i in range(end - 3, start - 1, -1):          # the nearest place before the name owns it
         if i in by_end and by_end[i].attr("level") in ("county", "district", "city", "township") \
-                and not any(c in "的级了和与及是在为各" for c in text[i:end]):
+                and not any(c in _NOT_IN_TOWN for c in text[i:end]):
+            if text[i] in _PREPOSITIONS and frequency(text[i:i + 2]) == 0 and end - i > 4:
+                return i + 1, None
             return i, by_end[i]
     suffix = re.search(r"(?:街道办事处|街道|镇|乡|村|社区)$", text[start:end]).group()
     for i in range(end - len(suffix) - 2, max(start, end - len(suffix) - 5) - 1, -1):
@@ -350,8 +388,8 @@ def _level_of(chain: list[Division], level_char: str) -> Division | None:
     for div in chain:
         if level_char == "省" and div.level == "province":
             return div
-        if level_char != "省" and div.name.endswith(level_char) and div.level != "province":
-            return div
+        if level_char != "省" and div.name.endswith(level_char) and (div.level != "province" or level_char == "市"):
+            return div           # 市委 in a 天津 or 徐汇区 paper: a municipality is a province named 市
     return None
 
 

@@ -28,7 +28,7 @@ POSTS = ("总书记", "党委书记", "党组书记", "党工委书记", "党支
 POST_RE = re.compile("|".join(sorted(POSTS, key=len, reverse=True)))
 _MODS = ("常务", "代理", "执行", "名誉", "一级", "二级", "三级", "四级", "党总支", "党支部", "党工委", "党组", "党委", "董事局", "董事会", "监事会",
          "副", "代")
-_UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:部|办公室|办|委)")
+_UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:部|办公室|办|委)")
 # a party branch of a unit that is no body we know (a town, a street, a village, a zone): its committee
 PARTY_BRANCHES = {"党委": "委员会", "党工委": "工作委员会", "党支部": "支部委员会", "党总支": "总支部委员会"}
 _ZONES = ("开发区", "高新区", "经开区", "园区", "集聚区", "新区")
@@ -37,6 +37,7 @@ _COMPANY_UNIT = re.compile(rf"[\u4e00-\u9fff]{{2,4}}(?:{'|'.join(COMPANY_UNITS)}
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:考察团|代表团|调研组|督导组|工作组|检查组|访问团)$")
 # abbreviated departments in titles: 统战部长 is the 统战部's 部长, 政法委书记 the 政法委员会's
 DEPARTMENT_STEMS = ("组织", "宣传", "统战", "武装", "外联")
+_OWN_COMMISSIONS = ("纪委", "监委", "纪委监委")      # named by their place (福鼎市纪委), as 市纪委 is
 _ABBREVIATED = {"纪委": "纪律检查委员会", "政法委": "政法委员会", "编委": "机构编制委员会"}
 BUSINESS = {"董事长", "总经理", "经理", "总裁", "总监", "行长", "首席执行官"}
 _COMPANY_POSTS = BUSINESS | {"总工程师", "董事", "监事", "监事长", "总会计师", "书记", "党委书记", "主席"}
@@ -47,6 +48,7 @@ _LOCAL_ORGANS = {"办事处": "办事处", "村委会": "村民委员会", "村�
                  "居民委员会": "居民委员会", "管委会": "管理委员会", "管理委员会": "管理委员会"}
 _LOCAL_ORGAN = re.compile(f"(?:{'|'.join(sorted(_LOCAL_ORGANS, key=len, reverse=True))})$")
 _BRANCH_OF = re.compile(r"中共(.+?)(?:总支部委员会|支部委员会|工作委员会|委员会)")
+GOV_POSTS = _GOV_POSTS      # a government post and the level of the place whose government it is
 
 SENTENCE_END = re.compile(r"[。！？；\n]")
 _SAME_BODY_ANY = {"秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员", "常务副主任", "常务副主席"}
@@ -112,7 +114,7 @@ def _rehome(text: str, chain: list[Mention], ctx: Context, place_by_end: dict[in
         return chain
     out = chain[:1]
     for t in chain[1:]:
-        org, level = t.attr("org"), t.text[:1]
+        org, level = t.attr("org"), t.text.lstrip("副常务代理执行")[:1]      # 宣城市委常委、副市长: 市
         home = home_division(ctx, level) if level in "市县区州" and named.key.endswith(level) else None
         if org and home and home.name != named.key and home.name in org:
             org = org.replace(home.name, named.key, 1)
@@ -141,6 +143,10 @@ def inherit(title: str, org: str | None) -> str | None:
     if unit in _LOCAL_ORGANS:           # 街道党工委书记、办事处主任: the street's office; 村委会: the village's
         m = _BRANCH_OF.fullmatch(org)
         return m.group(1) + _LOCAL_ORGANS[unit] if m else None
+    if unit in _OWN_COMMISSIONS:         # 县委常委、纪委书记、监委主任: the county's own 纪委 and 监委
+        m = re.fullmatch(r"中共(.+?)县?委", org) if org.endswith("县县委") else re.fullmatch(r"中共(.+)委", org)
+        place = m.group(1) if m else next((org[:-len(u)] for u in _OWN_COMMISSIONS if org.endswith(u)), None)
+        return full_name(place, unit) if place else None
     if post == "部长" and unit and not unit.endswith("部"):      # 统战部长, 组织部长
         unit += "部"
     unit = _ABBREVIATED.get(unit, unit)
@@ -179,6 +185,17 @@ def _local_organ(text: str, start: int) -> tuple[int, str | None] | None:
             name = name[:-1]              # 五里村村委会: the village's name is written once
         return lo, name + ("村" if organ.group().startswith("村") else "") + _LOCAL_ORGANS[organ.group()]
     return (organ.start(), None) if lo == organ.start() else None
+
+
+def _town_before(text: str, start: int, post: str) -> int | None:
+    """Where the town written before its 镇长 or 乡长 begins (莽张镇|镇长), if one is."""
+    if post not in ("镇长", "乡长") or text[start - 1:start] != post[0]:
+        return None
+    lo = _unit_start(text, start)
+    name = text[lo:start]
+    if not 3 <= len(name) <= 6 or name[0] in "全各该本我每" or any(c in "的和与及在是" for c in name):
+        return None
+    return lo
 
 
 def _delegation(text: str, start: int) -> tuple[int, str] | None:
@@ -244,6 +261,9 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
         if town is not None and town.start() == lo and town.group().endswith(level_char):
             return mention(lo, post_end, text, "title", org=full_name(town.group(), "政府"))
     place = (place_by_end or {}).get(start)
+    town = _town_before(text, start, post)
+    if town is not None:                                # 莽张镇镇长, 红星乡副乡长: the town's government
+        return mention(town, post_end, text, "title", org=text[town:start] + "人民政府")
     if level_char and place is not None and place.key.endswith(level_char):   # 深圳市副市长
         return mention(place.start, post_end, text, "title", org=full_name(place.key, "政府"))
     merged = (place_by_end or {}).get(start + 1) if level_char and start == post_start else None
@@ -254,9 +274,9 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
     org_key = full_name(owner.name, "政府") if owner else None
     if post == "部长" and text[start - 2:start] in DEPARTMENT_STEMS:     # 统战部长: the 统战部's head
         start -= 2
-    unit = _UNIT_BEFORE.search(text, max(0, start - 6), start) if org_key is None else None
-    if unit and unit.end() == start and text[unit.start() - 1:unit.start()] in ("、", "兼"):
-        start = unit.start()          # 县委常委、宣传部部长: the unit belongs to the chain's body
+    sep = max(text.rfind("、", max(0, start - 7), start), text.rfind("兼", max(0, start - 7), start))
+    if org_key is None and sep >= 0 and _UNIT_BEFORE.fullmatch(text, sep + 1, start):
+        start = sep + 1               # 县委常委、宣传部部长, 县委常委、纪委书记: the unit belongs to the chain's body
     return mention(start, post_end, text, "title", org=org_key)
 
 

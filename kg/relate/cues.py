@@ -14,8 +14,10 @@ ROLE_VERBS = {"chair": ("主持",),
               "attendee": ("出席", "参加", "列席", "在座", "参会", "与会", "观摩", "签约", "签字", "签订", "签署", "颁发",
                            "授牌", "授旗", "授匾", "揭牌", "剪彩", "见证", "召开", "就座", "就坐")}
 ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
+# present at a 会见 or 会谈 (meetings.py makes them met), not at the story's event
+AT_MEETING = re.compile(r"(?:参加|陪同|一同参加)(?:会见|会谈|接见)|会见时在座|参加座谈(?![会＿])")
 # a name cited, not acting: 习近平新时代中国特色社会主义思想, 习近平总书记重要讲话精神, 总书记视察…
-CITED = re.compile(r"(?:总书记|同志|主席)?(?:新时代|重要(?:讲话|指示|论述|批示|回信|贺信)|关于|视察|的重要|思想)")
+CITED = re.compile(r"(?:总书记|同志|主席)?(?:系列)?(?:新时代|重要(?:讲话|指示|论述|批示|回信|贺信)|关于|视察|的重要|思想)")
 REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉|介绍|说")
 # 甲强调, 甲在会上表示, 甲作的关于…的报告: the person quoted or reporting speaks at the event
 QUOTED = re.compile(r"(?:同志)?(?:(?:在[\u4e00-\u9fff“”]{0,20}?[上中]|对[^，,。；]{1,60}?)?[，,]?(?:指出|强调|表示|要求|说|介绍|承诺)|作(?:了)?的?[^，,。；：:]{0,40}?(?:报告|说明))")
@@ -33,6 +35,9 @@ HOLDING = re.compile(r"(?:举行|召开|举办)(?:了)?$")     # 会上，举行
 # deals.py
 PARTNER = re.compile(r"东西协作|东西部协作|对口支援|对口帮扶|对口协作|对口合作|结对|帮扶|友好城市|友城|山海协作|"
                      r"友好(?:村庄|村|县|区|乡镇|城区)")
+# a friendship still talked about, not made: 双方围绕…建立友好城市进行沟通交流, 希望缔结友好城市
+PARTNER_TALKS = re.compile(r"(?:围绕|就|探讨|商讨|洽谈|希望|期待|拟|有望|意向)[^。；]{0,30}$")
+GOING = re.compile(r"(?:赴|到|前往|来到|走进)[^，,。；、]{0,12}$")      # 赴甲市、乙市: the places gone to
 # a signing between the parties named before and after 与 (or listed before 代表三方): the verb,
 # then what it must not be (an intention, a future signing)
 SIGN = re.compile(r"签订|签署|签约|签下|缔结|结为|结成|(?:建立|成为)(?=[^，。；]{0,8}合作伙伴)")
@@ -65,6 +70,8 @@ DELEGATION = re.compile(r"代表团|考察团|(?:率|带领|率领)团")
 GUEST_PARTY = re.compile(r"(?:率|带领|带队|率领)[^，,。；]{0,14}?(?:代表团|考察团|考察组|调研组|督导组|检查组|调研团|团|组)")
 GROUP_TITLE = re.compile(r"(?:考察团|代表团|调研组|考察组|督导组|检查组|调研团)(?:副)?(?:团长|组长)")
 PRONOUN_GOES = re.compile(r"\s*(?:(?:随后|之后|在[^，,。；]{1,14})[，,])?[他她](?:们)?(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到|走访|考察|调研|察看)")
+# 最后来到了李洼村，…; 来到甲公司、乙公司等地，考察组…: the party of the story goes on, unnamed
+SUBJECTLESS_GOES = re.compile(r"\s*(?:随后|之后|接着|最后|当天|下午|上午)?[，,]?(?:先后|又|还)?(?:来到|前往|走进)了?")
 OPENING_AT = re.compile(r"\s*在([^，,。；]{1,40})[，,]")        # 在甲村，乙走进…: 甲村 is a stop too
 GROUP_GUESTS = re.compile(r"(?:代表团|考察团|考察组|调研组|督导组|检查组|客人)(?:一行)?|一行")
 VISIT_ONWARD = re.compile(r"(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到)")   # 甲先后来到…
@@ -75,6 +82,7 @@ VISIT_MEMBER = re.compile(r"(?:一同|一起|共同|随同|参加|同行)(?:参�
 TRIP_PRESENT = re.compile(r"(?:参加|出席)(?:活动|调研)[。；]?$")   # 甲参加活动。 in a leader's tour: a member
 HOSTS_PRESENT = re.compile(r"(?:出席|参加)(?:活动|座谈)[。；]?$")   # the hosts of a trip that sat down to talk
 NOT_VISITOR = re.compile(r"陪同|迎接|接待|会见|欢迎|汇报")
+TOPIC = re.compile(r"就|围绕|针对|聚焦")   # 到我县就甲工作开展调研: what follows is the topic, not a stop
 CONTAINER = re.compile(r"[\d一二三四五六七八九十两几多]+个")  # 赴甲镇3个村: 甲镇 holds the targets, named later
 # 深入甲区部分企业、项目: the unnamed units leave 甲区 the most specific named stop
 # 到甲街道乙社区, 到甲县工业园区: a place unit named right after a place is the more specific

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from kg.relate.base import CLAUSE, Found, Scope, attrs
 from kg.relate.cues import (
     AMOUNT,
+    GOING,
     ONGOING,
     PARTNER,
+    PARTNER_TALKS,
     SIGN,
     SIGN_FOR,
     SIGN_FUTURE,
@@ -26,11 +28,13 @@ def partners(sc, s, e, sent, ms) -> Iterator[Found]:
     with each place after it; places listed before the cue with 、 pair with each other
     (甲县某镇某村、乙市某区某社区举行友好村庄签约活动)."""
     cue = PARTNER.search(sent)
-    if not cue:
-        return
+    if not cue or PARTNER_TALKS.search(sent, 0, cue.start()) and cue.group().startswith("友"):
+        return                       # 围绕…建立友好城市进行沟通交流: talks, no partnership yet
     places = [m for m in ms if m.type == "place"]
     pair = re.search(r"与|同|和", sent)
     listed = _listed_places(sc, [m for m in places if m.end <= s + cue.start() and not m.attr("ref")])
+    if listed and GOING.search(sc.text, max(s, listed[0].start - 16), listed[0].start):
+        listed = []                  # 率代表团赴甲市、乙市开展对口协作: where the party went, not the pair
     if pair is None and len(listed) >= 2:
         for other in listed[1:]:
             yield Found("partner_of", eid(listed[0]), eid(other), (), listed[0].start, other.end, (s, e))
@@ -42,9 +46,10 @@ def partners(sc, s, e, sent, ms) -> Iterator[Found]:
         return
     others = [m for m in places if not m.attr("ref") and eid(m) != subject
               and not (before and m.end <= s + pair.start())]
+    own = [m for m in places if eid(m) == subject and m.attr("code")]    # 重庆|秀山: the subject's own province
     seen = set()
-    for m in _leaves(others):
-        if eid(m) in seen or _inside(m, subject):
+    for m in _leaves(others + own[:1]):
+        if eid(m) in seen or eid(m) == subject or _inside(m, subject):
             continue
         seen.add(eid(m))
         yield Found("partner_of", subject, eid(m), (), m.start, m.end, (s, e))

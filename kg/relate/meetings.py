@@ -99,8 +99,9 @@ def _present(sc: Scope, sents: list[tuple[int, int]], hosts: list[Mention], gues
     guest_bodies = {eid(m) for m in sc.inside(zone) if m.type in ("company", "organization", "place")}
     out = []
     for n, (s, e) in enumerate(sents):
-        if _new_meeting(sc, s, e) or sc.inside((s, e), "event"):
-            break
+        if _new_meeting(sc, s, e) or sc.inside((s, e), "event") and \
+                {eid(p) for p in _people(sc, s, e)} - {eid(g) for g in guests}:
+            break                     # (乙此次来是参加某洽谈会的。: the guests' own errand goes on)
         people = _people(sc, s, e)
         cue = MEET_PRESENT if n <= _FOLLOWERS else MEET_PRESENT_LATER
         if not people or not cue.search(text, people[-1].end, e):

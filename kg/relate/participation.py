@@ -21,6 +21,7 @@ from kg.relate.cues import (
     AFTER_EVENT,
     AT,
     AT_EVENT,
+    AT_MEETING,
     BACK_AT_EVENT,
     CITED,
     CONVENE,
@@ -192,4 +193,5 @@ def _without_events(sc: Scope, s: int, e: int) -> str:
     chars = list(sc.text[s:e])
     for ev in sc.inside((s, e), "event"):
         chars[ev.start - s:ev.end - s] = "＿" * (ev.end - ev.start)
-    return "".join(chars)
+    blank = "".join(chars)
+    return AT_MEETING.sub(lambda m: "＿" * len(m.group()), blank)    # 参加会见: met, not at the event

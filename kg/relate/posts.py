@@ -15,10 +15,16 @@ def find_positions(sc: Scope) -> Iterator[Found]:
         if m.type == "title":
             titles.setdefault(m.text, []).append(m)
     ends = {title: [t.end for t in ts] for title, ts in titles.items()}  # once, not per person
+    bodied: dict[str, set[str]] = {}      # the titles each person holds with a body in this story
+    for p in sc.mentions:
+        if p.type == "person" and p.attr("titles"):
+            bodied.setdefault(eid(p), set()).update(t for t, org in p.attr("titles") if org)
     for p in sc.mentions:
         if p.type != "person" or not p.attr("titles"):
             continue
         for title, org in p.attr("titles"):
+            if org is None and any(t.endswith(title) for t in bodied.get(eid(p), ())):
+                continue                  # 区政协秘书长甲…秘书长甲汇报: the bare title again, the same post
             t = _nearest_title(titles.get(title, []), p, ends.get(title, []))
             start = t.start if t else p.start
             obj = (f"company/{org}" if t is not None and t.attr("company") else f"organization/{org}") if org else None

@@ -8,6 +8,8 @@ venue's name (`丙区中国某某城`); a sentence may also open at its stops (`
 """
 from __future__ import annotations
 
+import re
+
 from kg.relate.base import Scope
 from kg.relate.cues import (
     CONTAINER,
@@ -15,6 +17,7 @@ from kg.relate.cues import (
     LOCATION_OF,
     OPENING_AT,
     STRONG_GO,
+    TOPIC,
     UNIT_AFTER,
     VISIT,
     VISIT_DOING,
@@ -101,6 +104,18 @@ def _name_word(m: Mention, before: list[Mention]) -> bool:
     return lo is not None and hi is not None and hi < lo
 
 
+def _opens_a_name(sc: Scope, m: Mention, cands: list[Mention], clause_end: int) -> bool:
+    """到四川东柳醪糟、四川亚缇纺织考察: a province or city running into a name no recogniser
+    knew (a firm's) begins that name and is no stop; 到四川考察, 赴四川成都 are stops."""
+    if m.attr("level") not in ("province", "prefecture", "city") and m.text == m.key \
+            or any(o.start == m.end for o in cands):
+        return False                   # (a county's short form too: 检查松江囍府)
+    item = re.match(r"[\u4e00-\u9fff]*", sc.text[m.end:clause_end]).group()
+    item = item.split("、")[0]
+    return len(item) >= 2 and not VISIT.search(item) and not VISIT_DOING.search(item) \
+        and not any(item.startswith(w) for w in ("等", "和", "与", "及", "的"))
+
+
 def _is_stop(sc: Scope, m: Mention, cands: list[Mention], clause_end: int) -> bool:
     text = sc.text
     if any(o is not m and o.start <= m.start and m.end <= o.end for o in cands):
@@ -108,8 +123,12 @@ def _is_stop(sc: Scope, m: Mention, cands: list[Mention], clause_end: int) -> bo
     if VISIT_ORIGIN.match(text, m.end) or CONTAINER.match(text, m.end) or LOCATION_OF.match(text, m.end) \
             and LOCATED.search(text, max(0, m.start - 3), m.start):
         return False                                   # 位于甲县的乙公司: 乙公司 is the stop
-    if m.type == "place" and _name_word(m, cands):
+    if m.type == "place" and (_name_word(m, cands) or _opens_a_name(sc, m, cands, clause_end)):
         return False
+    clause_start = max(sc.start, max(text.rfind(c, 0, m.start) for c in _CLAUSE_END) + 1)
+    went = max([text.rfind(v, clause_start, m.start) for v in STRONG_GO] + [clause_start])
+    if TOPIC.search(text, went, m.start):
+        return False                                   # 就“同心共建现代化四川”行动开展调研: a topic
     unit = UNIT_AFTER.match(text, m.end, clause_end)
     if unit and (VISIT.search(unit.group()) or VISIT_DOING.search(unit.group())):
         unit = None                                    # 到我县调研乡村…: no unit named after 我县

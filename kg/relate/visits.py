@@ -30,6 +30,7 @@ from kg.relate.cues import (
     PRONOUN_GOES,
     SAYING,
     SHOWN_AFTER,
+    SUBJECTLESS_GOES,
     TRIP_PRESENT,
     VISIT,
     VISIT_AGENT,
@@ -96,12 +97,19 @@ def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], s
                   and not _DIVISION_LIKE.search(m.text)]
         meet = MEET.search(sc.text, s, e)
         received += [p for p in people if meet and p.start > meet.start() and sc.text.startswith("一行", p.end)]
+        members: list[Mention] = []
         if people and last_visit and _member_sentence(sc, s, e, people, trips[-1] if trips else None):
-            (trips[-1].join if trips else early.extend)(people)
-            joined.append(((s, e), trips[-1] if trips else None))
-            continue
+            cut = _members_clause(sc, s, people, trips[-1].ids() if trips else set())
+            if cut is None:
+                (trips[-1].join if trips else early.extend)(people)
+                joined.append(((s, e), trips[-1] if trips else None))
+                continue
+            members = [p for p in people if p.start > cut]      # 甲到乙村调研，丙、丁参加调研。
+            people, e = [p for p in people if p.start < cut], cut
         leaders, go = _leaders(sc, s, e, people, trips[-1].ids() if trips else set())
-        group = VISIT_GROUP.search(sc.text, s, e) or (PRONOUN_GOES.match(sc.text, s) if trips and not leaders else None)
+        onward = SUBJECTLESS_GOES.match(sc.text, s) if trips and not leaders else None
+        group = onward or VISIT_GROUP.search(sc.text, s, e) or (PRONOUN_GOES.match(sc.text, s) if trips and not leaders
+                                                               else None)
         if leaders or group:
             if go is None and group:
                 g = VISIT_GO.search(sc.text, group.end() - 2, e)     # the verb that ends the cue
@@ -111,7 +119,7 @@ def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], s
                 if len(trips) == 1:
                     trips[0].join(early)
             trip = trips[-1]
-            trip.join(leaders + (_group_heads(sc) if group else []))
+            trip.join(leaders + (_group_heads(sc) if group else []) + members)
             if group and not trip.party:
                 trip.join(received)
             stops = opening_stops(sc, s) + stops_from(sc, go, e)
@@ -269,6 +277,16 @@ def _in_saying_clause(text: str, s: int, p: Mention) -> bool:
     """甲表示，…考察: a person quoted before the verb does not go anywhere."""
     start = max(text.rfind(c, s, p.start) for c in _CLAUSE_END)
     return bool(NOT_VISITOR.search(text, max(s, start + 1), p.start))
+
+
+def _members_clause(sc: Scope, s: int, people: list[Mention], party: set[str]) -> int | None:
+    """甲到乙村调研，丙、丁参加调研。: where the clause of members begins, when a clause before it
+    sends somebody on a visit (else the sentence names members only)."""
+    cut = max(sc.text.rfind(c, s, people[-1].start) for c in "，,；;")
+    before = [p for p in people if p.start < cut]
+    if cut < 0 or not before or not all(p.start > cut for p in people if p.start >= cut):
+        return None
+    return cut if _leaders(sc, s, cut, before, party)[0] else None
 
 
 def _member_sentence(sc: Scope, s: int, e: int, people: list[Mention], trip: _Trip | None) -> bool:
