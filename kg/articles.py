@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import re
 
-from kg.text import ends_sentence
+from kg.text import OUTLET_DATELINE, ends_sentence
 from kg.types import Article
 
+# 本报讯, 新华社…电, (记者 …), and an outlet's own: 中国菏泽网消息, 天津北方网讯, 某某融媒讯, 某某日报客户端讯
 DATELINE = re.compile(
-    r"^\s*(?:本报讯|本报记者|据新华社|新华社|【[^】]{0,20}】|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
-    r"(?:\d{1,2}|[一二三十]{1,3})日电|（记者|\(记者|■)")
+    r"^\s*(?:本报讯|本报记者|本网讯|本台讯|据新华社|新华社|【[^】]{0,20}】|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    rf"(?:\d{{1,2}}|[一二三十]{{1,3}})日电|（记者|\(记者|■|{OUTLET_DATELINE})")
 _CAPTION_END = re.compile(r"(?:■\s*[\u3400-\u9fff]{2,4}(?:\s+[\u3400-\u9fff]{2,4})*|[（(][^（）()]{0,20}摄[）)])\s*$")
 
 
 # A dateline inside a line: a crawled headline run into its body on one line
 _RUN_IN = re.compile(r"\s*(?:本报讯|本网讯|本台讯|[\u4e00-\u9fff]{2,4}网讯|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
-                     r"(?:\d{1,2}|[一二三十]{1,3})日电)")
+                     rf"(?:\d{{1,2}}|[一二三十]{{1,3}})日电|{OUTLET_DATELINE})")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -54,6 +55,8 @@ def kind(par: str) -> str:
 
     >>> kind("本报讯（记者 张洁）2月5日，…"), kind("聊城市质量大会召开"), kind("会议以视频形式召开。")
     ('dateline', 'headline', 'body')
+    >>> kind("中国菏泽网消息（记者 胡德光）1月11日，…"), kind("天津北方网讯：5日，…"), kind("中国菏泽网消息")
+    ('dateline', 'dateline', 'headline')
     """
     s = par.strip()
     if DATELINE.match(s):

@@ -14,7 +14,10 @@ from kg.script import to_simplified
 
 TERMINAL = "。！？!?…"
 _CLOSERS = "”’」』）)》"
-PARAGRAPH_STARTS = ("本报讯", "■", "——", "【", "本报记者", "新华社", "据新华社", "（记者", "(记者")
+PARAGRAPH_STARTS = ("本报讯", "本网讯", "本台讯", "■", "——", "【", "本报记者", "新华社", "据新华社", "（记者", "(记者")
+# an outlet's own dateline: 中国菏泽网消息（记者…）, 天津北方网讯：, 某某融媒讯, 某某日报客户端讯
+OUTLET_DATELINE = r"[\u4e00-\u9fff]{2,10}?(?:网|报|台|客户端|融媒体?|新媒体|新闻)(?:讯|消息)(?=[\s（(：:，,])"
+_OUTLET_DATELINE = re.compile(OUTLET_DATELINE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -92,7 +95,7 @@ def joins(prev: str, nxt: str) -> bool:
     p, n = prev.strip(), nxt.strip()
     if not p or not n or ends_sentence(p) or _FIELD.search(p) or _FIELD.search(n):
         return False
-    if n.startswith(PARAGRAPH_STARTS) or p.startswith("——") or p.endswith(("：", ":")):
+    if n.startswith(PARAGRAPH_STARTS) or _OUTLET_DATELINE.match(n) or p.startswith("——") or p.endswith(("：", ":")):
         return False
     return _visible_len(p) >= 0.7 * max(_visible_len(p), _visible_len(n))
 
