@@ -171,3 +171,16 @@ def test_the_cluster_scorer_counts_splits_and_false_merges():
     assert s["split"] == [(("a", "x"), ("c", "x")), (("b", "x"), ("c", "x"))]
     assert s["merged"] == [(("a", "y"), ("b", "y"))]
     assert 0 < s["b3_f1"] < 1
+
+
+def test_the_archive_as_e_paper_pages_keeps_its_stories_apart():
+    """Four stories a page, headlines after bodies, 20-character lines (scripts/score_pages.py):
+    2026-12-02 entities 0.982, participated 1.000 (0.814 before outlets' datelines opened stories)."""
+    folder = _score_dev().SHARED_DEV.parent / "archive"
+    if not (folder / "corpus.jsonl").exists():
+        pytest.skip("../shared/archive not available")
+    sp = _script("score_pages")
+    rows = sp.run(folder)
+    sd = _score_dev()
+    assert sd.micro(rows, "entities")["f1"] >= 0.96, sd.report(rows, details=False, title="pages")
+    assert sd.micro_by(rows, "facts_by_relation")["participated"]["f1"] >= 0.95, sd.report(rows, details=False)
