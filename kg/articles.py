@@ -16,6 +16,7 @@ from kg.types import Article
 DATELINE = re.compile(
     r"^\s*(?:本报讯|本报记者|本网讯|本台讯|据新华社|新华社|【[^】]{0,20}】|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
     rf"(?:\d{{1,2}}|[一二三十]{{1,3}})日电|（记者|\(记者|■|{OUTLET_DATELINE})")
+_ASIDE = re.compile(r"[（(][^（）()]{1,40}[）)]")
 _CAPTION_END = re.compile(r"(?:■\s*[\u3400-\u9fff]{2,4}(?:\s+[\u3400-\u9fff]{2,4})*|[（(][^（）()]{0,20}摄[）)])\s*$")
 
 
@@ -57,10 +58,14 @@ def kind(par: str) -> str:
     ('dateline', 'headline', 'body')
     >>> kind("中国菏泽网消息（记者 胡德光）1月11日，…"), kind("天津北方网讯：5日，…"), kind("中国菏泽网消息")
     ('dateline', 'dateline', 'headline')
+    >>> kind("（图为庆典仪式现场）")
+    'body'
     """
     s = par.strip()
     if DATELINE.match(s):
         return "dateline"
+    if _ASIDE.fullmatch(s):
+        return "body"          # （图为庆典仪式现场）, （完）: an aside inside the story, no headline
     if not ends_sentence(s) and len(s) <= 60 and not _CAPTION_END.search(s) and s.count("，") <= 1:
         return "headline"
     return "body"

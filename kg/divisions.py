@@ -175,7 +175,9 @@ _LEVEL_OF_SUFFIX = re.compile(r"(?P<province>省|自治区)$|(?P<city>市|州|�
 
 
 def _written_nearest(g: Gazetteer, cands: tuple[Division, ...], text: str) -> Division | None:
-    """The candidate whose ancestors the page writes most often (none when it is a tie)."""
+    """The candidate whose ancestors the page writes most often (none when it is a tie); a name
+    broken across a column's lines (上海|市) counts."""
+    text = re.sub(r"\s+", "", text)
     votes = sorted(((sum(text.count(n) for a in g.ancestors(d) for n in aliases(a)), d) for d in cands),
                    key=lambda v: -v[0])
     return votes[0][1] if len(votes) > 1 and votes[0][0] > votes[1][0] else None

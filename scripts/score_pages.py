@@ -56,7 +56,9 @@ def pages(records: list[dict[str, Any]], per_page: int, width: int) -> tuple[lis
                 story = layout(rec["text"], width)
                 spans[rec["id"]] = (page_id, len(text), len(text) + len(story))
                 text += story + "\n\n"
-            out.append({"id": page_id, "text": text, "place": place or None, "date": recs[i].get("date")})
+            sources = "; ".join(dict.fromkeys(r["source"] for r in recs[i:i + per_page] if r.get("source")))
+            out.append({"id": page_id, "text": text, "place": place or None, "date": recs[i].get("date"),
+                        "source": sources or None})
     return out, spans
 
 

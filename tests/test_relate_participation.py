@@ -31,6 +31,12 @@ CASES = [
      {("赵刚", "县委常委会议", "chair", 1), ("孙红", "县委常委会议", "attendee", 2)}),
     ("5月7日，市委常委会召开扩大会议，研究部署防汛工作。市委书记赵刚主持会议并讲话，市长孙红出席会议。",
      {("赵刚", "市委常委会", "chair", 1), ("孙红", "市委常委会", "attendee", 2)}),
+    # a PDF page prints the headline after the body: its event is still the story's, and a photo's
+    # aside in brackets does not cut the story in two
+    (("本报讯 11月24日下午，湛江大中纺织有限公司举行竣工投产仪式。副市长陈一坚、区长林二英出席仪式。"
+      "\n（图为庆典仪式现场）\n庆典仪式由开发区管委会主任林三萌主持。\n大中纺织项目举行投产庆典仪式"),
+     {("陈一坚", "投产庆典仪式", "attendee", 1), ("林二英", "投产庆典仪式", "attendee", 2),
+      ("林三萌", "投产庆典仪式", "chair", 3)}),
     # those seated on the rostrum of a session attend it
     ("本报讯 5月9日，县政协十届三次会议开幕。县领导王一明、李二强在主席台就座。",
      {("王一明", "县政协十届三次会议", "attendee", 1), ("李二强", "县政协十届三次会议", "attendee", 2)}),

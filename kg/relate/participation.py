@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from kg.articles import kind
 from kg.dates import DateSpan, find_dates
 from kg.relate.base import CLAUSE, Found, Scope, attrs
 from kg.relate.cues import (
@@ -63,13 +64,20 @@ def event_dates(sc: Scope) -> dict[str, DateSpan]:
 
 
 def main_event(sc: Scope) -> Mention | None:
-    """The event a story reports on: the first one convened (召开, 举行 …) in it."""
+    """The event a story reports on: the one its headline convenes, wherever the headline stands
+    (PDF pages print it after the body), else the first one convened (召开, 举行 …) in it."""
     evs = [m for m in sc.mentions if m.type == "event"]
-    for ev in evs:
+    in_head = [ev for ev in evs if _in_headline(sc, ev)]
+    for ev in in_head + evs:
         s, e = sc.sentence_of(ev.start)
         if CONVENE.search(sc.text, ev.end, e) or CONVENE.search(sc.text, max(s, ev.start - 6), ev.end):
             return ev
     return None
+
+
+def _in_headline(sc: Scope, m: Mention) -> bool:
+    s, e = sc.sentence_of(m.start)
+    return kind(sc.text[s:e]) == "headline"
 
 
 def find_participation(sc: Scope) -> Iterator[Found]:
@@ -94,7 +102,8 @@ def find_participation(sc: Scope) -> Iterator[Found]:
     # …在签约仪式上致辞; 乙参加活动。…在随后召开的座谈会上)
     best: dict[tuple[str, str], list] = {}
     listed: dict[str, int] = {}          # people listed so far at each event
-    first = min(m.start for m in events if m.key == main.key)
+    # a headline names the story's event before its body, even printed after it
+    first = sc.start if _in_headline(sc, main) else min(m.start for m in events if m.key == main.key)
     talks = False                        # 签约前，甲会见了乙一行。甲表示…: quotes from the talks
     # only people with a post speak by being quoted (a passer-by interviewed 说 is no speaker)
     titled = {m.key for m in sc.mentions if m.type == "person" and m.attr("role") in ("official", "business")}
