@@ -128,6 +128,7 @@ def test_place_codes_and_levels(home_ctx):
      ["中共聊城市委", "聊城市人民政府", "聊城市政协", "聊城市人民政府"]),
     ("市政协提案委员会、市政府办公室负责人出席", ["聊城市政协提案委员会", "聊城市政府办公室"]),
     ("今年以来，东营按照山东省委、省政府的决策部署", ["中共山东省委", "山东省人民政府"]),
+    ("郫都区统计局、郫都区审计局负责人出席", ["郫都区统计局", "郫都区审计局"]),     # a department named by a verb
     # a word running on past a unit's suffix, or an adverb after a place, makes no body
     ("组织市政协委员考察团到街道调研", []),
     ("围绕县委中心工作和重大决策部署，会议在市党政机关办公中心召开", []),
