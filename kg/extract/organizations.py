@@ -218,14 +218,17 @@ def _rest_at(text: str, pos: int) -> str | None:
 
 # verbs that name what a department does (政协文化文史和学习委员会, 政府发展研究中心)
 _DEPARTMENT_VERBS = {"学习", "研究", "发展", "改革", "建设", "管理", "服务", "保障", "监督", "规划", "执法", "宣传",
-                     "督查", "协调", "调解", "救助", "审批", "考核", "提案", "信访", "招商", "接待", "联络"}
+                     "督查", "协调", "调解", "救助", "审批", "考核", "提案", "信访", "招商", "接待", "联络", "采购", "投资",
+                     "扶贫", "巡察", "评审", "应急", "招标", "维稳", "保密", "督导", "统计", "审计", "政研"}
 
 
-def _first_word(text: str) -> str:
-    from kg.segment import words
+def _opens_clause(middle: str) -> bool:
+    """东营|按照山东省委: a preposition or an adverb right after the place opens a clause (a
+    department's first word may be a verb: 统计局, 审计局)."""
+    from kg.segment import tag, words
 
-    toks = words(text)
-    return toks[0] if toks else ""
+    toks = words(middle)
+    return bool(toks) and len(toks[0]) >= 2 and tag(toks[0])[:1] in ("p", "d")
 
 
 def _runs_into_clause(after_core: str) -> bool:
@@ -287,7 +290,7 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
         m = _LONG.match(text, p.end)
         middle = _GRADE.sub("", m.group(1)) if m else ""      # 职业中等专业学校: 等 of a grade lists nothing
         if not m or any(c in _NO_MID_LONG for c in middle) or p.end in starts or _bad_and(m.group(1)) \
-                or len(middle) >= 2 and _runs_into_clause(_first_word(middle)):
+                or len(middle) >= 2 and _opens_clause(middle):
             continue                 # 东营|按照山东省委…: a clause, not a body's name
         rest = m.group()
         if m.group(1) == p.key[-1:] and _CORE.fullmatch(rest, 1):

@@ -40,7 +40,7 @@ from kg.text import CREDIT_LABELS
 from kg.types import Mention
 
 # (平原融媒记者 甲), 融媒体记者：乙: a county media centre's reporters are journalists too
-_MEDIA = r"(?:本报|特约|见习|实习|[\u4e00-\u9fff]{0,4}?融媒体?)"
+_MEDIA = r"(?:本报|本网|本台|特约|见习|实习|[\u4e00-\u9fff]{0,4}?融媒体?)"
 _BYLINE = re.compile(rf"[（(]\s*({_MEDIA}?(?:记者|通讯员|实习生|摄影)[^（）()]{{1,60}})[）)]")
 _CREDITS = "|".join(CREDIT_LABELS)
 _BYLINE_ROLE = re.compile(rf"{_MEDIA}?(?:记者|通讯员|实习生|摄影|摄)|{_CREDITS}")

@@ -75,7 +75,7 @@ SUBJECTLESS_GOES = re.compile(r"\s*(?:随后|之后|接着|最后|当天|下午|
 OPENING_AT = re.compile(r"\s*在([^，,。；]{1,40})[，,]")        # 在甲村，乙走进…: 甲村 is a stop too
 GROUP_GUESTS = re.compile(r"(?:代表团|考察团|考察组|调研组|督导组|检查组|客人)(?:一行)?|一行")
 VISIT_ONWARD = re.compile(r"(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到)")   # 甲先后来到…
-LEADS = re.compile(r"(?:同志)?带队[，,。；]")      # 甲带队，乙陪同考察: 甲 leads the group the story follows
+LEADS = re.compile(r"(?:同志)?带队(?:[，,。；]|(?=到|赴|深入|前往|来到))")      # 甲带队，乙陪同考察: 甲 leads the group the story follows
 VISIT_LED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}的带领下|带队")
 # a member of the party: 乙参加调研, 丙随同考察, 丁参加。 (陪同 is the host side, not the party)
 VISIT_MEMBER = re.compile(r"(?:一同|一起|共同|随同|参加|同行)(?:参加)?(?:调研|考察|视察|走访|督导|检查)|(?:参加|随同|同行)[。；]?$")
@@ -87,7 +87,7 @@ CONTAINER = re.compile(r"[\d一二三四五六七八九十两几多]+个")  # �
 # 深入甲区部分企业、项目: the unnamed units leave 甲区 the most specific named stop
 # 到甲街道乙社区, 到甲县工业园区: a place unit named right after a place is the more specific
 # stop (甲 is not one); a venue or project after it (甲区现代农业园区, 甲县商贸中心) leaves 甲 the stop
-UNIT_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z\d]{0,10}?(?:社区|村|小区|工业园区|产业园区|工业园|产业园|开发区|高新区|经开区|工业区)")
+UNIT_AFTER = re.compile(r"(?:(?![和与及])[\u4e00-\u9fffA-Za-z\d]){0,10}?(?:社区|村|小区|工业园区|产业园区|工业园|产业园|开发区|高新区|经开区|工业区)")
 LOCATION_OF = re.compile(r"的")                     # 位于甲县的乙公司: 甲县 places the stop named next
 # 会见了乙一行，并陪同考察了… / 乙在甲的陪同下考察…: 乙 is shown round
 SHOWN_AFTER = re.compile(r"一行[，,]?(?:并|还|随后|一同)?陪同(?:其|他们)?|(?:一行)?在[^，,。；]{1,30}?的?陪同下[，,]?(?:先后|实地|一同)*")
