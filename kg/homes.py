@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 
 from kg.divisions import Division, check_place, gazetteer
-from kg.script import to_simplified
 from kg.ingest import Problem
+from kg.script import to_simplified
 from kg.types import Document
 
 # words that mean the home place or one of its bodies

@@ -33,8 +33,8 @@ from kg.extract import recognise as _recognise
 from kg.extract import tagger
 from kg.extract.base import Context, Lexicon
 from kg.extract.people import leaders
-from kg.homes import homeless, place_problems
 from kg.graph import assemble
+from kg.homes import homeless, place_problems
 from kg.ingest import Problem, read_documents
 from kg.io import atomic_write, dumps_json
 from kg.lock import LockedError, build_lock

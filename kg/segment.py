@@ -80,6 +80,15 @@ def frequency(word: str) -> int:
     return int(_tokenizer().FREQ.get(word) or 0)
 
 
+def is_vocabulary(word: str) -> bool:
+    """A common word of the dictionary that is no person's name (强调 after 书记 in 高书记强调).
+
+    >>> is_vocabulary("强调"), is_vocabulary("孔繁森")
+    (True, False)
+    """
+    return frequency(word) > 30 and not tag(word).startswith("nr")
+
+
 @lru_cache(maxsize=200_000)
 def tag(word: str) -> str:
     """jieba's part of speech for a dictionary word ('' when unknown).

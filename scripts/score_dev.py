@@ -127,7 +127,8 @@ def renamed(rec: dict[str, Any], gold: dict[str, Any], seed: int) -> tuple[dict[
     random name of the same length, alike in text and gold: do people get found by the shape of
     the sentence, or because their names were seen?"""
     import random
-    from kg.extract.people import leaders    # 习近平总书记 stays: the country's leaders are known by name
+
+    from kg.extract.people import leaders  # 习近平总书记 stays: the country's leaders are known by name
     rnd = random.Random(f"{seed}:{rec['id']}")
     text, names, known = rec["text"], {}, set(leaders())
     for e in gold["entities"]:

@@ -25,10 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import score_dev as sd  # noqa: E402
+import score_dev as sd
 
-from kg.pipeline import build  # noqa: E402
-from kg.script import is_traditional  # noqa: E402
+from kg.pipeline import build
+from kg.script import is_traditional
 
 
 def layout(text: str, width: int) -> str:

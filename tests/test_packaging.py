@@ -18,7 +18,7 @@ DATA = {"kg/resources": "kg/resources", "kg/templates": "kg/templates",
 def wheel(tmp_path_factory):
     out = tmp_path_factory.mktemp("wheel")
     run = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(ROOT)],
-                         capture_output=True, text=True, timeout=600)
+                         capture_output=True, text=True, timeout=600, check=False)
     built = sorted(out.glob("kg-*.whl"))
     if run.returncode != 0 or not built:
         pytest.skip("pip could not build the wheel here (no package index?): "

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract import appointments
+from kg.extract import appointments, credits
 from kg.extract.base import (
     Context,
     follow_length,
@@ -35,25 +35,10 @@ from kg.extract.posts import (
     title_chain,
     visiting_delegation,
 )
-from kg.segment import frequency, tag
-from kg.text import CREDIT_LABELS
+from kg.segment import frequency, is_vocabulary, tag
 from kg.types import Mention
 
 # (平原融媒记者 甲), 融媒体记者：乙: a county media centre's reporters are journalists too
-_MEDIA = r"(?:本报|本网|本台|特约|见习|实习|[\u4e00-\u9fff]{0,4}?融媒体?)"
-_BYLINE = re.compile(rf"[（(]\s*({_MEDIA}?(?:记者|通讯员|实习生|摄影)[^（）()]{{1,60}})[）)]")
-_CREDITS = "|".join(CREDIT_LABELS)
-_BYLINE_ROLE = re.compile(rf"{_MEDIA}?(?:记者|通讯员|实习生|摄影|摄)|{_CREDITS}")
-_CAPTION = re.compile(r"(?:■|本报记者)\s*((?:[\u4e00-\u9fff]{2,4}\s*){1,4})")
-# footer credits: 编辑:甲  责编:乙 编审:丙 丁 | 一版责编：甲 乙 | 记者 甲 通讯员 乙 (a role word, then names spaced);
-# the role may follow its outlet's name: □晚报记者 甲, 新华社记者 乙, 电视台记者 丙
-_CREDIT = re.compile(rf"(?:(?<=[\s（(|:：。□■])|^|(?<=版)|(?<=[报社台网]))(?:{_CREDITS}|(?:融媒体?)?记者|通讯员|摄影|摄像|实习生|作者|转载)"
-                     r"(?:[:：]\s*|\s+)((?:[\u4e00-\u9fff]{2,4}(?:\s+|$|(?=[)）\d])))+)")
-# a photo's credit: （甲摄）, （甲 乙 摄）
-_PHOTO = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s*){1,3}?)\s*摄[）)]")
-# a story's closing credit: (甲 乙), or one name closing a paragraph: 。(甲)
-_CLOSING = re.compile(r"[（(]((?:[\u4e00-\u9fff]{2,3}\s+)+[\u4e00-\u9fff]{2,3})[）)]"
-                      r"|(?<=[。！？”])\s*[（(]([\u4e00-\u9fff]{2,3})[）)](?=\s*(?:$|\n|\|))")
 _LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,8}")
 # 市领导甲、乙: leaders named by their group, not by a post (GUIDELINES: 市领导 is no position)
 _GROUP_LEADERS = re.compile(r"(?:[省市县区州旗镇乡]|[省市县区州]委|街道|集团|公司)领导(?:同志)?")
@@ -91,7 +76,7 @@ def find(text: str, ctx: Context, found: list[Mention], *,
     org_by_end = {o.end: o for o in orgs}
     out += appointments.find(text, post_re=POST_RE, taken={(m.start, m.end) for m in out},
                              title_at=lambda s, e: one_title(text, s, e, ctx, org_by_end))
-    out += _bylines(text, out)
+    out += credits.find(text, out)
     out += _group_leaders(text, out, tagged_names)
     out += _lists(text, out, tagged_names, place_words(found), found)
     out += _names_before_posts(text, out, ctx)
@@ -121,14 +106,14 @@ def _name_reading(text: str, pos: int, tagged_names: dict[int, int] | None = Non
         return text[pos:pos + sn + 2]     # 副主任陈斌、蓝进和，党组成员…: 和 joins nothing there
     valid = [k for k in (sn + 1, sn + 2) if pos + k <= len(text) and name_shaped(text[pos:pos + k])
              and follows_name(text, pos + k) and text[pos + k - 1] not in "地得的"   # 总书记高兴地说
-             and not _is_vocabulary(text[pos:pos + k])]
+             and not is_vocabulary(text[pos:pos + k])]
     shorter = sn + 1
     if sn + 2 in valid and _word_after_name(text, pos + shorter) and name_shaped(text[pos:pos + shorter]) \
-            and not _is_vocabulary(text[pos:pos + shorter]):
+            and not is_vocabulary(text[pos:pos + shorter]):
         valid = [shorter]        # 尹浩|说。 常途|看来: the third character starts the words after
     if not valid:
         end = (tagged_names or {}).get(pos)
-        if end and name_shaped(text[pos:end]) and not _is_vocabulary(text[pos:end]):
+        if end and name_shaped(text[pos:end]) and not is_vocabulary(text[pos:end]):
             return text[pos:end]
         return _segmented_name(text, pos, sn)
     if len(valid) == 2:     # 罗成陪同: the reading followed by the longer verb wins (陪同 over 同)
@@ -238,55 +223,9 @@ def _listed_companies(text: str, first: Mention, org_by_end: dict[int, Mention])
     return tuple(out)
 
 
-def _bylines(text: str, found: list[Mention]) -> list[Mention]:
-    taken = {(m.start, m.end) for m in found}
-    out = []
-    spans = [(m.start(1), m.end(1), True) for m in _BYLINE.finditer(text)]
-    spans += [(m.start(1), m.end(1), False) for m in _CAPTION.finditer(text)]
-    spans += [(m.start(1), m.end(1), False) for m in _PHOTO.finditer(text)]
-    spans += [(m.start(1), m.end(1), False) for m in _CREDIT.finditer(text)]
-    for m in _CLOSING.finditer(text):
-        g = 1 if m.group(1) else 2
-        if all(name_shaped(w) for w in m.group(g).split()) and (g == 1 or not _is_vocabulary(m.group(g))
-                                                                and not m.group(g).endswith("摄")):   # （刘通摄）
-            spans.append((m.start(g), m.end(g), False))
-    for s, e, byline in spans:
-        for tok in re.finditer(r"[\u4e00-\u9fff]+", text[s:e]):
-            word, at = tok.group(), s + tok.start()
-            # 记者唐慧杰通讯员永晟: a run of roles and names, cut at each role word
-            cuts = [0, *(x for r in _BYLINE_ROLE.finditer(word) for x in r.span()), len(word)] \
-                if _BYLINE_ROLE.match(word) else [0, len(word)]
-            for a, b in zip(cuts[::2], cuts[1::2]):
-                name, offset = word[a:b], at + a
-                if 2 <= len(name) <= 4 and (offset, offset + len(name)) not in taken and (
-                        surname_len(name) or byline and _given_name_credit(name)):
-                    out.append(mention(offset, offset + len(name), text, "person", name, role="journalist"))
-    # a credit by given name (伟秋) is the one full name of the page's credits that ends in it (陈伟秋)
-    by_given: dict[str, set[str]] = {}
-    for m in out:
-        if surname_len(m.key):
-            by_given.setdefault(m.key[surname_len(m.key):], set()).add(m.key)
-    return [m if surname_len(m.key) or len(by_given.get(m.key, ())) != 1 else
-            mention(m.start, m.end, text, "person", next(iter(by_given[m.key])), role="journalist") for m in out]
-
-
-def _given_name_credit(name: str) -> bool:
-    """通讯员永晟、宏山: a correspondent credited by given name alone (no word of the language).
-
-    >>> _given_name_credit("宏山"), _given_name_credit("报道"), _given_name_credit("综合")
-    (True, False, False)
-    """
-    return len(name) <= 3 and frequency(name) == 0
-
-
-def _is_vocabulary(tok: str) -> bool:
-    """强调 after 书记 in 高书记强调 is a word, not a name."""
-    return frequency(tok) > 30 and not tag(tok).startswith("nr")
-
-
 def _is_common_word(tok: str) -> bool:
     """A word that is more likely vocabulary than a name (保障 in 强保障, 全国)."""
-    if frequency(tok) > 30 and not tag(tok).startswith("nr"):
+    if is_vocabulary(tok):
         return True
     given = tok[surname_len(tok):]
     return len(given) == 2 and (tag(given)[:1] in ("v", "a", "d", "c", "p", "u") or frequency(given) >= 5000)
@@ -355,7 +294,7 @@ def _names_before_posts(text: str, found: list[Mention], ctx: Context | None = N
         if len(name) == 3 and name[-1] in "任为兼是" and name_shaped(name[:2]):
             continue               # 王明任县长: an appointment (appointments.py), not 县长王明任
         # before its post, a given name that is also a word (谭清秀) is still a name; a whole word is not
-        common = _is_vocabulary(name) if len(name) - surname_len(name) == 2 else _is_common_word(name)
+        common = is_vocabulary(name) if len(name) - surname_len(name) == 2 else _is_common_word(name)
         if name_shaped(name) and not common and (m.start(1), m.end(1)) not in taken \
                 and "委" not in name and name[-1] not in "副正常代":       # 区委副书记 holds no 区委副
             post = text[m.end(1):m.end()]

@@ -4,7 +4,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.relate.base import CLAUSE, Found, Scope
-from kg.relate.cues import BORN, HELD, HELD_AT, HELD_THEN, HELD_VENUE, LOCATED, SEAT, SETTLES, ZONE_LIST, ZONE_VISIT
+from kg.relate.cues import (
+    BORN,
+    HELD,
+    HELD_AT,
+    HELD_THEN,
+    HELD_VENUE,
+    LOCATED,
+    SEAT,
+    SETTLES,
+    ZONE_LIST,
+    ZONE_VISIT,
+)
 from kg.types import Mention, eid
 
 
