@@ -220,6 +220,30 @@ def bare_post(title: str) -> str:
     return (ending or posts)[-1].group() if posts else title
 
 
+_BARE_FIRM = re.compile(r"(?:该|本)?(?:集团公司|集团|公司)$")
+_FIRM_REACH = 300          # how far back the company a bare 集团 stands for may be named
+
+
+def _the_firm(text: str, start: int, org_by_end: dict[int, Mention]) -> tuple[int, Mention] | None:
+    """集团党委书记、董事长甲 after the story has named 某某集团有限公司: a bare 集团/公司 (at a
+    clause's start) before a post is the company named last, within a few sentences.
+
+    >>> from kg.extract.base import mention
+    >>> t = "山东远大集团有限公司举行年会。集团董事长甲出席。"
+    >>> firm = mention(0, 10, t, "company")
+    >>> _the_firm(t, 17, {10: firm})[1].key
+    '山东远大集团有限公司'
+    """
+    bare = _BARE_FIRM.search(text, max(0, start - 4), start)
+    if bare is None or bare.start() and text[bare.start() - 1] not in "，、。；：（ \n,;:":
+        return None
+    for end in range(bare.start(), max(0, bare.start() - _FIRM_REACH), -1):
+        m = org_by_end.get(end)
+        if m is not None and m.type == "company":
+            return bare.start(), m
+    return None
+
+
 def _company_before_unit(text: str, start: int, org_by_end: dict[int, Mention]) -> Mention | None:
     """The company whose own unit (山东大区, 华东区域, 零售事业部) ends at `start`."""
     for width in range(4, 11):
@@ -246,6 +270,9 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
     company = _company_before_unit(text, start, org_by_end) if org is None else None
     if company is not None:                      # 华润电力控股有限公司|山东大区|总经理: the company's post
         return mention(company.end, post_end, text, "title", org=company.key, company=company.key)
+    firm = _the_firm(text, start, org_by_end) if org is None else None
+    if firm is not None:                         # …有限公司…。集团党委书记、董事长甲: the story's company
+        return mention(start, post_end, text, "title", org=firm[1].key, company=firm[1].key)
     branch = (_party_branch(text, start, ctx) or _local_organ(text, start) or _delegation(text, start)) \
         if org is None else None
     if branch:
