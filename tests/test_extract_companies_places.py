@@ -66,6 +66,8 @@ def test_a_central_bank_branch_is_an_organisation():
     ("红网嵊州站讯", "嵊州市", []),                             # an outlet's name
     ("县长率团赴泰州、兴化、靖江考察", "沭阳县", ["泰州市", "兴化市", "靖江市"]),   # short forms in a list of places
     ("推动建设、发展、和平等工作", "沭阳县", []),
+    # a name holding 镇 before its own suffix is no town (驻镇帮镇扶村工作队)
+    ("镇党委副书记、驻镇帮镇扶村工作队队长林华新陪同", "沭阳县", []),
     # a short form that ends inside the next word is none (在巴|中国); one before a word is (泰安|全市)
     ("这里聚集了在巴中国移民和中资企业。泰安全市上下", "沭阳县", ["中国", "泰安市"]),
     ("县总工会《关于评选劳模的请示》和县妇联《关于召开大会的请示》", "鄠邑区", []),   # 和 joins

@@ -171,6 +171,20 @@ def _party_branch(text: str, start: int, ctx: Context) -> tuple[int, str] | None
     return lo, f"中共{name}{PARTY_BRANCHES[word]}"
 
 
+def _the_town(text: str, start: int, place_by_end: dict[int, Mention]) -> tuple[int, str] | None:
+    """镇党委书记甲 in a story of 某某镇: a bare 镇 or 乡 (at a clause's start) before its party
+    committee's post is the town the story named last, within a few sentences."""
+    word = next((w for w in PARTY_BRANCHES if text.startswith(w, start)), None)
+    at = start - 1
+    if word is None or at < 0 or text[at] not in "镇乡" or at and text[at - 1] not in "，、。；：（ \n,;:":
+        return None
+    for end in range(at, max(0, at - _FIRM_REACH), -1):
+        m = place_by_end.get(end)
+        if m is not None and m.attr("level") == "township" and m.key.endswith(text[at]):
+            return at, f"中共{m.key}{PARTY_BRANCHES[word]}"
+    return None
+
+
 def _local_organ(text: str, start: int) -> tuple[int, str | None] | None:
     """古楼街道办事处主任, 五里村村委会主任, 高新区管委会主任: (start of the unit, the organ's full
     name); a bare 办事处 or 村委会 in a chain (街道党工委书记、办事处主任) is the chain's unit's."""
@@ -273,8 +287,8 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
     firm = _the_firm(text, start, org_by_end) if org is None else None
     if firm is not None:                         # …有限公司…。集团党委书记、董事长甲: the story's company
         return mention(start, post_end, text, "title", org=firm[1].key, company=firm[1].key)
-    branch = (_party_branch(text, start, ctx) or _local_organ(text, start) or _delegation(text, start)) \
-        if org is None else None
+    branch = (_party_branch(text, start, ctx) or _the_town(text, start, place_by_end or {})
+              or _local_organ(text, start) or _delegation(text, start)) if org is None else None
     if branch:
         return mention(branch[0], post_end, text, "title", org=branch[1])
     if org is not None and org.type == "company":     # 总经理 of the company named before it

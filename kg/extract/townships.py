@@ -37,6 +37,7 @@ def find(text: str, found: list[Mention], home_county: str | None = None) -> lis
         name = text[start:end]
         core = re.sub(r"(?:街道办事处|街道|镇|乡|村|社区)$", "", name)
         if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in _NOT_IN_TOWN for c in core) \
+                or "镇" in core or "乡" in core[1:] \
                 or name.endswith(_HOME_WORDS) or (owner is None and not name_like(core)):
             continue
         if any(not _stem_inside(by_span.get(o), start, end) for o in taken.overlapping(start, end)) \
