@@ -188,6 +188,7 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
         if not chain:
             continue
         chain = visiting_delegation(text, chain, previous, place_at, ctx)
+        chain = _unnamed_chain_before(text, chain, ctx, org_by_end, place_by_end) + chain
         between = text[previous[0]:chain[0].start]
         if 0 < len(between) <= 30 and (between[-1] in "，、" and not SENTENCE_END.search(between)
                                        or between[-1] == "。" and not SENTENCE_END.search(between[:-1])):
@@ -206,6 +207,24 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
                 name = None    # 局长甲、惠民县委书记乙: the next item is a place's post, not a name
             pos += 1
     return out
+
+
+def _unnamed_chain_before(text: str, chain: list[Mention], ctx: Context, org_by_end: dict[int, Mention],
+                          place_by_end: dict[int, Mention]) -> list[Mention]:
+    """考察团团长，某区工商联党组书记甲; 甲集团党委书记、董事长，乙股份党委书记、董事长丙: titles
+    that end at a comma with no name of their own are the next name's too."""
+    first = chain[0]
+    body = org_by_end.get(first.start)
+    head = body.start if body is not None and first.attr("org") else first.start
+    if head < 3 or text[head - 1] not in "，,":
+        return []
+    post = None
+    for pm in POST_RE.finditer(text, max(0, head - 12), head - 1):
+        if pm.end() == head - 1:
+            post = pm
+    if post is None:
+        return []
+    return [t for t in title_chain(text, post.start(), post.end(), ctx, org_by_end, place_by_end) if t.type == "title"]
 
 
 def _listed_companies(text: str, first: Mention, org_by_end: dict[int, Mention]) -> tuple[tuple[str, str], ...]:
