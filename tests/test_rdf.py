@@ -17,15 +17,9 @@ from rdflib.compare import isomorphic
 
 from kg import careers
 from kg.export import EXPORTERS, get_writer
-from kg.export.rdf import (
-    DEFAULT_BASE_IRI,
-    clean_text,
-    entity_iri,
-    fact_ids,
-    iri_path,
-    serialize_dataset,
-    to_dataset,
-)
+from kg.export.rdf import serialize_dataset
+from kg.export.rdf_model import fact_ids, to_dataset
+from kg.export.rdf_terms import DEFAULT_BASE_IRI, clean_text, entity_iri, iri_path
 from kg.vocab import ONTOLOGY_DIR, PREFIXES
 
 SHARED = Path("/work/shared")
