@@ -26,8 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pyoxigraph as ox
 
 from kg.export import EXPORTERS
-from kg.export.rdf import serialize_dataset
-from kg.export.rdf_model import to_dataset
+from kg.export.rdf import serialize_dataset, to_dataset
 from kg.io import atomic_write, dumps_json
 from kg.query import named_queries, to_term, with_values
 

@@ -129,7 +129,7 @@ def _load(path: Path, mtime_ns: int, size: int) -> ox.Store:
 def fill_store(store: ox.Store, path: Path) -> ox.Store:
     """Load one export file (kg-json is converted on the fly) into `store` (in memory or on disk)."""
     if path.suffix == ".json":
-        from kg.export.rdf_model import to_dataset
+        from kg.export.rdf import to_dataset
         store.bulk_extend(to_dataset(json.loads(path.read_text("utf-8"))))
     else:
         store.bulk_load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix.lstrip(".")))

@@ -4,7 +4,9 @@
 fact to its statements: a post is an org:Membership whose tenure is an OWL-Time interval with
 the evidence of each bound, a role at an event a kg:Participation, any other relation a direct
 triple plus an rdf:Statement; each source is a prov:Derivation in the named graph of its
-article. `to_dataset` is pure: the kg-json dict as a pyoxigraph Dataset.
+article. Terms are text (kg/export/rdf_terms.py): `Builder` collects each statement as its
+canonical N-Triples line, by graph, with no RDF dataset (an archive's dataset takes about
+fifteen times the memory of its text); kg/export/rdf.py sorts and writes them.
 """
 from __future__ import annotations
 
@@ -13,17 +15,22 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pyoxigraph import Dataset, Literal, NamedNode, Quad
-from rdflib import RDF
-from rdflib.namespace import FOAF, ORG, PROV, SDO, TIME
+from pyoxigraph import NamedNode
 
+from kg import vocab
 from kg.careers import post_key
 from kg.export.rdf_terms import (
-    DEFAULT_BASE_IRI,
     DEFAULT_GRAPH,
     DERIVED,
+    FOAF,
+    KG,
     LABEL,
     NAME,
+    ORG,
+    PROV,
+    RDF,
+    SDO,
+    TIME,
     A,
     clean_text,
     date_literal,
@@ -31,37 +38,52 @@ from kg.export.rdf_terms import (
     integer_literal,
     iri_path,
     named,
+    pinyin_literal,
     plain_literal,
     zh_literal,
 )
 from kg.pinyin import to_pinyin
-from kg.vocab import ENTITY_CLASSES, KG, PARTICIPATION_ROLES, PERSON_ROLES, RELATION_PREDICATES
+
+# the vocabulary's tables (kg/vocab.py), their terms as nodes
+ENTITY_CLASSES = {k: (named(a), named(b)) for k, (a, b) in vocab.ENTITY_CLASSES.items()}
+PARTICIPATION_ROLES = {k: named(v) for k, v in vocab.PARTICIPATION_ROLES.items()}
+PERSON_ROLES = {k: named(v) for k, v in vocab.PERSON_ROLES.items()}
+RELATION_PREDICATES = {k: named(v) for k, v in vocab.RELATION_PREDICATES.items()}
 
 
 class Builder:
-    """Collects quads; one method per kind of kg-json record."""
+    """Collects statements as canonical N-Triples lines (UTF-8), a set per graph name (`""`
+    the default graph); one method per kind of kg-json record. With `flat`, every statement
+    goes into the default graph (what the triple formats write)."""
 
-    flat = False       # every graph merged into the default graph (the triple formats)
-
-    def __init__(self, base_iri: str) -> None:
+    def __init__(self, base_iri: str, *, flat: bool = False) -> None:
         self.base = base_iri
-        self.dataset = Dataset()
+        self.flat = flat
+        self.default: set[bytes] = set()
+        self.graphs: dict[str, set[bytes]] = {DEFAULT_GRAPH: self.default}
 
-    def add(self, s: NamedNode, p: Any, o: Any, g: Any = DEFAULT_GRAPH) -> None:
-        # rdflib URIRefs (vocabulary terms) are str; pyoxigraph terms are not
-        self.dataset.add(Quad(s, named(p) if isinstance(p, str) else p, named(o) if isinstance(o, str) else o, g))
+    def add(self, s: str, p: str, o: str, g: str = DEFAULT_GRAPH) -> None:
+        # UTF-8 sorts as code points do, and takes a third of the memory of the text of an
+        # archive's many non-ASCII statements
+        lines = self.default if self.flat or not g else self.graphs.get(g)
+        if lines is None:
+            lines = self.graphs[g] = set()
+        lines.add(f"{s} {p} {o}".encode())
 
-    def iri(self, kind: str, key: str, *, keep_slash: bool = True) -> NamedNode:
-        return NamedNode(f"{self.base}{kind}/{iri_path(key, keep_slash=keep_slash)}")
+    def iri(self, kind: str, key: str, *, keep_slash: bool = True) -> str:
+        return f"<{self.base}{kind}/{iri_path(key, keep_slash=keep_slash)}>"
 
-    def labels(self, node: NamedNode, name: Any, *, pinyin: bool = True) -> None:
+    def entity(self, entity_id: str) -> str:
+        return f"<{entity_iri(entity_id, self.base)}>"
+
+    def labels(self, node: str, name: Any, *, pinyin: bool = True) -> None:
         self.add(node, LABEL, zh_literal(name))
         self.add(node, NAME, zh_literal(name))
         reading = to_pinyin(clean_text(name)).strip() if pinyin else ""
         if reading:
-            self.add(node, LABEL, Literal(reading, language="zh-Latn-pinyin"))
+            self.add(node, LABEL, pinyin_literal(reading))
 
-    def extra(self, node: NamedNode, rest: dict[str, Any], g: Any = DEFAULT_GRAPH) -> None:
+    def extra(self, node: str, rest: dict[str, Any], g: str = DEFAULT_GRAPH) -> None:
         if rest:
             self.add(node, KG.extra, plain_literal(rest), g)
 
@@ -90,8 +112,8 @@ class Builder:
         if dates.get(art["document"]):
             self.add(node, SDO.datePublished, date_literal(dates[art["document"]]))
 
-    def entity(self, ent: dict[str, Any]) -> None:
-        node = NamedNode(entity_iri(str(ent["id"]), self.base))
+    def record(self, ent: dict[str, Any]) -> None:
+        node = self.entity(str(ent["id"]))
         kg_class, schema_class = ENTITY_CLASSES.get(ent.get("type", ""), (None, SDO.Thing))
         attrs = dict(ent.get("attributes") or {})
         for cls in (kg_class, schema_class, FOAF.Person if ent.get("type") == "person" else None,
@@ -130,19 +152,19 @@ def fact_ids(facts: Iterable[dict[str, Any]]) -> Iterator[tuple[str, dict[str, A
         yield (digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"), fact
 
 
-def _source_graph(b: Builder, src: dict[str, Any]) -> NamedNode:
+def _source_graph(b: Builder, src: dict[str, Any]) -> str:
     """The named graph of a source: its article, or its document when no article is known."""
     return b.iri("article", str(src["article"])) if src.get("article") else b.iri("doc", str(src.get("document", "")))
 
 
-def _seen(node: NamedNode, attrs: dict[str, Any]) -> list[tuple[Any, Any, Any]]:
+def _seen(node: str, attrs: dict[str, Any]) -> list[tuple[Any, Any, Any]]:
     return [(node, KG[prop], date_literal(attrs.pop(key))) for key, prop in (("first_seen", "firstSeen"),
             ("last_seen", "lastSeen")) if attrs.get(key) not in (None, "")]
 
 
-def _membership(b: Builder, node: NamedNode, fact: dict[str, Any], attrs: dict[str, Any]) -> list[tuple]:
-    person = NamedNode(entity_iri(fact["subject"], b.base))
-    org = NamedNode(entity_iri(fact["object"], b.base)) if fact.get("object") else None
+def _membership(b: Builder, node: str, fact: dict[str, Any], attrs: dict[str, Any]) -> list[tuple]:
+    person = b.entity(fact["subject"])
+    org = b.entity(fact["object"]) if fact.get("object") else None
     core: list[tuple] = [(node, A, ORG.Membership), (node, ORG.member, person)]
     core += [(node, ORG.organization, org)] if org else []
     title = attrs.pop("title", None)
@@ -153,8 +175,8 @@ def _membership(b: Builder, node: NamedNode, fact: dict[str, Any], attrs: dict[s
         b.labels(role, name)
         core += [(node, ORG.role, role), (node, KG.title, plain_literal(title))]
         if org:
-            post = NamedNode(f"{b.base}post/{iri_path(fact['object'], keep_slash=False)}/"
-                             f"{iri_path(name, keep_slash=False)}")
+            post = (f"<{b.base}post/{iri_path(fact['object'], keep_slash=False)}/"
+                    f"{iri_path(name, keep_slash=False)}>")
             for p, o in ((A, ORG.Post), (ORG.postIn, org), (ORG.role, role), (LABEL, zh_literal(name))):
                 b.add(post, p, o)
             core.append((person, ORG.holds, post))
@@ -164,13 +186,13 @@ def _membership(b: Builder, node: NamedNode, fact: dict[str, Any], attrs: dict[s
     return core + _seen(node, attrs) + _tenure(b, node, attrs)
 
 
-def _tenure(b: Builder, node: NamedNode, attrs: dict[str, Any]) -> list[tuple]:
+def _tenure(b: Builder, node: str, attrs: dict[str, Any]) -> list[tuple]:
     """org:memberDuring -> a time:Interval from `start` to `end`; each bound a time:Instant with its
     kg:evidence and kg:evidenceSource (the prov:Derivation of the sentence it rests on). Dates and
     evidence kinds are repeated on the membership (schema:startDate, kg:startEvidence …): a
     one-triple OPTIONAL is fast everywhere."""
     core: list[tuple] = []
-    during = NamedNode(node.value + "/during")
+    during = _below(node, "during")
     for key, date_prop, evidence_prop, end in (("start", SDO.startDate, KG.startEvidence, TIME.hasBeginning),
                                                ("end", SDO.endDate, KG.endEvidence, TIME.hasEnd)):
         value, evidence, source = (attrs.pop(k, None) for k in (key, f"{key}_evidence", f"{key}_source"))
@@ -178,7 +200,7 @@ def _tenure(b: Builder, node: NamedNode, attrs: dict[str, Any]) -> list[tuple]:
             core.append((node, evidence_prop, plain_literal(evidence)))
         if value in (None, ""):
             continue
-        instant = NamedNode(f"{node.value}/{key}")
+        instant = _below(node, key)
         core += [(node, date_prop, date_literal(value)), (during, end, instant), (instant, A, TIME.Instant),
                  (instant, TIME.inXSDDate, date_literal(value))]
         core += [(instant, KG.evidence, plain_literal(evidence))] if evidence else []
@@ -188,11 +210,11 @@ def _tenure(b: Builder, node: NamedNode, attrs: dict[str, Any]) -> list[tuple]:
     return core
 
 
-def _participation(b: Builder, node: NamedNode, fact: dict[str, Any], attrs: dict[str, Any]) -> list[tuple]:
-    person = NamedNode(entity_iri(fact["subject"], b.base))
+def _participation(b: Builder, node: str, fact: dict[str, Any], attrs: dict[str, Any]) -> list[tuple]:
+    person = b.entity(fact["subject"])
     core: list[tuple] = [(node, A, KG.Participation), (node, KG.participant, person)]
     if fact.get("object"):
-        event = NamedNode(entity_iri(fact["object"], b.base))
+        event = b.entity(fact["object"])
         core += [(node, KG.event, event), (person, KG.participatedIn, event)]
     if attrs.get("role") in PARTICIPATION_ROLES:
         core.append((node, KG.participationRole, PARTICIPATION_ROLES[attrs.pop("role")]))
@@ -201,9 +223,9 @@ def _participation(b: Builder, node: NamedNode, fact: dict[str, Any], attrs: dic
     return core + _seen(node, attrs)
 
 
-def _statement(b: Builder, node: NamedNode, fact: dict[str, Any], attrs: dict[str, Any]) -> list[tuple]:
-    subj = NamedNode(entity_iri(fact["subject"], b.base))
-    obj = NamedNode(entity_iri(fact["object"], b.base)) if fact.get("object") else None
+def _statement(b: Builder, node: str, fact: dict[str, Any], attrs: dict[str, Any]) -> list[tuple]:
+    subj = b.entity(fact["subject"])
+    obj = b.entity(fact["object"]) if fact.get("object") else None
     pred = RELATION_PREDICATES.get(fact["relation"])
     if pred is None:
         attrs["relation"] = fact["relation"]
@@ -221,21 +243,21 @@ def _statement(b: Builder, node: NamedNode, fact: dict[str, Any], attrs: dict[st
     return core + _seen(node, attrs)
 
 
-def _evidence_source(b: Builder, instant: NamedNode, src: dict[str, Any]) -> list[tuple]:
+def _evidence_source(b: Builder, instant: str, src: dict[str, Any]) -> list[tuple]:
     """The sentence a bound rests on (a successor's bound: a sentence of the successor's post)."""
-    deriv = NamedNode(f"{instant.value}/source")
+    deriv = _below(instant, "source")
     quads = [(instant, KG.evidenceSource, deriv), (deriv, A, PROV.Derivation), (deriv, PROV.entity, _source_graph(b, src)),
              (deriv, KG.document, b.iri("doc", str(src["document"]))), (deriv, KG.sentence, plain_literal(src.get("sentence", "")))]
     quads += [(deriv, KG[k], integer_literal(src[k])) for k in ("start", "end") if src.get(k) is not None]
     if src.get("person"):
-        quads.append((deriv, KG.successor, NamedNode(entity_iri(src["person"], b.base))))
+        quads.append((deriv, KG.successor, b.entity(src["person"])))
     return quads
 
 
-def _derivation(b: Builder, node: NamedNode, src: dict[str, Any]) -> None:
+def _derivation(b: Builder, node: str, src: dict[str, Any]) -> None:
     graph, doc = _source_graph(b, src), b.iri("doc", str(src.get("document", "")))
     key = f"{iri_path(str(src.get('document', '')), keep_slash=False)}/{src.get('start')}-{src.get('end')}"
-    deriv = NamedNode(f"{node.value}/source/{key}")
+    deriv = _below(node, f"source/{key}")
     quads = [(node, DERIVED, graph), (node, PROV.qualifiedDerivation, deriv), (deriv, A, PROV.Derivation),
              (deriv, PROV.entity, graph), (deriv, KG.document, doc), (deriv, KG.sentence, plain_literal(src.get("sentence", "")))]
     quads += [(deriv, KG[k], integer_literal(src[k])) for k in ("start", "end") if src.get(k) is not None]
@@ -252,7 +274,7 @@ def add_fact(b: Builder, fid: str, fact: dict[str, Any]) -> None:
     if attrs:  # what no term covers; only left where a fact node exists
         core.append((node, KG.extra, plain_literal(attrs)))
     sources = sorted(fact.get("sources") or (), key=lambda s: json.dumps(s, sort_keys=True, ensure_ascii=False))
-    graphs = [DEFAULT_GRAPH] if b.flat else sorted({_source_graph(b, s) for s in sources}, key=str) or [DEFAULT_GRAPH]
+    graphs = [DEFAULT_GRAPH] if b.flat else sorted({_source_graph(b, s) for s in sources}) or [DEFAULT_GRAPH]
     for graph in graphs:      # merged into one graph anyway: the core once, not once per article
         for s, p, o in core:
             b.add(s, p, o, graph)
@@ -260,17 +282,18 @@ def add_fact(b: Builder, fid: str, fact: dict[str, Any]) -> None:
         _derivation(b, node, src)
 
 
-def to_dataset(graph: dict[str, Any], *, base_iri: str = DEFAULT_BASE_IRI) -> Dataset:
-    """The kg-json graph as an RDF dataset (pure; nothing is written).
-
-    >>> g = {"entities": [{"id": "person/张百顺", "type": "person", "name": "张百顺"}]}
-    >>> sorted(q.object.value for q in to_dataset(g) if q.predicate.value.endswith("label"))
-    ['zhang bai shun', '张百顺']
-    """
-    return fill(Builder(base_iri), graph).dataset
+def _below(node: str, path: str) -> str:
+    """The IRI of a part of a node: `<…/fact/f1>` -> `<…/fact/f1/during>`."""
+    return f"{node[:-1]}/{path}>"
 
 
 def fill(b: Builder, graph: dict[str, Any]) -> Builder:
+    """`b` with the statements of the kg-json graph (documents, articles, entities, facts).
+
+    >>> b = fill(Builder("https://kg.example.org/"), {"entities": [{"id": "place/聊城", "type": "place", "name": "聊城"}]})
+    >>> sorted(line.decode().split(" ", 2)[2] for line in b.default if b"label" in line)
+    ['"liao cheng"@zh-latn-pinyin', '"聊城"@zh']
+    """
     if not b.base.endswith(("/", "#")) or not NamedNode(b.base).value.isascii():
         raise ValueError(f"base_iri must be an absolute ASCII IRI ending in / or #: {b.base!r}")
     for doc in graph.get("documents") or ():
@@ -279,7 +302,7 @@ def fill(b: Builder, graph: dict[str, Any]) -> Builder:
     for art in graph.get("articles") or ():
         b.article(art, dates)
     for ent in graph.get("entities") or ():
-        b.entity(ent)
+        b.record(ent)
     for fid, fact in fact_ids(graph.get("facts") or ()):
         add_fact(b, fid, fact)
     return b
