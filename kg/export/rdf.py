@@ -57,10 +57,18 @@ def canonical_chunks(graph: dict[str, Any], *, quads: bool, base_iri: str = DEFA
     graphs = fill(Builder(base_iri, flat=not quads), graph).graphs
     for name in sorted(graphs):          # the default graph ("") first, then each by IRI
         end = f" {name} .\n".encode() if name else b" .\n"
-        lines = sorted(graphs.pop(name), reverse=True)     # popped from the end in order
+        lines = graphs.pop(name)
+        lines.sort(reverse=True)     # in place; popped from the end in order, each copy dropped
+        last = None
         while lines:
-            piece = [lines.pop() for _ in range(min(_PIECE, len(lines)))]
-            yield end.join(piece) + end
+            piece = []
+            for _ in range(min(_PIECE, len(lines))):
+                line = lines.pop()
+                if line != last:
+                    piece.append(line)
+                    last = line
+            if piece:
+                yield end.join(piece) + end
 
 
 _PIECE = 4096

@@ -52,23 +52,24 @@ RELATION_PREDICATES = {k: named(v) for k, v in vocab.RELATION_PREDICATES.items()
 
 
 class Builder:
-    """Collects statements as canonical N-Triples lines (UTF-8), a set per graph name (`""`
-    the default graph); one method per kind of kg-json record. With `flat`, every statement
-    goes into the default graph (what the triple formats write)."""
+    """Collects statements as canonical N-Triples lines (UTF-8), a list per graph name (`""`
+    the default graph; a statement made twice is there twice, the writer drops the copy once
+    sorted, which is cheaper than a set's hashing); one method per kind of kg-json record.
+    With `flat`, every statement goes into the default graph (what the triple formats write)."""
 
     def __init__(self, base_iri: str, *, flat: bool = False) -> None:
         self.base = base_iri
         self.flat = flat
-        self.default: set[bytes] = set()
-        self.graphs: dict[str, set[bytes]] = {DEFAULT_GRAPH: self.default}
+        self.default: list[bytes] = []
+        self.graphs: dict[str, list[bytes]] = {DEFAULT_GRAPH: self.default}
 
     def add(self, s: str, p: str, o: str, g: str = DEFAULT_GRAPH) -> None:
         # UTF-8 sorts as code points do, and takes a third of the memory of the text of an
         # archive's many non-ASCII statements
         lines = self.default if self.flat or not g else self.graphs.get(g)
         if lines is None:
-            lines = self.graphs[g] = set()
-        lines.add(f"{s} {p} {o}".encode())
+            lines = self.graphs[g] = []
+        lines.append(f"{s} {p} {o}".encode())
 
     def iri(self, kind: str, key: str, *, keep_slash: bool = True) -> str:
         return f"<{self.base}{kind}/{iri_path(key, keep_slash=keep_slash)}>"
@@ -273,7 +274,9 @@ def add_fact(b: Builder, fid: str, fact: dict[str, Any]) -> None:
     core = make(b, node, fact, attrs)
     if attrs:  # what no term covers; only left where a fact node exists
         core.append((node, KG.extra, plain_literal(attrs)))
-    sources = sorted(fact.get("sources") or (), key=lambda s: json.dumps(s, sort_keys=True, ensure_ascii=False))
+    sources = fact.get("sources") or ()
+    if len(sources) > 1:      # most facts have one: no key to make
+        sources = sorted(sources, key=lambda s: json.dumps(s, sort_keys=True, ensure_ascii=False))
     graphs = [DEFAULT_GRAPH] if b.flat else sorted({_source_graph(b, s) for s in sources}) or [DEFAULT_GRAPH]
     for graph in graphs:      # merged into one graph anyway: the core once, not once per article
         for s, p, o in core:
