@@ -164,10 +164,12 @@ def generate_graphml(g: nx.MultiDiGraph, *, piece: int = 2000) -> Iterator[str]:
     True
     """
     keys: dict[tuple[str, str, str], str] = {}    # (name, GraphML type, scope) -> id, as first met
+    key_of: dict[tuple[str, Any, type], str] = {}  # (scope, name, Python type) -> the same id
     for scope, items in (("node", g.nodes(data=True)), ("edge", g.edges(data=True))):
         for *_, data in items:
             for k, v in data.items():
-                keys.setdefault((str(k), _xml_type(v), scope), f"d{len(keys)}")
+                if (scope, k, type(v)) not in key_of:
+                    key_of[(scope, k, type(v))] = keys.setdefault((str(k), _xml_type(v), scope), f"d{len(keys)}")
     nodes, edges = g.number_of_nodes(), g.number_of_edges()
     head = [_GRAPHML_OPEN]
     for (name, type_, scope), key_id in reversed(keys.items()):     # networkx inserts each first
@@ -182,7 +184,7 @@ def generate_graphml(g: nx.MultiDiGraph, *, piece: int = 2000) -> Iterator[str]:
             out.append(">")
             for k, v in data.items():
                 text = _cdata(str(v))
-                out.append(f'\n      <data key="{keys[(str(k), _xml_type(v), scope)]}"'
+                out.append(f'\n      <data key="{key_of[(scope, k, type(v))]}"'
                            + (f">{text}</data>" if text else " />"))
             out.append(f"\n    </{tag}>")
         else:
