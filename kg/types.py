@@ -54,7 +54,10 @@ class Mention:
     attrs: tuple[tuple[str, Any], ...] = ()
 
     def attr(self, name: str, default: Any = None) -> Any:
-        return dict(self.attrs).get(name, default)
+        for key, value in reversed(self.attrs):   # the last of a repeated key, as a dict would have it;
+            if key == name:                       # no dict made: this is asked half a million times
+                return value                      # on an archive of 100,000 stories
+        return default
 
 
 def eid(m: Mention) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from kg.export.graphml import flatten, write_graphml
+from kg.export.graphml import flatten, generate_graphml, to_networkx, unify_types, write_graphml
 from tests.test_html import INJECTIONS, gold_graph, hostile_graph
 
 
@@ -73,3 +73,17 @@ def test_hostile_text_round_trips_as_text(tmp_path):
     for name in INJECTIONS:
         assert back.nodes[f"company/{name}"]["name"] == name
         assert back.nodes[f"company/{name}"]["note"] == name
+
+
+def _hostile_with_breaks():
+    g = hostile_graph()
+    g["entities"].append({"id": "person/王\r刚", "type": "person", "name": "王\r刚\r\n甲\u2028乙\x85",
+                          "aliases": ["\ud800", "a&b<c>\"'\t"], "attributes": {"flag": True, "x": 1.5, "y": 2}})
+    return g
+
+
+@pytest.mark.parametrize("graph", [gold_graph, _hostile_with_breaks, lambda: {"entities": [], "facts": []}])
+def test_streamed_text_is_what_networkx_writes(graph):
+    g = to_networkx(graph())
+    unify_types(g)
+    assert "".join(generate_graphml(g, piece=3)) == "\n".join(nx.generate_graphml(g)) + "\n"

@@ -11,6 +11,7 @@ import html
 import json
 import math
 import re
+from collections.abc import Iterable
 from importlib import resources
 from itertools import product
 from pathlib import Path
@@ -70,9 +71,17 @@ def find_marks(sentence: str, names: list[str]) -> list[list[int]]:
     >>> find_marks("市委书记李长萍出席会议，李长萍讲话", ["李长萍", "长萍"])
     [[4, 7], [12, 15]]
     """
+    return _marks(sentence, _longest_first(names))
+
+
+def _longest_first(names: Iterable[str]) -> list[str]:
+    return sorted({n for n in names if n}, key=lambda n: (-len(n), n))
+
+
+def _marks(sentence: str, names: list[str]) -> list[list[int]]:
     taken: list[list[int]] = []
     used = bytearray(len(sentence))     # characters already marked: linear, however many marks
-    for name in sorted({n for n in names if n}, key=lambda n: (-len(n), n)):
+    for name in names:
         at = sentence.find(name)
         while at >= 0:
             end = at + len(name)
@@ -126,7 +135,8 @@ def page_data(graph: dict[str, Any], *, title: str = "knowledge graph", focus: s
             said[m["entity"]].add(m["text"])
             mentions.setdefault(index[m["entity"]], []).append([m["document"], m["start"], m["end"], m["text"],
                                                                 *([m["page"]] if "page" in m else [])])
-    facts = [_fact(f, index, said) for f in graph.get("facts", [])
+    names = {k: _longest_first(v) for k, v in said.items()}   # once per entity, not at each source
+    facts = [_fact(f, index, names) for f in graph.get("facts", [])
              if f["subject"] in index and (f.get("object") is None or f["object"] in index)]
     facts.sort(key=lambda f: json.dumps(f, ensure_ascii=False, sort_keys=True))
     degree = [0] * len(entities)
@@ -175,15 +185,15 @@ def _node(e: dict[str, Any], pinyin: str, xy: tuple[float, float], degree: int,
     }
 
 
-def _fact(f: dict[str, Any], index: dict[str, int], said: dict[str, set[str]]) -> dict[str, Any]:
+def _fact(f: dict[str, Any], index: dict[str, int], names: dict[str, list[str]]) -> dict[str, Any]:
     obj = f.get("object")
     sources = []
     for s in f.get("sources") or []:
         text = str(s.get("sentence") or "")
         sources.append({"doc": s.get("document"), "start": s.get("start"), "end": s.get("end"), "sentence": text,
                         **({"page": s["page"]} if "page" in s else {}),
-                        "marks": {"s": find_marks(text, sorted(said[f["subject"]])),
-                                  "o": find_marks(text, sorted(said[obj])) if obj else []}})
+                        "marks": {"s": _marks(text, names[f["subject"]]),
+                                  "o": _marks(text, names[obj]) if obj else []}})
     attributes = dict(f.get("attributes") or {})
     out = {"rel": f["relation"], "s": index[f["subject"]], "o": index[obj] if obj is not None else None,
            "attributes": attributes, "sources": sources}

@@ -22,7 +22,8 @@ from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse
 
-from kg.export.rdf import DEFAULT_BASE_IRI, canonical_text
+from kg.export.rdf import canonical_text
+from kg.export.rdf_terms import DEFAULT_BASE_IRI
 from kg.io import atomic_write, iter_json
 from kg.vocab import ONTOLOGY_DIR
 

@@ -1,326 +1,29 @@
-"""kg-json -> RDF (Turtle, N-Triples, JSON-LD, TriG, N-Quads), modelled as ontology/kg.ttl says.
+"""kg-json -> RDF files (Turtle, N-Triples, JSON-LD, TriG, N-Quads), deterministic and streamed.
 
-`to_dataset` is pure: it maps the kg-json dict to a pyoxigraph Dataset. The writers sort the
-quads, so the output is the same byte for byte whatever order the input came in. pyoxigraph
-because of bench/results/rdf.md (1.2M triples): sorted Turtle in 4 s where rdflib's Turtle
-writer did not finish in 90 s; building the dataset in Python (22 s) is now the slow part.
-IRIs derive from ids only:
-`https://kg.example.org/id/person/%E6%9D%8E%E9%95%BF%E8%90%8D` for "person/李长萍".
+The statements (kg/export/rdf_model.py) are collected as their canonical N-Triples lines and
+sorted, so the output is the same byte for byte whatever order the input came in; pyoxigraph
+then parses the sorted lines and writes the format. pyoxigraph because of bench/results/rdf.md
+(1.2M triples): sorted Turtle in 4 s where rdflib's Turtle writer did not finish in 90 s;
+building the statements in Python is now the slow part.
 """
 from __future__ import annotations
 
-import datetime
-import hashlib
 import io
-import json
-import re
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Iterator
 from itertools import groupby
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-from pyoxigraph import Dataset, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse, serialize
-from rdflib import OWL, RDF, RDFS, XSD
-from rdflib.namespace import FOAF, ORG, PROV, SDO, TIME
+from pyoxigraph import Dataset, DefaultGraph, RdfFormat, parse, serialize
+from rdflib import OWL
 
-from kg.careers import post_key
+from kg.export.rdf_model import Builder, fill
+from kg.export.rdf_terms import DEFAULT_BASE_IRI
 from kg.io import atomic_file
-from kg.pinyin import to_pinyin
-from kg.vocab import ENTITY_CLASSES, KG, PARTICIPATION_ROLES, PERSON_ROLES, PREFIXES, RELATION_PREDICATES
+from kg.vocab import PREFIXES
 
-DEFAULT_BASE_IRI = "https://kg.example.org/"
-_SURROGATES = re.compile("[\ud800-\udfff]")
-_DEFAULT = DefaultGraph()
-
-
-@lru_cache(maxsize=4096)
-def _n(term: str) -> NamedNode:
-    return NamedNode(str(term))
-
-
-A = _n(RDF.type)
-LABEL, NAME = _n(RDFS.label), _n(SDO.name)
-DERIVED = _n(PROV.wasDerivedFrom)
-
-
-def clean_text(text: Any) -> str:
-    """Text safe for any RDF literal: lone surrogates (unencodable) are removed.
-
-    >>> clean_text("李\\ud800长萍")
-    '李长萍'
-    """
-    return _SURROGATES.sub("", str(text))
-
-
-@lru_cache(maxsize=1 << 17)     # a document's or an entity's id is quoted once, not at every fact
-def iri_path(key: str, *, keep_slash: bool = True) -> str:
-    """An ASCII IRI path for any string: percent-encoded UTF-8; "." and ".." segments escaped.
-
-    >>> iri_path("person/李长萍")
-    'person/%E6%9D%8E%E9%95%BF%E8%90%8D'
-    >>> iri_path("a/../b<>"), iri_path("person/0.")
-    ('a/%2E%2E/b%3C%3E', 'person/0%2E')
-    """
-    raw = quote(key.encode("utf-8", "surrogatepass"), safe="/" if keep_slash else "")
-    out = "/".join(seg.replace(".", "%2E") if seg in (".", "..") else seg for seg in raw.split("/"))
-    kept = out.rstrip(".")       # a Turtle name cannot end in "." and not every parser reads "\."
-    return kept + "%2E" * (len(out) - len(kept))
-
-
-def entity_iri(entity_id: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
-    """The IRI of an entity: stable, derived from its id only.
-
-    >>> entity_iri("person/李长萍")
-    'https://kg.example.org/id/person/%E6%9D%8E%E9%95%BF%E8%90%8D'
-    """
-    return f"{base_iri}id/{iri_path(entity_id)}"
-
-
-def _zh(text: Any) -> Literal:
-    return Literal(clean_text(text), language="zh")
-
-
-def _plain(value: Any) -> Literal:
-    if isinstance(value, (dict, list)):
-        value = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return Literal(clean_text(value))
-
-
-def _date(value: Any) -> Literal:
-    try:
-        return Literal(datetime.date.fromisoformat(str(value)).isoformat(), datatype=_n(XSD.date))
-    except ValueError:
-        return _plain(value)
-
-
-def _integer(value: Any) -> Literal:
-    if isinstance(value, int) and not isinstance(value, bool) or (isinstance(value, str) and value.isdecimal()):
-        return Literal(str(int(value)), datatype=_n(XSD.integer))
-    return _plain(value)
-
-
-class _Builder:
-    """Collects quads; one method per kind of kg-json record."""
-
-    flat = False       # every graph merged into the default graph (the triple formats)
-
-    def __init__(self, base_iri: str) -> None:
-        self.base = base_iri
-        self.dataset = Dataset()
-
-    def add(self, s: NamedNode, p: Any, o: Any, g: Any = _DEFAULT) -> None:
-        # rdflib URIRefs (vocabulary terms) are str; pyoxigraph terms are not
-        self.dataset.add(Quad(s, _n(p) if isinstance(p, str) else p, _n(o) if isinstance(o, str) else o, g))
-
-    def iri(self, kind: str, key: str, *, keep_slash: bool = True) -> NamedNode:
-        return NamedNode(f"{self.base}{kind}/{iri_path(key, keep_slash=keep_slash)}")
-
-    def labels(self, node: NamedNode, name: Any, *, pinyin: bool = True) -> None:
-        self.add(node, LABEL, _zh(name))
-        self.add(node, NAME, _zh(name))
-        reading = to_pinyin(clean_text(name)).strip() if pinyin else ""
-        if reading:
-            self.add(node, LABEL, Literal(reading, language="zh-Latn-pinyin"))
-
-    def extra(self, node: NamedNode, rest: dict[str, Any], g: Any = _DEFAULT) -> None:
-        if rest:
-            self.add(node, KG.extra, _plain(rest), g)
-
-    def document(self, doc: dict[str, Any]) -> None:
-        node = self.iri("doc", str(doc["id"]))
-        self.add(node, A, KG.Document)
-        self.add(node, LABEL, _plain(doc["id"]))
-        for key, prop, make in (("date", SDO.datePublished, _date), ("place", KG.homePlace, _plain),
-                                ("source", KG.sourceLocation, _plain)):
-            if doc.get(key) not in (None, ""):
-                self.add(node, prop, make(doc[key]))
-
-    def article(self, art: dict[str, Any], dates: dict[str, Any]) -> None:
-        node = self.iri("article", str(art["id"]))
-        doc = self.iri("doc", str(art["document"]))
-        for cls in (KG.Article, SDO.NewsArticle):
-            self.add(node, A, cls)
-        self.add(node, SDO.isPartOf, doc)
-        self.add(node, KG.document, doc)
-        self.add(node, LABEL, _zh(art.get("title") or art["id"]))
-        if art.get("title"):
-            self.add(node, SDO.headline, _zh(art["title"]))
-        for key in ("start", "end"):
-            if art.get(key) is not None:
-                self.add(node, KG[key], _integer(art[key]))
-        if dates.get(art["document"]):
-            self.add(node, SDO.datePublished, _date(dates[art["document"]]))
-
-    def entity(self, ent: dict[str, Any]) -> None:
-        node = NamedNode(entity_iri(str(ent["id"]), self.base))
-        kg_class, schema_class = ENTITY_CLASSES.get(ent.get("type", ""), (None, SDO.Thing))
-        attrs = dict(ent.get("attributes") or {})
-        for cls in (kg_class, schema_class, FOAF.Person if ent.get("type") == "person" else None,
-                    SDO.AdministrativeArea if ent.get("type") == "place" and attrs.get("level") else None):
-            if cls is not None:
-                self.add(node, A, cls)
-        self.labels(node, ent.get("name") or ent["id"])
-        for alias in ent.get("aliases") or ():
-            self.add(node, SDO.alternateName, _zh(alias))
-        if attrs.get("role") in PERSON_ROLES and ent.get("type") == "person":
-            self.add(node, KG.personRole, PERSON_ROLES[attrs.pop("role")])
-        for key, prop, make in (("level", KG.adminLevel, _plain), ("code", KG.divisionCode, _plain),
-                                ("date", SDO.startDate, _date), ("end_date", SDO.endDate, _date),
-                                ("venue", SDO.location, _plain)):
-            if attrs.get(key) not in (None, ""):
-                self.add(node, prop, make(attrs.pop(key)))
-        self.extra(node, attrs)
-
-
-def _fact_key(fact: dict[str, Any]) -> str:
-    attrs = fact.get("attributes") or {}
-    key = post_key(attrs.get("title") or "") if fact["relation"] == "holds_position" else attrs.get("role")
-    return json.dumps([fact["relation"], fact["subject"], fact.get("object"), key], ensure_ascii=False)
-
-
-def fact_ids(facts: Iterable[dict[str, Any]]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(stable id, fact) in a stable order: a hash of relation, ends and key attribute.
-
-    >>> [i for i, _ in fact_ids([{"relation": "met", "subject": "person/甲", "object": "person/乙"}])]
-    ['f6bdfcd41d36a4c5149c']
-    """
-    seen: dict[str, int] = {}
-    for fact in sorted(facts, key=lambda f: json.dumps(f, ensure_ascii=False, sort_keys=True)):
-        digest = hashlib.sha1(_fact_key(fact).encode("utf-8", "surrogatepass")).hexdigest()[:20]
-        seen[digest] = seen.get(digest, 0) + 1
-        yield (digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"), fact
-
-
-def _source_graph(b: _Builder, src: dict[str, Any]) -> NamedNode:
-    """The named graph of a source: its article, or its document when no article is known."""
-    return b.iri("article", str(src["article"])) if src.get("article") else b.iri("doc", str(src.get("document", "")))
-
-
-def _seen(node: NamedNode, attrs: dict[str, Any]) -> list[tuple[Any, Any, Any]]:
-    return [(node, KG[prop], _date(attrs.pop(key))) for key, prop in (("first_seen", "firstSeen"),
-            ("last_seen", "lastSeen")) if attrs.get(key) not in (None, "")]
-
-
-def _membership(b: _Builder, node: NamedNode, fact: dict[str, Any], attrs: dict[str, Any]) -> list[tuple]:
-    person = NamedNode(entity_iri(fact["subject"], b.base))
-    org = NamedNode(entity_iri(fact["object"], b.base)) if fact.get("object") else None
-    core: list[tuple] = [(node, A, ORG.Membership), (node, ORG.member, person)]
-    core += [(node, ORG.organization, org)] if org else []
-    title = attrs.pop("title", None)
-    if title not in (None, ""):
-        name = post_key(str(title))           # one role and one post whatever the page's script
-        role = b.iri("role", name, keep_slash=False)
-        b.add(role, A, ORG.Role)
-        b.labels(role, name)
-        core += [(node, ORG.role, role), (node, KG.title, _plain(title))]
-        if org:
-            post = NamedNode(f"{b.base}post/{iri_path(fact['object'], keep_slash=False)}/"
-                             f"{iri_path(name, keep_slash=False)}")
-            for p, o in ((A, ORG.Post), (ORG.postIn, org), (ORG.role, role), (LABEL, _zh(name))):
-                b.add(post, p, o)
-            core.append((person, ORG.holds, post))
-    if attrs.get("change"):
-        core.append((node, KG.change, _plain(attrs.pop("change"))))
-    core += [(node, KG.writtenTitle, _zh(form["title"])) for form in attrs.pop("forms", ())]
-    return core + _seen(node, attrs) + _tenure(b, node, attrs)
-
-
-def _tenure(b: _Builder, node: NamedNode, attrs: dict[str, Any]) -> list[tuple]:
-    """org:memberDuring -> a time:Interval from `start` to `end`; each bound a time:Instant with its
-    kg:evidence and kg:evidenceSource (the prov:Derivation of the sentence it rests on). Dates and
-    evidence kinds are repeated on the membership (schema:startDate, kg:startEvidence …): a
-    one-triple OPTIONAL is fast everywhere."""
-    core: list[tuple] = []
-    during = NamedNode(node.value + "/during")
-    for key, date_prop, evidence_prop, end in (("start", SDO.startDate, KG.startEvidence, TIME.hasBeginning),
-                                               ("end", SDO.endDate, KG.endEvidence, TIME.hasEnd)):
-        value, evidence, source = (attrs.pop(k, None) for k in (key, f"{key}_evidence", f"{key}_source"))
-        if evidence:
-            core.append((node, evidence_prop, _plain(evidence)))
-        if value in (None, ""):
-            continue
-        instant = NamedNode(f"{node.value}/{key}")
-        core += [(node, date_prop, _date(value)), (during, end, instant), (instant, A, TIME.Instant),
-                 (instant, TIME.inXSDDate, _date(value))]
-        core += [(instant, KG.evidence, _plain(evidence))] if evidence else []
-        core += _evidence_source(b, instant, source) if source else []
-    if any(p in (TIME.hasBeginning, TIME.hasEnd) for _, p, _ in core):
-        core += [(node, ORG.memberDuring, during), (during, A, TIME.Interval)]
-    return core
-
-
-def _participation(b: _Builder, node: NamedNode, fact: dict[str, Any], attrs: dict[str, Any]) -> list[tuple]:
-    person = NamedNode(entity_iri(fact["subject"], b.base))
-    core: list[tuple] = [(node, A, KG.Participation), (node, KG.participant, person)]
-    if fact.get("object"):
-        event = NamedNode(entity_iri(fact["object"], b.base))
-        core += [(node, KG.event, event), (person, KG.participatedIn, event)]
-    if attrs.get("role") in PARTICIPATION_ROLES:
-        core.append((node, KG.participationRole, PARTICIPATION_ROLES[attrs.pop("role")]))
-    if attrs.get("order") is not None:
-        core.append((node, KG.order, _integer(attrs.pop("order"))))
-    return core + _seen(node, attrs)
-
-
-def _statement(b: _Builder, node: NamedNode, fact: dict[str, Any], attrs: dict[str, Any]) -> list[tuple]:
-    subj = NamedNode(entity_iri(fact["subject"], b.base))
-    obj = NamedNode(entity_iri(fact["object"], b.base)) if fact.get("object") else None
-    pred = RELATION_PREDICATES.get(fact["relation"])
-    if pred is None:
-        attrs["relation"] = fact["relation"]
-    direct = [(subj, pred, obj)] if pred and obj else []
-    if fact["relation"] in ("partner_of", "cooperates_with") and direct:
-        direct.append((obj, pred, subj))  # symmetric: both directions, for SPARQL without reasoning
-    if not attrs and not fact.get("sources"):
-        return direct
-    core = direct + [(node, A, KG.Statement), (node, A, RDF.Statement), (node, RDF.subject, subj)]
-    core += [(node, RDF.predicate, pred)] if pred else []
-    core += [(node, RDF.object, obj)] if obj else []
-    for key, prop in (("amount", KG.amount), ("change", KG.change)):
-        if attrs.get(key) not in (None, ""):
-            core.append((node, prop, _plain(attrs.pop(key))))
-    return core + _seen(node, attrs)
-
-
-def _evidence_source(b: _Builder, instant: NamedNode, src: dict[str, Any]) -> list[tuple]:
-    """The sentence a bound rests on (a successor's bound: a sentence of the successor's post)."""
-    deriv = NamedNode(f"{instant.value}/source")
-    quads = [(instant, KG.evidenceSource, deriv), (deriv, A, PROV.Derivation), (deriv, PROV.entity, _source_graph(b, src)),
-             (deriv, KG.document, b.iri("doc", str(src["document"]))), (deriv, KG.sentence, _plain(src.get("sentence", "")))]
-    quads += [(deriv, KG[k], _integer(src[k])) for k in ("start", "end") if src.get(k) is not None]
-    if src.get("person"):
-        quads.append((deriv, KG.successor, NamedNode(entity_iri(src["person"], b.base))))
-    return quads
-
-
-def _derivation(b: _Builder, node: NamedNode, src: dict[str, Any]) -> None:
-    graph, doc = _source_graph(b, src), b.iri("doc", str(src.get("document", "")))
-    key = f"{iri_path(str(src.get('document', '')), keep_slash=False)}/{src.get('start')}-{src.get('end')}"
-    deriv = NamedNode(f"{node.value}/source/{key}")
-    quads = [(node, DERIVED, graph), (node, PROV.qualifiedDerivation, deriv), (deriv, A, PROV.Derivation),
-             (deriv, PROV.entity, graph), (deriv, KG.document, doc), (deriv, KG.sentence, _plain(src.get("sentence", "")))]
-    quads += [(deriv, KG[k], _integer(src[k])) for k in ("start", "end") if src.get(k) is not None]
-    for s, p, o in quads:
-        b.add(s, p, o, graph)
-
-
-def add_fact(b: _Builder, fid: str, fact: dict[str, Any]) -> None:
-    """A fact's triples, in the named graph of each article it was read in (ontology/kg.ttl)."""
-    node = b.iri("fact", fid)
-    attrs = dict(fact.get("attributes") or {})
-    make = {"holds_position": _membership, "participated": _participation}.get(fact["relation"], _statement)
-    core = make(b, node, fact, attrs)
-    if attrs:  # what no term covers; only left where a fact node exists
-        core.append((node, KG.extra, _plain(attrs)))
-    sources = sorted(fact.get("sources") or (), key=lambda s: json.dumps(s, sort_keys=True, ensure_ascii=False))
-    graphs = [_DEFAULT] if b.flat else sorted({_source_graph(b, s) for s in sources}, key=str) or [_DEFAULT]
-    for graph in graphs:      # merged into one graph anyway: the core once, not once per article
-        for s, p, o in core:
-            b.add(s, p, o, graph)
-    for src in sources:
-        _derivation(b, node, src)
+__all__ = ["canonical_chunks", "canonical_nquads", "canonical_ntriples", "canonical_text", "serialize_dataset",
+           "to_dataset", "write_jsonld", "write_nquads", "write_ntriples", "write_rdf", "write_trig", "write_turtle"]
 
 
 def to_dataset(graph: dict[str, Any], *, base_iri: str = DEFAULT_BASE_IRI) -> Dataset:
@@ -330,43 +33,7 @@ def to_dataset(graph: dict[str, Any], *, base_iri: str = DEFAULT_BASE_IRI) -> Da
     >>> sorted(q.object.value for q in to_dataset(g) if q.predicate.value.endswith("label"))
     ['zhang bai shun', '张百顺']
     """
-    return _fill(_Builder(base_iri), graph).dataset
-
-
-def _fill(b: _Builder, graph: dict[str, Any]) -> _Builder:
-    if not b.base.endswith(("/", "#")) or not NamedNode(b.base).value.isascii():
-        raise ValueError(f"base_iri must be an absolute ASCII IRI ending in / or #: {b.base!r}")
-    for doc in graph.get("documents") or ():
-        b.document(doc)
-    dates = {d["id"]: d.get("date") for d in graph.get("documents") or ()}
-    for art in graph.get("articles") or ():
-        b.article(art, dates)
-    for ent in graph.get("entities") or ():
-        b.entity(ent)
-    for fid, fact in fact_ids(graph.get("facts") or ()):
-        add_fact(b, fid, fact)
-    return b
-
-
-class _LineBuilder(_Builder):
-    """Collects each statement as its canonical N-Triples text, by graph, with no RDF dataset:
-    an archive's dataset takes about fifteen times the memory of its text. With `flat`, every
-    statement goes into one set (the default graph: what the triple formats write)."""
-
-    def __init__(self, base_iri: str, *, flat: bool = False) -> None:
-        self.base = base_iri
-        self.flat = flat
-        self.graphs: dict[str, set[bytes]] = {"": set()}      # "" is the default graph
-
-    def add(self, s: NamedNode, p: Any, o: Any, g: Any = _DEFAULT) -> None:
-        p = _n(p) if isinstance(p, str) else p
-        o = _n(o) if isinstance(o, str) else o
-        key = "" if self.flat or isinstance(g, DefaultGraph) else str(g)
-        lines = self.graphs.get(key)
-        if lines is None:
-            lines = self.graphs[key] = set()
-        lines.add(f"{s} {p} {o}".encode())   # UTF-8 sorts as code points do, and takes
-        # a third of the memory of the text of an archive's many non-ASCII statements
+    return Dataset(parse(canonical_text(graph, quads=True, base_iri=base_iri), format=RdfFormat.N_QUADS))
 
 
 def canonical_text(graph: dict[str, Any], *, quads: bool, base_iri: str = DEFAULT_BASE_IRI) -> bytes:
@@ -387,13 +54,21 @@ def canonical_chunks(graph: dict[str, Any], *, quads: bool, base_iri: str = DEFA
     >>> b"".join(canonical_chunks(g, quads=True)) == canonical_nquads(to_dataset(g))
     True
     """
-    graphs = _fill(_LineBuilder(base_iri, flat=not quads), graph).graphs
+    graphs = fill(Builder(base_iri, flat=not quads), graph).graphs
     for name in sorted(graphs):          # the default graph ("") first, then each by IRI
         end = f" {name} .\n".encode() if name else b" .\n"
-        lines = sorted(graphs.pop(name), reverse=True)     # popped from the end in order
+        lines = graphs.pop(name)
+        lines.sort(reverse=True)     # in place; popped from the end in order, each copy dropped
+        last = None
         while lines:
-            piece = [lines.pop() for _ in range(min(_PIECE, len(lines)))]
-            yield end.join(piece) + end
+            piece = []
+            for _ in range(min(_PIECE, len(lines))):
+                line = lines.pop()
+                if line != last:
+                    piece.append(line)
+                    last = line
+            if piece:
+                yield end.join(piece) + end
 
 
 _PIECE = 4096
@@ -435,7 +110,7 @@ def canonical_nquads(dataset: Dataset) -> bytes:
     """Sorted canonical N-Quads: the default graph first, then each named graph by IRI."""
     names = sorted({q.graph_name for q in dataset if not isinstance(q.graph_name, DefaultGraph)}, key=str)
     chunks = []
-    for name in [_DEFAULT, *names]:
+    for name in [DefaultGraph(), *names]:
         lines = serialize(dataset.quads_for_graph_name(name), format=RdfFormat.N_QUADS).splitlines(keepends=True)
         lines.sort()
         chunks.append(b"".join(lines))

@@ -5,7 +5,7 @@ The columns of each table are data (`COLUMNS`), documented in the README
 (tests/test_tables.py checks that the README lists exactly these). The files are UTF-8 with a
 byte-order mark, so Excel on Windows shows Chinese right, and pandas reads them with
 `encoding="utf-8-sig"`. Fields with a comma, a quote or a newline are quoted (RFC 4180).
-Fact ids are the ones of the RDF export (`kg.export.rdf.fact_ids`), so a row of
+Fact ids are the ones of the RDF export (`kg.export.rdf_model.fact_ids`), so a row of
 `sources.csv` joins to its fact, and a fact to `<base>fact/<id>` in the triple store.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from kg.export.rdf import fact_ids
+from kg.export.rdf_model import fact_ids
 from kg.io import atomic_write
 from kg.pinyin import to_pinyin
 

@@ -387,12 +387,14 @@ def _leaders(text: str, found: list[Mention]) -> list[Mention]:
     taken = {(m.start, m.end) for m in found}
     out = []
     for name, (title, org) in leaders().items():
-        for m in re.finditer(re.escape(name), text):
-            if (m.start(), m.end()) in taken:
+        end = 0          # each name found by str.find, not a pattern per name and page
+        while name and (start := text.find(name, end)) >= 0:
+            end = start + len(name)
+            if (start, end) in taken:
                 continue
-            written = text[m.end():m.end() + len(title)] == title and title
-            out.append(mention(m.start(), m.end(), text, "person", name, role="official",
+            written = text[end:end + len(title)] == title and title
+            out.append(mention(start, end, text, "person", name, role="official",
                                titles=((title, org or None),) if written else None))
             if written:
-                out.append(mention(m.end(), m.end() + len(title), text, "title", title, org=org or None))
+                out.append(mention(end, end + len(title), text, "title", title, org=org or None))
     return out
