@@ -142,6 +142,8 @@ def test_place_codes_and_levels(home_ctx):
     ("市人大常委会办公室、市政府办公室负责同志", ["聊城市人大常委会办公室", "聊城市人民政府办公室"]),
     # a term with its 第 is the same body
     ("聊城市第十七届人大常委会主任出席", ["聊城市人大常委会"]),
+    # a learned span running on into what the party did is no body
+    ("副市长尹一民带队赴丹阳市、镇江经开区调研春季农业生产工作。", []),
     # a numbered sitting of a body is an event, not a body
     ("市政协十三届十八次常委会召开", []),
     # after a body's core a clause runs on, not a department's name

@@ -93,6 +93,8 @@ def _lexicon_mentions(text: str, ctx: Context) -> list[Mention]:
 _POST_TAIL = re.compile(r"(?:书记|市长|县长|区长|主任|主席|部长|局长|经理|董事长|省长|州长|镇长)$")
 _ORG_TAIL = re.compile(r"(?:中心|局|委|委员会|院|站|所|馆|办公室|协会|学会|学校|大学|学院|医院|公司|集团)$")
 _CONGRESS = re.compile(r"(?:党的)?[一二三四五六七八九十]{1,3}大")
+# 镇江经开区调研春季农业生产: a span running on into what its party did is no name (调研组 is one)
+_ACTS_INSIDE = re.compile(r"(?:调研|考察|视察|走访|召开|举行|出席)(?!组|团|室|处|中心|小组)")
 _LEADING_VERB = re.compile(r"来到|走进|深入|前往|走访|考察|调研|视察|看望|慰问|途经|位于|地处|赴|到|在|于")
 _TAG_MIN_CONFIDENCE = {"person": 0.6, "place": 0.7, "organization": 0.7, "company": 0.7}
 # Which side wins where a confident tagger span of a type crosses or covers a rule span (the
@@ -159,7 +161,7 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
                 name = better
             end = start + len(name)
             out.append(mention(start, end, text, "person", name, role="other", tagged=True))
-        elif len(name) >= 2 and word_aligned(text, start, end):
+        elif len(name) >= 2 and word_aligned(text, start, end) and not _ACTS_INSIDE.search(name):
             if type_ == "place" and _ORG_TAIL.search(name):
                 type_ = "organization"           # 青海湖裸鲤救护中心 is a body, not a place
             if type_ == "place" and name in countries.names() and countries.no_country_at(text, end):

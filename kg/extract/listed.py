@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.base import Context, mention
+from kg.extract.townships import name_like
 from kg.types import Mention
 
 _VERB = r"(?:先后|实地|考察|走访|调研|来到|前往|到|深入|走进|参观|察看|抽查|慰问|了)+"
@@ -52,7 +53,8 @@ def find(text: str, ctx: Context, found: list[Mention]) -> list[Mention]:
                 continue
             place = _PLACE_ITEM.search(item)
             if place and len(item) - len(place.group()) >= 2:
-                out.append(mention(start, end, text, "place", item))
+                if name_like(item[:-len(place.group())]):        # not a slogan (富民强村)
+                    out.append(mention(start, end, text, "place", item))
             elif companies and not _NOT_COMPANY.search(item):
                 out.append(mention(start, end, text, "company", item))
     return out + _trade_named(text, ctx, taken + [(m.start, m.end) for m in out])
