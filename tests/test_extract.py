@@ -142,8 +142,6 @@ def test_place_codes_and_levels(home_ctx):
     ("市人大常委会办公室、市政府办公室负责同志", ["聊城市人大常委会办公室", "聊城市人民政府办公室"]),
     # a term with its 第 is the same body
     ("聊城市第十七届人大常委会主任出席", ["聊城市人大常委会"]),
-    # a learned span running on into what the party did is no body
-    ("副市长尹一民带队赴丹阳市、镇江经开区调研春季农业生产工作。", []),
     # a numbered sitting of a body is an event, not a body
     ("市政协十三届十八次常委会召开", []),
     # after a body's core a clause runs on, not a department's name
@@ -284,3 +282,11 @@ def test_closing_and_media_centre_credits_are_journalists(home_ctx):
     text = "（平原融媒记者 何一聪）3月16日，市长王一出席。州直部门负责人参加了会议。(凌一云)"
     roles = {m.key: m.attr("role") for m in recognise(text, home_ctx) if m.type == "person"}
     assert roles == {"何一聪": "journalist", "王一": "official", "凌一云": "journalist"}
+
+
+def test_a_learned_span_running_on_into_the_visit_is_no_body():
+    from kg.divisions import find_home
+    from kg.extract.base import Context
+    ctx = Context(home=find_home("镇江市"))
+    text = "3月12日上午，副市长尹一民带队赴丹阳市、镇江经开区调研春季农业生产、富民强村挂钩帮促和乡村振兴工作。"
+    assert [m.key for m in recognise(text, ctx) if m.type in ("organization", "company")] == []
