@@ -23,6 +23,8 @@ def names(text, type_, place="沭阳县"):
     ("火腿加工企业江苏沭阳青禾食品有限公司", [("江苏沭阳青禾食品有限公司", "江苏沭阳青禾食品有限公司")]),
     # a shorter mention inside the full name is not a second company
     ("青禾集团投资有限公司董事长李四", [("青禾集团投资有限公司", "青禾集团投资有限公司")]),
+    # a verb of visiting opens no company's name; a bare 集团 is none
+    ("主席欢迎宋书记到访集团，感谢市委支持。", []),
     # a utility's local company, named by its trade (国网某某供电公司)
     ("国网泰州供电公司总经理李四出席。", [("国网泰州供电公司", "国网泰州供电公司")]),
     # the registered name without its legal suffix, its place kept, is the same company

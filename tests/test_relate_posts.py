@@ -228,6 +228,9 @@ COMPANY_OFFICERS = [
     ("中材集团有限公司与我区签约。集团党委书记、董事长刘一江，公司副总经理王二强出席。",
      [("刘一江", "中材集团有限公司", "党委书记", None), ("刘一江", "中材集团有限公司", "董事长", None),
       ("王二强", "中材集团有限公司", "副总经理", None)]),
+    # 集团公司 alone is the story's company, after 与 too; with none named before, it names none
+    ("滨州市政府与山东省土地发展集团签署协议。市长王一明与集团公司总经理李二强签约。",
+     [("王一明", "阜新市人民政府", "市长", None), ("李二强", "山东省土地发展集团", "总经理", None)]),
     # a board title after a list of companies is held in each (GUIDELINES)
     ("青禾食品有限公司、蓝海电子有限公司、金穗面业有限公司董事长李一军出席。",
      [("李一军", "青禾食品有限公司", "董事长", None), ("李一军", "蓝海电子有限公司", "董事长", None),

@@ -7,6 +7,7 @@ found once are found again wherever they recur.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kg.extract import companies, countries, events, listed, organizations, people, places, tagger, titles
 from kg.extract.base import Context, SpanIndex, mention
@@ -38,10 +39,30 @@ def recognise(text: str, ctx: Context, *, tagged: list[tuple[int, int, str, floa
     found += titles.find(text, ctx, found)          # posts standing without a name
     kept = _foreign_names(text, _lengthen_cut_names(text, resolve_overlaps(found)))
     kept += _recurring_people(text, kept)
-    kept = _bodies_of_titles(text, kept)
+    kept = _the_firms(text, _bodies_of_titles(text, kept))
     sup = ctx.lexicon.suppressed
     kept = [m for m in resolve_overlaps(kept) if not sup or (m.text not in sup and m.key not in sup)]
     return _drop_registration_places(kept, text)
+
+
+_BARE_FIRMS = {"集团公司", "集团", "公司", "该公司", "该集团", "本公司", "集团总部"}
+_FIRM_REACH = 300
+
+
+def _the_firms(text: str, found: list[Mention]) -> list[Mention]:
+    """集团公司 written alone after 某某集团有限公司 is that company (the one named last, within a
+    few sentences); with none named before it, it names no company."""
+    firms = sorted((m for m in found if m.type == "company" and m.key not in _BARE_FIRMS), key=lambda m: m.end)
+    ends = [m.end for m in firms]
+    out = []
+    for m in found:
+        if m.type == "company" and m.key in _BARE_FIRMS:
+            i = bisect_right(ends, m.start) - 1
+            if i < 0 or m.start - ends[i] > _FIRM_REACH:
+                continue
+            m = mention(m.start, m.end, text, "company", firms[i].key, **dict(m.attrs), short=True)
+        out.append(m)
+    return out
 
 
 def _bodies_of_titles(text: str, found: list[Mention]) -> list[Mention]:

@@ -249,7 +249,7 @@ def _the_firm(text: str, start: int, org_by_end: dict[int, Mention]) -> tuple[in
     '山东远大集团有限公司'
     """
     bare = _BARE_FIRM.search(text, max(0, start - 4), start)
-    if bare is None or bare.start() and text[bare.start() - 1] not in "，、。；：（ \n,;:":
+    if bare is None or bare.start() and text[bare.start() - 1] not in "，、。；：（ \n,;:与和及同由向":
         return None
     for end in range(bare.start(), max(0, bare.start() - _FIRM_REACH), -1):
         m = org_by_end.get(end)
