@@ -29,6 +29,11 @@ class Division:
     parent: str | None  # parent's code
 
     @property
+    def prefecture_city(self) -> bool:
+        """A city above counties (聊城市), not a county-level one (临清市): its code ends in 00."""
+        return self.level == "city" and self.code.endswith("00")
+
+    @property
     def stem(self) -> str:
         """The name without its level word: 聊城市 -> 聊城, 西藏自治区 -> 西藏."""
         if self.level == "province":
@@ -138,8 +143,7 @@ def aliases(div: Division) -> list[str]:
         if short.endswith("自治州"):
             out.append(short[:-3] + "州")
     stem = div.stem
-    prefecture_city = div.level == "city" and div.code.endswith("00")
-    if (div.level == "province" or prefecture_city) and len(stem) >= 2 and stem != div.name:
+    if (div.level == "province" or div.prefecture_city) and len(stem) >= 2 and stem != div.name:
         out.append(stem)        # 山东, 聊城; not 阿里 (地区) or county-level cities' stems
     return [a for a in dict.fromkeys(out) if len(a) >= 3 or (len(a) == 2 and div.level != "district")]
 

@@ -95,7 +95,7 @@ def outlet_place(outlet: str) -> Division | None:
         direct = g.by_name.get(head, ())
         if len(direct) == 1:
             return direct[0]
-        if direct or n < 2:
+        if direct:
             return None                  # a name shared by several divisions says nothing
         found = {d for s in _SUFFIXES[1:] for d in g.by_name.get(head + s, ())}
         if len(found) == 1:

@@ -16,7 +16,6 @@ in two costs recall.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import defaultdict
@@ -25,36 +24,23 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import score_dev as sd
+
 TYPES = {"people": "person", "organizations": "organization"}
 
 
-def load_score_module(archive: Path):
-    """shared/eval/score.py (a script, not a package), found beside the archive."""
-    path = archive.resolve().parent / "eval" / "score.py"
-    spec = importlib.util.spec_from_file_location("kg_gold_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def share(graph: dict[str, Any], doc: str) -> dict[str, Any]:
-    """The entities of one article's part of the graph (as shared/eval/score_set.py takes it)."""
-    ids = {m.get("entity") for m in graph.get("mentions", []) if m.get("document") == doc}
-    for f in graph.get("facts", []):
-        if any(s.get("document") == doc for s in f.get("sources", [])):
-            ids.update((f.get("subject"), f.get("object")))
-    return {"entities": [e for e in graph.get("entities", []) if e["id"] in ids]}
-
-
-def items(archive: Path, graph: dict[str, Any], scorer) -> dict[str, dict[tuple[str, str], str | None]]:
+def items(archive: Path, graph: dict[str, Any]) -> dict[str, dict[tuple[str, str], str | None]]:
     """Per type, every gold item (article, gold id) -> the built entity it maps to (None: missed)."""
+    evaluation = archive.resolve().parent / "eval"       # the project's scorers, beside the archive
+    scorer, scored_set = sd.load_scorer(evaluation / "score.py"), sd.load_scorer(evaluation / "score_set.py")
     out: dict[str, dict[tuple[str, str], str | None]] = {t: {} for t in TYPES.values()}
     for line in (archive / "corpus.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         doc = json.loads(line)["id"]
         gold = json.loads((archive / f"{doc}.gold.json").read_text(encoding="utf-8"))
-        mapping, _, _ = scorer.match_entities(gold, share(graph, doc), set())
+        mapping, _, _ = scorer.match_entities(gold, scored_set.share(graph, doc), set())
         built = {g: p for p, g in mapping.items()}
         for e in gold["entities"]:
             if e["type"] in out:
@@ -96,7 +82,7 @@ def score(gold: dict[tuple[str, str], int], built: dict[tuple[str, str], Any]) -
 
 def score_archive(archive: Path, graph: dict[str, Any]) -> dict[str, dict[str, Any]]:
     clusters = json.loads((archive / "clusters.json").read_text(encoding="utf-8"))
-    mapped = items(archive, graph, load_score_module(archive))
+    mapped = items(archive, graph)
     out = {}
     for key, etype in TYPES.items():
         gold: dict[tuple[str, str], int] = {}

@@ -45,20 +45,16 @@ def recognise(text: str, ctx: Context, *, tagged: list[tuple[int, int, str, floa
     return _drop_registration_places(kept, text)
 
 
-_BARE_FIRMS = {"集团公司", "集团", "公司", "该公司", "该集团", "本公司", "集团总部"}
-_FIRM_REACH = 300
-
-
 def _the_firms(text: str, found: list[Mention]) -> list[Mention]:
     """集团公司 written alone after 某某集团有限公司 is that company (the one named last, within a
     few sentences); with none named before it, it names no company."""
-    firms = sorted((m for m in found if m.type == "company" and m.key not in _BARE_FIRMS), key=lambda m: m.end)
+    firms = sorted((m for m in found if m.type == "company" and m.key not in companies.BARE_FIRMS), key=lambda m: m.end)
     ends = [m.end for m in firms]
     out = []
     for m in found:
-        if m.type == "company" and m.key in _BARE_FIRMS:
+        if m.type == "company" and m.key in companies.BARE_FIRMS:
             i = bisect_right(ends, m.start) - 1
-            if i < 0 or m.start - ends[i] > _FIRM_REACH:
+            if i < 0 or m.start - ends[i] > companies.BARE_REACH:
                 continue
             m = mention(m.start, m.end, text, "company", firms[i].key, **dict(m.attrs), short=True)
         out.append(m)
@@ -68,10 +64,10 @@ def _the_firms(text: str, found: list[Mention]) -> list[Mention]:
 def _bodies_of_titles(text: str, found: list[Mention]) -> list[Mention]:
     """南大街街道党工委书记: the body a title names (中共南大街街道工作委员会) is the body its
     written unit stands for, there and wherever the page writes that unit again."""
-    titled = {(t.start, t.attr("org")) for t in found if t.type == "title" and t.attr("org")}
     by_start: dict[int, str] = {}
-    for start, org in titled:
-        by_start.setdefault(start, org)
+    for t in found:                 # in order: the first title at a place names its body
+        if t.type == "title" and t.attr("org"):
+            by_start.setdefault(t.start, t.attr("org"))
     renamed = {m.key: by_start[m.start] for m in found
                if m.type == "organization" and m.key == m.text and by_start.get(m.start, m.key) != m.key
                and by_start[m.start].endswith("委员会") and by_start[m.start].startswith("中共")}

@@ -13,6 +13,9 @@ from kg.types import Mention
 
 # a company's own units, named by a region or a line of business (山东大区, 零售事业部)
 COMPANY_UNITS = ("大区", "区域", "事业部", "分部", "办事处")
+# a company written without its name (集团公司, 该公司): the one the story named last, within BARE_REACH characters
+BARE_FIRMS = ("该集团公司", "集团公司", "集团总部", "该集团", "本集团", "该公司", "本公司", "集团", "公司")
+BARE_REACH = 300
 SUFFIX = re.compile(r"(?:[（(]集团[）)](?:股份)?有限公司|集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|股份公司|"
                     r"控股集团|集团|株式会社|农村商业银行|农商银行|商业银行|银行|分行|支行|分公司|合作社)")
 _BOUNDARY = {"的", "在", "与", "和", "及", "同", "跟", "为", "由", "对", "向", "从", "给", "是", "将", "把", "被",

@@ -48,7 +48,7 @@ def _prefecture(name: str) -> bool:
     from kg.divisions import gazetteer
 
     div = gazetteer().lookup(name)
-    return div is not None and div.level == "city" and div.code.endswith("00")
+    return div is not None and div.prefecture_city
 
 
 def full_name(prefix: str, rest: str) -> str:

@@ -32,6 +32,7 @@ from kg.extract.posts import (
     SENTENCE_END,
     continue_listing,
     one_title,
+    post_before,
     title_chain,
     visiting_delegation,
 )
@@ -213,15 +214,7 @@ def _unnamed_chain_before(text: str, chain: list[Mention], ctx: Context, org_by_
                           place_by_end: dict[int, Mention]) -> list[Mention]:
     """考察团团长，某区工商联党组书记甲; 甲集团党委书记、董事长，乙股份党委书记、董事长丙: titles
     that end at a comma with no name of their own are the next name's too."""
-    first = chain[0]
-    body = org_by_end.get(first.start)
-    head = body.start if body is not None and first.attr("org") else first.start
-    if head < 3 or text[head - 1] not in "，,":
-        return []
-    post = None
-    for pm in POST_RE.finditer(text, max(0, head - 12), head - 1):
-        if pm.end() == head - 1:
-            post = pm
+    post = post_before(text, chain[0], org_by_end, "，,", reach=12)
     if post is None:
         return []
     return [t for t in title_chain(text, post.start(), post.end(), ctx, org_by_end, place_by_end) if t.type == "title"]

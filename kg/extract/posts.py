@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.base import Context, mention
-from kg.extract.companies import COMPANY_UNITS
+from kg.extract.companies import BARE_FIRMS, BARE_REACH, COMPANY_UNITS
 from kg.extract.organizations import full_name
 from kg.extract.places import home_division
 from kg.types import Mention
@@ -74,6 +74,21 @@ def continue_listing(text: str, chain: list[Mention], before: list[Mention]) -> 
             if t.attr("org") is None and t.type == "title" else t for t in chain]
 
 
+def post_before(text: str, title: Mention, org_by_end: dict[int, Mention], seps: str,
+                reach: int = 8) -> re.Match[str] | None:
+    """The post that ends right before `title` and one of `seps` (市委副书记|、|市长), where the title
+    opens with its body's name if it has one (考察团团长、|某某集团有限公司董事长)."""
+    body = org_by_end.get(title.start)
+    head = body.start if body is not None and title.attr("org") else title.start
+    if head == 0 or text[head - 1] not in seps:
+        return None
+    found = None
+    for pm in POST_RE.finditer(text, max(0, head - reach), head - 1):
+        if pm.end() == head - 1:
+            found = pm
+    return found
+
+
 def title_chain(text: str, post_start: int, post_end: int, ctx: Context,
                  org_by_end: dict[int, Mention], place_by_end: dict[int, Mention] | None = None) -> list[Mention]:
     """Titles ending at post_end, then any before them joined by 、 (市委副书记、市长)."""
@@ -82,14 +97,7 @@ def title_chain(text: str, post_start: int, post_end: int, ctx: Context,
     while True:
         title = one_title(text, start, end, ctx, org_by_end, place_by_end or {})
         chain.insert(0, title)
-        body = org_by_end.get(title.start)     # 考察团团长、某某集团有限公司董事长: the title's body opens it
-        head = body.start if body is not None and title.attr("org") else title.start
-        if head == 0 or text[head - 1] not in "、兼":
-            break
-        prev_post = None
-        for pm in POST_RE.finditer(text, max(0, head - 8), head - 1):
-            if pm.end() == head - 1:
-                prev_post = pm
+        prev_post = post_before(text, title, org_by_end, "、兼")
         if prev_post is None:
             break
         end, start = prev_post.end(), prev_post.start()
@@ -178,7 +186,7 @@ def _the_town(text: str, start: int, place_by_end: dict[int, Mention]) -> tuple[
     at = start - 1
     if word is None or at < 0 or text[at] not in "镇乡" or at and text[at - 1] not in "，、。；：（ \n,;:":
         return None
-    for end in range(at, max(0, at - _FIRM_REACH), -1):
+    for end in range(at, max(0, at - BARE_REACH), -1):
         m = place_by_end.get(end)
         if m is not None and m.attr("level") == "township" and m.key.endswith(text[at]):
             return at, f"中共{m.key}{PARTY_BRANCHES[word]}"
@@ -234,8 +242,7 @@ def bare_post(title: str) -> str:
     return (ending or posts)[-1].group() if posts else title
 
 
-_BARE_FIRM = re.compile(r"(?:该|本)?(?:集团公司|集团|公司)$")
-_FIRM_REACH = 300          # how far back the company a bare 集团 stands for may be named
+_BARE_FIRM = re.compile(f"(?:{'|'.join(BARE_FIRMS)})$")
 
 
 def _the_firm(text: str, start: int, org_by_end: dict[int, Mention]) -> tuple[int, Mention] | None:
@@ -248,10 +255,10 @@ def _the_firm(text: str, start: int, org_by_end: dict[int, Mention]) -> tuple[in
     >>> _the_firm(t, 17, {10: firm})[1].key
     '山东远大集团有限公司'
     """
-    bare = _BARE_FIRM.search(text, max(0, start - 4), start)
+    bare = _BARE_FIRM.search(text, max(0, start - max(map(len, BARE_FIRMS))), start)
     if bare is None or bare.start() and text[bare.start() - 1] not in "，、。；：（ \n,;:与和及同由向":
         return None
-    for end in range(bare.start(), max(0, bare.start() - _FIRM_REACH), -1):
+    for end in range(bare.start(), max(0, bare.start() - BARE_REACH), -1):
         m = org_by_end.get(end)
         if m is not None and m.type == "company":
             return bare.start(), m
