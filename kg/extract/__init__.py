@@ -216,14 +216,15 @@ def resolve_overlaps(found: list[Mention]) -> list[Mention]:
                                               _PRIORITY.get(m.type, 9), m.start, m.key))
     kept: list[Mention] = []
     by_start: dict[int, list[Mention]] = {}
+    near_at = by_start.get
     longest = 0
     for m in order:
-        near = [k for s in range(m.start - longest, m.end) for k in by_start.get(s, ())]
-        if _conflicts(m, near):
+        if any(_conflicts(m, near) for s in range(m.start - longest, m.end) if (near := near_at(s))):
             continue
         kept.append(m)
         by_start.setdefault(m.start, []).append(m)
-        longest = max(longest, m.end - m.start)
+        if m.end - m.start > longest:
+            longest = m.end - m.start
     return sorted(kept, key=lambda m: (m.start, -m.end, m.type))
 
 

@@ -157,9 +157,12 @@ class SpanIndex:
 
     def __init__(self, spans=()) -> None:
         self.by_start: dict[int, list[tuple]] = {}
-        self.longest = 0
-        for span in spans:
-            self.add(span)
+        by_start, longest = self.by_start, 0
+        for span in spans:          # add()'s work, without a call per span
+            by_start.setdefault(span[0], []).append(span)
+            if span[1] - span[0] > longest:
+                longest = span[1] - span[0]
+        self.longest = longest
 
     def add(self, span: tuple) -> None:
         self.by_start.setdefault(span[0], []).append(span)
