@@ -321,3 +321,23 @@ def test_customs_headquarters_and_rarer_surnames(text, place, expected):
 
 def test_a_school_named_by_a_citys_short_form_keeps_its_written_name():
     assert posts("长沙职业技术学院党委书记祝磊说。") == [("祝磊", "长沙职业技术学院", "长沙职业技术学院党委书记", None)]
+
+
+LEARNED_BODIES = [
+    # a company only the learned tagger finds (no 公司/集团 of its own) is the body of the title after it
+    ("区长王红会见华信国际副总裁周一鸣。", [("周一鸣", "华信国际", "副总裁", None), ("王红", "-", "区长", None)]),
+    # and of the chain and the list that go on from it
+    ("县委书记赵刚会见中建五局党委书记、董事长孙二海，总经理钱三。",
+     [("孙二海", "中建五局", "党委书记", None), ("孙二海", "中建五局", "董事长", None),
+      ("赵刚", "县委", "县委书记", None), ("钱三", "中建五局", "总经理", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEARNED_BODIES)
+def test_a_learned_company_is_the_body_of_the_titles_after_it(text, expected):
+    assert posts(text) == expected
+
+
+def test_before_an_officers_title_a_learned_body_is_a_company():
+    r = extract_document(Document(id="t.txt", text="县委书记赵刚会见中建五局党委书记、董事长孙二海。", place="聊城市"))
+    assert "company/中建五局" in r["entities"] and "organization/中建五局" not in r["entities"]

@@ -39,7 +39,7 @@ def recognise(text: str, ctx: Context, *, tagged: list[tuple[int, int, str, floa
     found += titles.find(text, ctx, found)          # posts standing without a name
     kept = _foreign_names(text, _lengthen_cut_names(text, resolve_overlaps(found)))
     kept += _recurring_people(text, kept)
-    kept = _the_firms(text, _bodies_of_titles(text, kept))
+    kept = _the_firms(text, _bodies_of_titles(text, _learned_bodies(text, kept)))
     sup = ctx.lexicon.suppressed
     kept = [m for m in resolve_overlaps(kept) if not sup or (m.text not in sup and m.key not in sup)]
     return _drop_registration_places(kept, text)
@@ -57,6 +57,65 @@ def _the_firms(text: str, found: list[Mention]) -> list[Mention]:
             if i < 0 or m.start - ends[i] > companies.BARE_REACH:
                 continue
             m = mention(m.start, m.end, text, "company", firms[i].key, **dict(m.attrs), short=True)
+        out.append(m)
+    return out
+
+
+def _learned_bodies(text: str, found: list[Mention]) -> list[Mention]:
+    """中建八局副总经理甲: a title the rules left without a body takes the learned span of a
+    company or organisation written right before it, and so do the titles its chain and its list
+    go on with (…党委书记、董事长甲，总经理乙), as the rules' bodies do. Before an officer's title
+    (总经理, 董事长, 行长) that span is a company (GUIDELINES: 中建八局 is one)."""
+    from kg.extract.posts import BUSINESS, COMPANY_POSTS, bare_post
+
+    learned = {m.end: m for m in found if m.type in ("organization", "company") and m.attr("tagged")}
+    if not learned:
+        return found
+    bodies: dict[int, tuple[str, bool]] = {}       # a title's start -> (its body, a company?)
+    firms: set[tuple[int, int]] = set()             # learned organisations that are companies
+    chain: list[int] = []         # the titles of the chain or list being read: one body
+    body, span, reach = None, None, -1      # its body, the learned span, where the chain has got to
+    for m in sorted((m for m in found if m.type in ("title", "person")), key=lambda m: (m.start, -m.end)):
+        joined = body is not None and m.start - reach <= 1 and text[reach:m.start] in ("", "、", "，")
+        if m.type == "person":
+            reach = m.end if joined else reach
+            continue
+        post = bare_post(m.text)
+        if m.attr("org"):
+            body = None
+        elif (o := learned.get(m.start)) is not None:
+            body, span, chain = (o.key, o.type == "company"), o, []
+        elif not (joined and (body[1] and post in COMPANY_POSTS or post in BUSINESS)):
+            body = None
+        if body is None:
+            continue
+        chain.append(m.start)
+        if post in BUSINESS and not body[1]:      # 党委书记、董事长: an officer's title makes it a company
+            body = (body[0], True)
+        if body[1]:
+            firms.add((span.start, span.end))
+        for start in chain:
+            bodies[start] = body
+        reach = m.end
+    if not bodies:
+        return found
+    titles = sorted((t.end, t.text, t.start) for t in found if t.type == "title")
+    out = []
+    for m in found:
+        if m.type == "title" and m.start in bodies and not m.attr("org"):
+            key, firm = bodies[m.start]
+            m = mention(m.start, m.end, text, "title", m.key, **(dict(m.attrs) | {"org": key, "company": key if firm else None}))
+        elif m.type == "organization" and (m.start, m.end) in firms:
+            m = mention(m.start, m.end, text, "company", m.key, **dict(m.attrs))
+        elif m.type == "person" and any(org is None for _, org in m.attr("titles") or ()):
+            written = {}         # each title -> the start of the one written last before the name
+            for end, title, start in titles:
+                if end > m.start:
+                    break
+                written[title] = start
+            titled = tuple((title, bodies[written[title]][0] if org is None and written.get(title) in bodies else org)
+                           for title, org in m.attr("titles"))
+            m = mention(m.start, m.end, text, "person", m.key, **(dict(m.attrs) | {"titles": titled}))
         out.append(m)
     return out
 
@@ -223,8 +282,7 @@ def resolve_overlaps(found: list[Mention]) -> list[Mention]:
             continue
         kept.append(m)
         by_start.setdefault(m.start, []).append(m)
-        if m.end - m.start > longest:
-            longest = m.end - m.start
+        longest = max(longest, m.end - m.start)
     return sorted(kept, key=lambda m: (m.start, -m.end, m.type))
 
 

@@ -160,8 +160,7 @@ class SpanIndex:
         by_start, longest = self.by_start, 0
         for span in spans:          # add()'s work, without a call per span
             by_start.setdefault(span[0], []).append(span)
-            if span[1] - span[0] > longest:
-                longest = span[1] - span[0]
+            longest = max(longest, span[1] - span[0])
         self.longest = longest
 
     def add(self, span: tuple) -> None:

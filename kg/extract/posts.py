@@ -40,7 +40,7 @@ DEPARTMENT_STEMS = ("组织", "宣传", "统战", "武装", "外联")
 _OWN_COMMISSIONS = ("纪委", "监委", "纪委监委")      # named by their place (福鼎市纪委), as 市纪委 is
 _ABBREVIATED = {"纪委": "纪律检查委员会", "政法委": "政法委员会", "编委": "机构编制委员会"}
 BUSINESS = {"董事长", "总经理", "经理", "总裁", "总监", "行长", "首席执行官"}
-_COMPANY_POSTS = BUSINESS | {"总工程师", "董事", "监事", "监事长", "总会计师", "书记", "党委书记", "主席"}
+COMPANY_POSTS = BUSINESS | {"总工程师", "董事", "监事", "监事长", "总会计师", "书记", "党委书记", "主席"}
 _GOV_POSTS = {"市长": "市", "省长": "省", "县长": "县", "区长": "区", "州长": "州", "镇长": "镇", "乡长": "乡",
               "市长助理": "市", "县长助理": "县", "区长助理": "区"}
 # the administrative organ of a street, village, community or zone, beside its party branch
@@ -65,7 +65,7 @@ def continue_listing(text: str, chain: list[Mention], before: list[Mention]) -> 
     post = bare_post(chain[0].text)
     family = chain[0].text.lstrip("副常务执行")
     source = next((t for t in reversed(before) if t.attr("org") and (
-        t.attr("company") and post in _COMPANY_POSTS
+        t.attr("company") and post in COMPANY_POSTS
         or not t.attr("company") and (bare_post(t.text) == post and t.text.endswith(family)
                                       or chain[0].text in _SAME_BODY_ANY))), None)
     if source is None:
