@@ -341,3 +341,12 @@ def test_a_learned_company_is_the_body_of_the_titles_after_it(text, expected):
 def test_before_an_officers_title_a_learned_body_is_a_company():
     r = extract_document(Document(id="t.txt", text="县委书记赵刚会见中建五局党委书记、董事长孙二海。", place="聊城市"))
     assert "company/中建五局" in r["entities"] and "organization/中建五局" not in r["entities"]
+
+
+def test_a_companys_party_committee_is_no_body_of_its_place():
+    """浙江某股份有限公司党委副书记: the company's own committee; the post is the company's, and no
+    浙江省…党委 body is made up from the place that opens the company's name."""
+    text = "市委书记王明会见了浙江甲乙股份有限公司党委副书记、总经理李四。"
+    r = extract_document(Document(id="t.txt", text=text, place="聊城市"))
+    assert not [k for k in r["entities"] if k.startswith("organization/浙江")]
+    assert ("李四", "浙江甲乙股份有限公司", "党委副书记", None) in posts(text)

@@ -41,6 +41,7 @@ _LONG = re.compile(rf"(?:中共|中国共产党)?({_MID}{{0,20}}?){SUFFIX}")
 _GRADE = re.compile(r"[中高初]等")
 _INSTITUTION = re.compile(r"(?:大学|学院|学校|中学|小学|医院)$")
 _VENUE_TAIL = re.compile(r"科技园|产业园|创业园|园区|基地|项目")
+_OF_COMPANY = re.compile(r"公司|集团")
 
 
 def _prefecture(name: str) -> bool:
@@ -303,6 +304,8 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
         if _SITTING.search(rest) or _runs_on(text, m.end(), rest) or m.group(1)[:1] in _ADVERBS \
                 or _VENUE_TAIL.match(text, m.end()):
             continue                 # 普陀|正围绕市委: an adverb opens no body's name
+        if _OF_COMPANY.search(middle):
+            continue                 # 浙江某股份有限公司党委: a company's own committee, the company's post
         seat = seat_at.get(p.start)
         if seat is not None and rest.endswith("商会"):     # 深圳|安庆商会: 安庆's merchants in 深圳, as written
             out.append(mention(seat.start, m.end(), text, "organization", text[seat.start:m.end()]))
