@@ -290,3 +290,18 @@ def test_a_learned_span_running_on_into_the_visit_is_no_body():
     ctx = Context(home=find_home("镇江市"))
     text = "3月12日上午，副市长尹一民带队赴丹阳市、镇江经开区调研春季农业生产、富民强村挂钩帮促和乡村振兴工作。"
     assert [m.key for m in recognise(text, ctx) if m.type in ("organization", "company")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Tibetan names open with no surname: read from their words, where a name has its slot
+    ("县委副书记、县长才让东智出席会议并讲话。", ["才让东智"]),
+    ("县领导扎西多杰、卓玛措、王明出席。", ["扎西多杰", "卓玛措", "王明"]),
+    ("会议决定任命拉毛措为县农牧水利和科技局局长。", ["拉毛措"]),
+    # but a county named by a name word is a place (尼玛县), no name
+    ("尼玛县举行活动。", []),
+])
+def test_tibetan_names(text, expected):
+    from kg.divisions import find_home
+    from kg.extract.base import Context
+
+    assert [m.text for m in recognise(text, Context(home=find_home("刚察县"))) if m.type == "person"] == expected

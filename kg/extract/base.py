@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.divisions import Division
+from kg.extract.tibetan import tibetan_name
 from kg.types import Mention
 
 CJK = r"\u3400-\u9fff"
@@ -103,14 +104,15 @@ def surname_len(s: str) -> int:
 
 
 def name_shaped(s: str) -> bool:
-    """A plausible Chinese personal name: a surname and one or two given characters.
+    """A plausible Chinese personal name: a surname and one or two given characters, or a
+    Tibetan name (kg/extract/tibetan.py: 才让东智).
 
     >>> name_shaped("张百顺"), name_shaped("司马光"), name_shaped("市委"), name_shaped("张的")
     (True, True, False, False)
     """
     n = surname_len(s)
     return (n > 0 and 1 <= len(s) - n <= 2 and all("\u4e00" <= c <= "\u9fff" for c in s)
-            and not any(c in NAME_STOP_CHARS for c in s[n:]))
+            and not any(c in NAME_STOP_CHARS for c in s[n:])) or tibetan_name(s)
 
 
 _SECTOR_SHORT = set("银政企校地军警民医")     # 银(行) 政(府) 企(业) 校 地(方) 军 警 民 医

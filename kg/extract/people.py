@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract import appointments, credits
+from kg.extract import appointments, credits, tibetan
 from kg.extract.base import (
     Context,
     follow_length,
@@ -100,8 +100,8 @@ def _name_at(text: str, pos: int, tagged_names: dict[int, int] | None = None) ->
 
 def _name_reading(text: str, pos: int, tagged_names: dict[int, int] | None = None) -> str | None:
     sn = surname_len(text[pos:pos + 2])
-    if not sn:
-        return None
+    if not sn:           # 县长才让东智出席: a Tibetan name, no surname
+        return next((r for r in tibetan.readings(text, pos) if follows_name(text, pos + len(r))), None)
     if text[pos + sn + 1:pos + sn + 2] == "和" and text[pos + sn + 2:pos + sn + 3] in ("，", ",", "、", "；", ";", "。") \
             and name_shaped(text[pos:pos + sn + 1]):
         return text[pos:pos + sn + 2]     # 副主任陈斌、蓝进和，党组成员…: 和 joins nothing there
