@@ -305,3 +305,14 @@ def test_tibetan_names(text, expected):
     from kg.extract.base import Context
 
     assert [m.text for m in recognise(text, Context(home=find_home("刚察县"))) if m.type == "person"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name the dictionary knows as a place's (江山, 安南) is a name right after a title
+    ("市委副书记、市长江山出席会议并讲话。", ["江山"]),
+    ("联合国秘书长安南发表讲话。", ["安南"]),
+    # not a word of saying (书记强调)
+    ("王书记强调，", []),
+])
+def test_a_place_word_after_a_title_is_a_name(text, expected, home_ctx):
+    assert [m.text for m in recognise(text, home_ctx) if m.type == "person" and m.text != "王书记"] == expected

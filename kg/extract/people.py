@@ -18,6 +18,7 @@ from kg.extract.base import (
     mention,
     name_shaped,
     place_shaped,
+    place_word_name,
     place_words,
     sector_compound,
     surname_len,
@@ -182,7 +183,8 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
     place_at = {p.start: p for p in places if p.type == "place"}
     written = place_words(places)
     for m in POST_RE.finditer(text):
-        name = _name_at(text, m.end(), tagged_names) or _unmarked_name_at(text, m.end(), tagged_names)
+        name = _name_at(text, m.end(), tagged_names) or _unmarked_name_at(text, m.end(), tagged_names) \
+            or place_word_name(text, m.end())
         if not name:
             continue
         chain = title_chain(text, m.start(), m.end(), ctx, org_by_end, place_by_end)
