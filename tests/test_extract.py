@@ -311,8 +311,8 @@ def test_tibetan_names(text, expected):
     # a name the dictionary knows as a place's (江山, 安南) is a name right after a title
     ("市委副书记、市长江山出席会议并讲话。", ["江山"]),
     ("联合国秘书长安南发表讲话。", ["安南"]),
-    # not a word of saying (书记强调)
-    ("王书记强调，", []),
+    # not a word of saying (书记强调), nor a division's full name (江山市 is no 江 someone)
+    ("王书记强调，", []), ("市委书记江山市调研。", []), ("县长金华市出席。", []),
 ])
 def test_a_place_word_after_a_title_is_a_name(text, expected, home_ctx):
     assert [m.text for m in recognise(text, home_ctx) if m.type == "person" and m.text != "王书记"] == expected

@@ -115,6 +115,13 @@ def name_shaped(s: str) -> bool:
             and not any(c in NAME_STOP_CHARS for c in s[n:])) or tibetan_name(s)
 
 
+def division_named(s: str) -> bool:
+    """江山市, 金华市: a division's full name is no one's name (for all its surname)."""
+    from kg.divisions import gazetteer
+
+    return s[-1:] in "省市县区州旗" and s in gazetteer().by_name
+
+
 def place_word_name(text: str, pos: int) -> str | None:
     """市长江山出席, 秘书长安南发表: right after a title, a surnamed word that the dictionary knows
     as a place's name (江山, 安南, 罗干) is the holder's name when a name's follower comes next;
@@ -123,12 +130,14 @@ def place_word_name(text: str, pos: int) -> str | None:
     >>> place_word_name("市长江山出席会议", 2), place_word_name("书记强调", 2), place_word_name("市长江山市", 2)
     ('江山', None, None)
     """
+    from kg.divisions import gazetteer
     from kg.segment import tag
 
     for k in (2, 3):
         cand = text[pos:pos + k]
         if len(cand) == k and name_shaped(cand) and tag(cand) == "ns" and follows_name(text, pos + k) \
-                and text[pos + k:pos + k + 1] not in "省市县区州旗镇乡村":
+                and text[pos + k:pos + k + 1] not in "省市县区州旗镇乡村" and cand[-1] not in "省市县区州旗镇乡村" \
+                and cand not in gazetteer().by_name:
             return cand
     return None
 

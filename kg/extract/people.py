@@ -13,6 +13,7 @@ from importlib import resources
 from kg.extract import appointments, credits, tibetan
 from kg.extract.base import (
     Context,
+    division_named,
     follow_length,
     follows_name,
     mention,
@@ -108,7 +109,7 @@ def _name_reading(text: str, pos: int, tagged_names: dict[int, int] | None = Non
         return text[pos:pos + sn + 2]     # 副主任陈斌、蓝进和，党组成员…: 和 joins nothing there
     valid = [k for k in (sn + 1, sn + 2) if pos + k <= len(text) and name_shaped(text[pos:pos + k])
              and follows_name(text, pos + k) and text[pos + k - 1] not in "地得的"   # 总书记高兴地说
-             and not is_vocabulary(text[pos:pos + k])]
+             and not is_vocabulary(text[pos:pos + k]) and not division_named(text[pos:pos + k])]
     shorter = sn + 1
     if sn + 2 in valid and _word_after_name(text, pos + shorter) and name_shaped(text[pos:pos + shorter]) \
             and not is_vocabulary(text[pos:pos + shorter]):
