@@ -68,6 +68,11 @@ def spans(text, ctx, type_):
     # a name in parts joined by · runs over every part
     ("研究中心主任哈立德·泰穆尔·阿克拉姆指出，这是希望。", ["哈立德·泰穆尔·阿克拉姆"]),
     ("出版公司出版总监孟迪·凯说：“这本书", ["孟迪·凯"]),
+    # …from where it begins (the title's end, a list comma), though a surname found stops in its
+    # first part (艾力|甫) or the learned span at the dot
+    ("县长黄明别克·努尔兰率党政代表团来访。", ["黄明别克·努尔兰"]),
+    ("县政协主席艾克热木·吐尔地，带领县党政代表团。", ["艾克热木·吐尔地"]),
+    ("县政协主席麦合木提·阿不都，副县长王一民出席。", ["麦合木提·阿不都", "王一民"]),
     # common surnames of the Hundred Family Surnames the rules read (傅, 萧, 洪)
     ("县人大常委会副主任郭一花、许二新、傅三昌出席会议，区委书记洪一强、市长萧二出席。",
      ["郭一花", "许二新", "傅三昌", "洪一强", "萧二"]),

@@ -9,7 +9,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from kg.extract import companies, countries, events, listed, organizations, people, places, tagger, titles
+from kg.extract import (
+    companies,
+    countries,
+    dotted,
+    events,
+    listed,
+    organizations,
+    people,
+    places,
+    tagger,
+    titles,
+)
 from kg.extract.base import Context, SpanIndex, mention
 from kg.types import Mention
 
@@ -37,7 +48,7 @@ def recognise(text: str, ctx: Context, *, tagged: list[tuple[int, int, str, floa
     found = [m for m in found if not _beaten(m, winners)] + learned
     found += _lexicon_mentions(text, ctx)
     found += titles.find(text, ctx, found)          # posts standing without a name
-    kept = _foreign_names(text, _lengthen_cut_names(text, resolve_overlaps(found)))
+    kept = dotted.find(text, _lengthen_cut_names(text, resolve_overlaps(found)))
     kept += _recurring_people(text, kept)
     kept = _the_firms(text, _bodies_of_titles(text, kept))
     sup = ctx.lexicon.suppressed
@@ -236,43 +247,6 @@ def _conflicts(m: Mention, near: list[Mention]) -> bool:
         if k.type == "person" and k.start <= m.start and m.end <= k.end:
             return True                                     # nothing inside a name
     return False
-
-
-_DOT_PART = re.compile(r"[·•]([\u4e00-\u9fff]{1,10})")
-_NOT_IN_NAME = ("v", "p", "d", "c", "u", "m", "q", "r", "f", "t")
-
-
-def _foreign_names(text: str, found: list[Mention]) -> list[Mention]:
-    """哈立德·泰穆尔·阿克拉姆指出: a name written in parts joined by · runs over every part, each
-    up to the first word that is no part of a name (指出, 在, 一行).
-
-    >>> t = "研究中心主任哈立德·泰穆尔·阿克拉姆指出，"
-    >>> [m.text for m in _foreign_names(t, [mention(6, 9, t, "person", "哈立德")])]
-    ['哈立德·泰穆尔·阿克拉姆']
-    """
-    from kg.segment import tag, words
-
-    if "·" not in text and "•" not in text:
-        return found
-    starts = {m.start for m in found if m.type != "person"}
-    out = []
-    for m in found:
-        end = m.end
-        while m.type == "person" and (part := _DOT_PART.match(text, end)):
-            take = 0
-            for w in words(part.group(1)):
-                if not tag(w) and len(w) > 1 and w[-1] in "说称讲":
-                    take += len(w) - 1       # 孟迪·凯说: jieba leaves 凯说 one word
-                    break
-                if tag(w)[:1] in _NOT_IN_NAME or not tag(w) and len(w) > 1:
-                    break
-                take += len(w)
-            if not take or starts & set(range(end, end + 1 + take)):
-                break
-            end += 1 + take
-        out.append(m if end == m.end else mention(m.start, end, text, "person", text[m.start:end],
-                                                  **dict(m.attrs)))
-    return out
 
 
 def _lengthen_cut_names(text: str, found: list[Mention]) -> list[Mention]:
