@@ -22,7 +22,7 @@ CORE = r"(?:人大常委会|人大|政协|政府|人民政府|纪委监委|纪�
 SUFFIX = (r"(?:领导小组|委员会|办公室|人民政府|政府|委会|中级人民法院|人民法院|法院|人民检察院|检察院|"
           r"总工会|工会|联合会|协会|学会|(?<!协)商会|促进会|促会|研究会|基金会|联谊会|红十字会|慈善总会|妇联|团委|工商联|科协|文联|侨联|残联|政协|人大常委会|纪委监委|"
           r"局|厅|委|办|督查室|研究室|中心|大学|学院|党校|学校|中学|小学|医院|海关|指挥部)")
-_LEVEL = re.compile(r"[省市县区州]")
+_LEVEL = re.compile(r"[省市县区州旗盟]")   # 旗委, 盟委: the banners and leagues of Inner Mongolia
 _COURTS = r"(?:中级人民法院|中级法院|人民法院|法院|人民检察院|检察院)"      # 县法院, 市中级法院: a court by itself
 _UNIT = re.compile(rf"{_MID}{{1,10}}?{SUFFIX}|(?:侨联|妇联|团委|工商联|科协|文联|残联|总工会|工会|红十字会|慈善总会|贸促会)"
                    rf"|{_COURTS}")
@@ -32,7 +32,7 @@ _PARTY_DEPARTMENT = re.compile(rf"委(?:{'|'.join(PARTY_DEPARTMENTS)})部")
 _SITTING = re.compile(r"[一二三四五六七八九十百零〇\d]+次|召开|举行")   # 市政协十五次常委会 is a sitting: an event
 _NUMBERED = re.compile(r"第?[一二三四五六七八九十百零〇\d]+届")
 # The first two characters of ordinary words that start with a level character.
-_NOT_ORG_STARTS = {"市场", "市民", "市区", "市级", "市属", "市直", "市内", "市外", "市县", "县级",
+_NOT_ORG_STARTS = {"旗下", "旗帜", "旗舰", "盟友", "市场", "市民", "市区", "市级", "市属", "市直", "市内", "市外", "市县", "县级",
                    "县域", "县城", "县区", "区域", "区级", "区县", "省级", "省内", "省外", "省份", "省市",
                    "市委", "市政"}
 _DEPARTMENT = re.compile(rf"{_MID}{{2,10}}(?:局|厅|委员会|办公室)")   # 市|民政局, not 市民
@@ -167,7 +167,7 @@ def _listed_units(text: str, ctx: Context, places: list[Mention], found: list[Me
     out = []
     for m in found:
         short = m.attr("short")
-        if not short or short[0] not in "省市县区州" or m.end >= len(text) or text[m.end] != "、":
+        if not short or short[0] not in "省市县区州旗盟" or m.end >= len(text) or text[m.end] != "、":
             continue
         owner = home_division(ctx, short[0], before=m.start, places=places)
         pos = m.end

@@ -42,6 +42,7 @@ _ABBREVIATED = {"纪委": "纪律检查委员会", "政法委": "政法委员会
 BUSINESS = {"董事长", "总经理", "经理", "总裁", "总监", "行长", "首席执行官"}
 _COMPANY_POSTS = BUSINESS | {"总工程师", "董事", "监事", "监事长", "总会计师", "书记", "党委书记", "主席"}
 _GOV_POSTS = {"市长": "市", "省长": "省", "县长": "县", "区长": "区", "州长": "州", "镇长": "镇", "乡长": "乡",
+              "旗长": "旗", "盟长": "盟",
               "市长助理": "市", "县长助理": "县", "区长助理": "区"}
 # the administrative organ of a street, village, community or zone, beside its party branch
 _LOCAL_ORGANS = {"办事处": "办事处", "村委会": "村民委员会", "村民委员会": "村民委员会", "居委会": "居民委员会",
@@ -286,6 +287,8 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
             break
     if text[start - 1:start] == "原" and (place_by_end or {}).get(start - 1):   # 潍坊市原市长: a former one
         start -= 1
+    if text.startswith("政府", start - 2) and text[start - 3:start - 2] in ("", "、", "，"):
+        start -= 2                    # 旗委副书记、政府旗长: the level's own government, written so in a chain
     org = org_by_end.get(start)
     post = text[post_start:post_end]
     company = _company_before_unit(text, start, org_by_end) if org is None else None
