@@ -148,7 +148,7 @@ def _short_forms(text: str, ctx: Context, places: list[Mention]) -> list[Mention
             continue
         if _SITTING.search(rest) or _runs_on(text, m.end() + len(rest), rest):
             continue
-        owner = home_division(ctx, level_char, before=start, places=places)
+        owner = home_division(ctx, level_char, before=start, places=places, text=text)
         written = level_char + rest
         key = full_name(owner.name, rest) if owner else written
         out.append(mention(start, m.end() + len(rest), text, "organization", key, short=written))

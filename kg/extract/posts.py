@@ -320,7 +320,8 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
     merged = (place_by_end or {}).get(start + 1) if level_char and start == post_start else None
     if merged is not None and merged.key.endswith(level_char) and text[start] == level_char:   # 郑州市长
         return mention(merged.start, post_end, text, "title", org=full_name(merged.key, "政府"))
-    owner = home_division(ctx, level_char, before=start, places=list((place_by_end or {}).values())) \
+    owner = home_division(ctx, level_char, before=start, places=list((place_by_end or {}).values()),
+                          text=text) \
         if level_char else None
     org_key = full_name(owner.name, "政府") if owner else None
     if post == "部长" and text[start - 2:start] in DEPARTMENT_STEMS:     # 统战部长: the 统战部's head
