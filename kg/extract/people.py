@@ -217,7 +217,13 @@ def _unnamed_chain_before(text: str, chain: list[Mention], ctx: Context, org_by_
     post = post_before(text, chain[0], org_by_end, "，,", reach=12)
     if post is None:
         return []
-    return [t for t in title_chain(text, post.start(), post.end(), ctx, org_by_end, place_by_end) if t.type == "title"]
+    before = [t for t in title_chain(text, post.start(), post.end(), ctx, org_by_end, place_by_end) if t.type == "title"]
+    if before and _TAKES_A_POST.search(text, max(0, before[0].start - 2), before[0].start):
+        return []                       # 甲已担任省委常委，副省长乙: the post is 甲's, taken up
+    return before
+
+
+_TAKES_A_POST = re.compile(r"(?:担任|任|兼任|出任|改任|调任|升任|当选|为|是)$")
 
 
 def _listed_companies(text: str, first: Mention, org_by_end: dict[int, Mention]) -> tuple[tuple[str, str], ...]:
