@@ -259,6 +259,9 @@ def test_townships_and_villages(text, expected, home_ctx):
      [("旗委副书记", "中共东乌珠穆沁旗委"), ("政府代理旗长", "东乌珠穆沁旗人民政府")]),
     ("盟行署副盟长张二宇参加调研", "科尔沁右翼前旗", [("副盟长", "兴安盟人民政府")]),
     ("旗政协党组书记、主席周一军带队", "乌拉特中旗", [("旗政协党组书记", "乌拉特中旗政协"), ("主席", "乌拉特中旗政协")]),
+    # a division's party committee written 党委 (the autonomous regions, Xinjiang's counties)
+    ("宁夏回族自治区党委副书记于一胜为团长", "莆田市", [("宁夏回族自治区党委副书记", "中共宁夏回族自治区委员会")]),
+    ("精河县党委副书记、县长王一民率团来访", "荆门市", [("精河县党委副书记", "中共精河县委"), ("县长", "精河县人民政府")]),
     # a listing of several places' officials: a short form after an item naming its place is that place's
     # (a district's paper, whose 市 is the city above it)
     ("嘉兴市委副书记、组织部长李一龙，市委常委、常务副市长贾二清参加仪式", "徐汇区",

@@ -180,6 +180,17 @@ def _party_branch(text: str, start: int, ctx: Context) -> tuple[int, str] | None
     return lo, f"中共{name}{PARTY_BRANCHES[word]}"
 
 
+def _division_party(text: str, start: int, place_by_end: dict[int, Mention]) -> tuple[int, str] | None:
+    """宁夏回族自治区党委副书记, 精河县党委书记: a division's party committee written 党委 (as the
+    autonomous regions and Xinjiang's counties write it) is its 中共X委 (a region's 中共X委员会)."""
+    place = place_by_end.get(start) if text.startswith("党委", start) else None
+    if place is None or place.attr("level") not in ("province", "prefecture", "city", "county"):
+        return None
+    if place.attr("level") == "province":
+        return place.start, f"中共{place.key}委员会"
+    return place.start, full_name(place.key, "委")
+
+
 def _the_town(text: str, start: int, place_by_end: dict[int, Mention]) -> tuple[int, str] | None:
     """镇党委书记甲 in a story of 某某镇: a bare 镇 or 乡 (at a clause's start) before its party
     committee's post is the town the story named last, within a few sentences."""
@@ -297,7 +308,8 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
     firm = _the_firm(text, start, org_by_end) if org is None else None
     if firm is not None:                         # …有限公司…。集团党委书记、董事长甲: the story's company
         return mention(start, post_end, text, "title", org=firm[1].key, company=firm[1].key)
-    branch = (_party_branch(text, start, ctx) or _the_town(text, start, place_by_end or {})
+    branch = (_division_party(text, start, place_by_end or {}) or _party_branch(text, start, ctx)
+              or _the_town(text, start, place_by_end or {})
               or _local_organ(text, start) or _delegation(text, start)) if org is None else None
     if branch:
         return mention(branch[0], post_end, text, "title", org=branch[1])
