@@ -220,6 +220,11 @@ COMPANY_OFFICERS = [
       ("常一政", "太平洋建设第十一集团有限公司", "董事局副主席", None)]),
     ("山东博源精密机械有限公司董事长李一军、总经理王二强出席。",
      [("李一军", "山东博源精密机械有限公司", "董事长", None), ("王二强", "山东博源精密机械有限公司", "总经理", None)]),
+    # a company's own unit or the field of a business post between the company and the post
+    ("中铁八局集团有限公司华东区域总部总经理张一琅表示，愿加强合作。",
+     [("张一琅", "中铁八局集团有限公司", "华东区域总部总经理", None)]),
+    ("宏达控股集团市场开发总监赵一晖参加座谈。",
+     [("赵一晖", "宏达控股集团", "市场开发总监", None)]),
     # titles ending at a comma with no name of their own are the next name's too
     ("上海市徐汇区经贸考察团团长，徐汇区工商联党组书记陈一楠在座谈中表示，愿加强合作。",
      [("陈一楠", "上海市徐汇区经贸考察团", "上海市徐汇区经贸考察团团长", None),

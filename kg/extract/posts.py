@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.base import Context, mention
+from kg.extract.base import Context, mention, surname_len
 from kg.extract.companies import BARE_FIRMS, BARE_REACH, COMPANY_UNITS
 from kg.extract.organizations import full_name
 from kg.extract.places import home_division
@@ -33,7 +33,9 @@ _UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:部|办公室|办|委)")
 PARTY_BRANCHES = {"党委": "委员会", "党工委": "工作委员会", "党支部": "支部委员会", "党总支": "总支部委员会"}
 _ZONES = ("开发区", "高新区", "经开区", "园区", "集聚区", "新区")
 _BRANCH_UNIT = re.compile(rf"(?:[\u4e00-\u9fff]{{2,12}}?(?:镇|乡|街道|村|社区)|[\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_ZONES)}))$")
-_COMPANY_UNIT = re.compile(rf"[\u4e00-\u9fff]{{2,4}}(?:{'|'.join(COMPANY_UNITS)})")  # a company's own unit
+# a company's own unit (山东大区, 华南区域总部, 投资管理部), or the field of a business post (市场开发|总监)
+_COMPANY_UNIT = re.compile(rf"[\u4e00-\u9fff]{{2,4}}(?:{'|'.join((*COMPANY_UNITS, '总部', '部', '中心'))})")
+_BUSINESS_FIELD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:考察团|代表团|调研组|督导组|工作组|检查组|访问团)$")
 # abbreviated departments in titles: 统战部长 is the 统战部's 部长, 政法委书记 the 政法委员会's
 DEPARTMENT_STEMS = ("组织", "宣传", "统战", "武装", "外联")
@@ -277,11 +279,15 @@ def _the_firm(text: str, start: int, org_by_end: dict[int, Mention]) -> tuple[in
     return None
 
 
-def _company_before_unit(text: str, start: int, org_by_end: dict[int, Mention]) -> Mention | None:
-    """The company whose own unit (山东大区, 华东区域, 零售事业部) ends at `start`."""
-    for width in range(4, 11):
+def _company_before_unit(text: str, start: int, org_by_end: dict[int, Mention], post: str = "") -> Mention | None:
+    """The company whose own unit (山东大区, 华东区域, 零售事业部, 华南区域总部) ends at `start`, or
+    before a business post the field it heads (中交集团|市场开发|总监)."""
+    for width in range(2, 11):
         company = org_by_end.get(start - width)
-        if company is not None and company.type == "company" and _COMPANY_UNIT.fullmatch(text, start - width, start):
+        if company is not None and company.type == "company" and (
+                _COMPANY_UNIT.fullmatch(text, start - width, start)
+                or post in BUSINESS and _BUSINESS_FIELD.fullmatch(text, start - width, start)
+                and not (width <= 3 and surname_len(text[start - width:start]))):    # 某公司王一|总经理: a name
             return company
     return None
 
@@ -302,7 +308,7 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
         start -= 2                    # 旗委副书记、政府旗长: the level's own government, written so in a chain
     org = org_by_end.get(start)
     post = text[post_start:post_end]
-    company = _company_before_unit(text, start, org_by_end) if org is None else None
+    company = _company_before_unit(text, start, org_by_end, post) if org is None else None
     if company is not None:                      # 华润电力控股有限公司|山东大区|总经理: the company's post
         return mention(company.end, post_end, text, "title", org=company.key, company=company.key)
     firm = _the_firm(text, start, org_by_end) if org is None else None
