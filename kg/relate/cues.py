@@ -94,7 +94,7 @@ SHOWN_AFTER = re.compile(r"一行[，,]?(?:并|还|随后|一同)?陪同(?:其|�
 SAYING = re.compile(r"强调|表示|指出|说|要求|认为|希望|介绍|讲话|致辞")
 
 # meetings.py: 会见/会谈/座谈 host -> guest, and those 在座/参加 on either side
-MEET = re.compile(r"会见|会谈|座谈(?![会中])|接见|见面")
+MEET = re.compile(r"会见|会谈|座谈(?![会中])|接见|见面|接待(?=[^。]*座谈)")    # 接待了乙一行并参加座谈
 MEET_WITH = re.compile(r"[与同和]")
 MEET_PRESENT = re.compile(r"在座|参加|一同参加|陪同会见|参加会见|参加会谈|参加座谈")
 MEET_PRESENT_LATER = re.compile(r"在座|(?:参加|陪同)(?:会见|会谈|座谈|接见)")    # further on, only these say so
