@@ -311,6 +311,8 @@ def _names_before_posts(text: str, found: list[Mention], ctx: Context | None = N
         name = m.group(1)
         if len(name) == 3 and name[-1] in "任为兼是" and name_shaped(name[:2]):
             continue               # 王明任县长: an appointment (appointments.py), not 县长王明任
+        if name[-1] in "部局厅处院" and text.startswith(name[-1], m.end(1)):
+            continue               # 、宣传部|部长、: the department and its head, no name between
         # before its post, a given name that is also a word (谭清秀) is still a name; a whole word is not
         common = is_vocabulary(name) if len(name) - surname_len(name) == 2 else _is_common_word(name)
         if name_shaped(name) and not common and (m.start(1), m.end(1)) not in taken \
