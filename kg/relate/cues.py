@@ -18,6 +18,10 @@ ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
 AT_MEETING = re.compile(r"(?:参加|陪同|一同参加)(?:会见|会谈|接见)|会见时在座|参加座谈(?![会＿])")
 # a name cited, not acting: 习近平新时代中国特色社会主义思想, 习近平总书记重要讲话精神, 总书记视察…
 CITED = re.compile(r"(?:总书记|同志|主席)?(?:系列)?(?:新时代|重要(?:讲话|指示|论述|批示|回信|贺信)|关于|视察|的重要|思想)")
+# 会议传达学习了习近平总书记在…上的重要讲话: a name relayed, not at the meeting (unless that one is named)
+RELAYED = re.compile(r"(?:传达|学习|贯彻|领会)[^，,。；;]*$")
+# 受县委书记甲委托，县长乙主持: the one who entrusts the chair is not there
+ENTRUSTING = re.compile(r"^\s*受(?!邀)[^，,；;]*委托")
 REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉|介绍|说")
 # 甲强调, 甲在会上表示, 甲作的关于…的报告: the person quoted or reporting speaks at the event
 QUOTED = re.compile(r"(?:同志)?(?:(?:在[\u4e00-\u9fff“”]{0,20}?[上中]|对[^，,。；]{1,60}?)?[，,]?(?:指出|强调|表示|要求|说|介绍|承诺)|作(?:了)?的?[^，,。；：:]{0,40}?(?:报告|说明))")
