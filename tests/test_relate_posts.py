@@ -96,6 +96,9 @@ BODIES = [
       ("孙二志", "中共新邱区委统战部", "统战部长", None)]),
     ("区委副书记、政法委书记张一芳出席。",
      [("张一芳", "中共新邱区委", "区委副书记", None), ("张一芳", "中共新邱区委政法委员会", "政法委书记", None)]),
+    # a city we do not know written before a government post (a partner city abroad) is no home body
+    ("巴西卡诺斯市副市长若泽·席尔瓦，副市长王一民出席欢迎宴会。",
+     [("王一民", "阜新市人民政府", "副市长", None), ("若泽·席尔瓦", "-", "副市长", None)]),
     # a party branch of a street, a village, a zone
     ("副区长张一菁、南大街街道党工委书记汤二杰陪同。",
      [("张一菁", "新邱区人民政府", "副区长", None), ("汤二杰", "中共南大街街道工作委员会", "南大街街道党工委书记", None)]),

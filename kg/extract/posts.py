@@ -338,6 +338,9 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
     merged = (place_by_end or {}).get(start + 1) if level_char and start == post_start else None
     if merged is not None and merged.key.endswith(level_char) and text[start] == level_char:   # 郑州市长
         return mention(merged.start, post_end, text, "title", org=full_name(merged.key, "政府"))
+    if level_char and place is None and start >= 3 and text[start - 1] == level_char \
+            and "\u4e00" <= text[start - 2] <= "\u9fff" and text[start - 2] not in "全该本我各每":
+        return mention(start, post_end, text, "title", org=None)   # 巴西某某市副市长: a city we do not know
     owner = home_division(ctx, level_char, before=start, places=list((place_by_end or {}).values()),
                           text=text) \
         if level_char else None
