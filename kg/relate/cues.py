@@ -79,7 +79,8 @@ SUBJECTLESS_GOES = re.compile(r"\s*(?:随后|之后|接着|最后|当天|下午|
 OPENING_AT = re.compile(r"\s*在([^，,。；]{1,40})[，,]")        # 在甲村，乙走进…: 甲村 is a stop too
 GROUP_GUESTS = re.compile(r"(?:代表团|考察团|考察组|调研组|督导组|检查组|客人)(?:一行)?|一行")
 VISIT_ONWARD = re.compile(r"(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到)")   # 甲先后来到…
-LEADS = re.compile(r"(?:同志)?带队(?:[，,。；]|(?=到|赴|深入|前往|来到))")      # 甲带队，乙陪同考察: 甲 leads the group the story follows
+# 甲带队，乙陪同考察: 甲 leads the group the story follows; 以甲为团长的代表团一行: so does 甲
+LEADS = re.compile(r"(?:同志)?(?:带队(?:[，,。；]|(?=到|赴|深入|前往|来到))|为(?:团长|组长)的)")
 VISIT_LED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}的带领下|带队")
 # a member of the party: 乙参加调研, 丙随同考察, 丁参加。 (陪同 is the host side, not the party)
 VISIT_MEMBER = re.compile(r"(?:一同|一起|共同|随同|参加|同行)(?:参加)?(?:调研|考察|视察|走访|督导|检查)|(?:参加|随同|同行)[。；]?$")
