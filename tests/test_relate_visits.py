@@ -140,6 +140,9 @@ VISITS = [
     # 甲带队到乙…: the leader of the group the story follows; 甲村和乙村 are two stops, not a container
     ("2月7日，镇长李一文带队到典型村指导工作。调研组一行先后到新化村和大围村，了解问题。", "惠东县",
      {("李一文", "新化村"), ("李一文", "大围村")}, set()),
+    # a learned place running into a project's or a firm's name (泰山|石膏项目) is no stop
+    ("副市长温一军一行深入到田森商业综合体项目、泰山石膏项目、禹王焦化项目现场进行调研。", "新泰市",
+     set(), {("温一军", "泰山")}),
     # 以甲为团长的代表团一行来我市考察: 甲 leads it, not the guest of a meeting told before
     (("8月3日，市长白云会见新加坡金鹰集团首席执行官孙明一行。8月4日，以某某自治区党委副书记于一胜为团长的党政代表团"
       "一行来我市参观考察。"), "聊城市", {("于一胜", "聊城市")}, {("孙明", "聊城市")}),

@@ -107,9 +107,9 @@ def _name_word(m: Mention, before: list[Mention]) -> bool:
 def _opens_a_name(sc: Scope, m: Mention, cands: list[Mention], clause_end: int) -> bool:
     """到四川东柳醪糟、四川亚缇纺织考察: a province or city running into a name no recogniser
     knew (a firm's) begins that name and is no stop; 到四川考察, 赴四川成都 are stops."""
-    if m.attr("level") not in ("province", "prefecture", "city") and m.text == m.key or m.attr("ref") \
-            or any(o.start == m.end for o in cands):
-        return False                   # (a county's short form too: 检查松江囍府; never 我县)
+    if m.attr("level") not in ("province", "prefecture", "city") and m.text == m.key and not (
+            m.attr("tagged") and not m.attr("code")) or m.attr("ref") or any(o.start == m.end for o in cands):
+        return False                   # (a county's short form too: 检查松江囍府; a learned place, 泰山|石膏项目; never 我县)
     item = re.match(r"[\u4e00-\u9fff]*", sc.text[m.end:clause_end]).group()
     item = item.split("、")[0]
     return len(item) >= 2 and not VISIT.search(item) and not VISIT_DOING.search(item) \
