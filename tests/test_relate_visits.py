@@ -140,6 +140,9 @@ VISITS = [
     # 甲带队到乙…: the leader of the group the story follows; 甲村和乙村 are two stops, not a container
     ("2月7日，镇长李一文带队到典型村指导工作。调研组一行先后到新化村和大围村，了解问题。", "惠东县",
      {("李一文", "新化村"), ("李一文", "大围村")}, set()),
+    # a delegation the visitor goes with is no stop
+    ("21日晚，市委书记王一中在参加广东省党政代表团赴新疆考察期间，专门来到援疆工作前方指挥部。", "深圳市",
+     {("王一中", "新疆维吾尔自治区")}, {("王一中", "广东省党政代表团")}),
     # a learned place running into a project's or a firm's name (泰山|石膏项目) is no stop
     ("副市长温一军一行深入到田森商业综合体项目、泰山石膏项目、禹王焦化项目现场进行调研。", "新泰市",
      set(), {("温一军", "泰山")}),

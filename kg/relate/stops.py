@@ -116,8 +116,13 @@ def _opens_a_name(sc: Scope, m: Mention, cands: list[Mention], clause_end: int) 
         and not any(item.startswith(w) for w in ("等", "和", "与", "及", "的", "就", "对", "围绕", "开展"))
 
 
+_PARTY = re.compile(r"(?:代表团|考察团|访问团|调研组|考察组|督导组|检查组|工作组)$")
+
+
 def _is_stop(sc: Scope, m: Mention, cands: list[Mention], clause_end: int) -> bool:
     text = sc.text
+    if m.type == "organization" and _PARTY.search(m.key):
+        return False                                   # 参加甲省党政代表团赴乙考察: a party, not where it went
     if any(o is not m and o.start <= m.start and m.end <= o.end for o in cands):
         return False                                   # 甲街道 inside 甲街道党工委
     if VISIT_ORIGIN.match(text, m.end) or CONTAINER.match(text, m.end) or LOCATION_OF.match(text, m.end) \
