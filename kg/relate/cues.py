@@ -95,7 +95,8 @@ CONTAINER = re.compile(r"[\d一二三四五六七八九十两几多]+个")  # �
 UNIT_AFTER = re.compile(r"(?:(?![和与及])[\u4e00-\u9fffA-Za-z\d]){0,10}?(?:社区|村|小区|工业园区|产业园区|工业园|产业园|开发区|高新区|经开区|工业区)")
 LOCATION_OF = re.compile(r"的")                     # 位于甲县的乙公司: 甲县 places the stop named next
 # 会见了乙一行，并陪同考察了… / 乙在甲的陪同下考察…: 乙 is shown round
-SHOWN_AFTER = re.compile(r"一行[，,]?(?:并|还|随后|一同)?陪同(?:其|他们)?|(?:一行)?在[^，,。；]{1,30}?的?陪同下[，,]?(?:先后|实地|一同)*")
+SHOWN_AFTER = re.compile(r"一行[，,]?(?:并|还|随后|一同)?陪同(?:其|他们)?|(?:一行)?[，,]?在[^，,。；]{1,30}?的?陪同下[，,]?(?:先后|实地|一同)*")
+SHOWN_ROUND = re.compile(r"在[^，,。；]{1,30}?的?陪同下")
 SAYING = re.compile(r"强调|表示|指出|说|要求|认为|希望|介绍|讲话|致辞")
 
 # meetings.py: 会见/会谈/座谈 host -> guest, and those 在座/参加 on either side

@@ -30,6 +30,7 @@ from kg.relate.cues import (
     PRONOUN_GOES,
     SAYING,
     SHOWN_AFTER,
+    SHOWN_ROUND,
     SUBJECTLESS_GOES,
     TRIP_PRESENT,
     VISIT,
@@ -249,13 +250,15 @@ def _leaders(sc: Scope, s: int, e: int, people: list[Mention],
             continue
         stretch = text[p.end:verb.start()]
         shown = _shown_round(sc, s, p, stretch)
-        if shown is None and (NOT_VISITOR.search(stretch) or SAYING.search(stretch) or _in_saying_clause(text, s, p)):
+        round_ = SHOWN_ROUND.search(text, p.end, verb.start())   # 甲，乙，在丙的陪同下到…: 甲 goes too
+        bare = SHOWN_ROUND.sub("", stretch)
+        if shown is None and (NOT_VISITOR.search(bare) or SAYING.search(stretch) or _in_saying_clause(text, s, p)):
             continue
         if not (VISIT_AGENT.match(text, p.end) or VISIT_LED_AFTER.match(text, p.end)):
             continue
         out.append(p)
         if go is None:          # 乙在甲的陪同下考察…: the stops follow the verb, not 在甲
-            g = VISIT_GO.search(text, p.end if shown is None else shown, e)
+            g = VISIT_GO.search(text, max(p.end if shown is None else shown, round_.end() if round_ else 0), e)
             go = g.start() if g else verb.start()
     return out, go
 
