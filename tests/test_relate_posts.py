@@ -223,6 +223,10 @@ COMPANY_OFFICERS = [
       ("常一政", "太平洋建设第十一集团有限公司", "董事局副主席", None)]),
     ("山东博源精密机械有限公司董事长李一军、总经理王二强出席。",
      [("李一军", "山东博源精密机械有限公司", "董事长", None), ("王二强", "山东博源精密机械有限公司", "总经理", None)]),
+    # a chain of titles after a company's officers inherits the company when any of them is a company post
+    ("广元路桥集团党委书记、董事长罗一光，党委委员、副总经理邢二平出席签约仪式。",
+     [("罗一光", "广元路桥集团", "党委书记", None), ("罗一光", "广元路桥集团", "董事长", None),
+      ("邢二平", "广元路桥集团", "党委委员", None), ("邢二平", "广元路桥集团", "副总经理", None)]),
     # a company's own unit or the field of a business post between the company and the post
     ("中铁八局集团有限公司华东区域总部总经理张一琅表示，愿加强合作。",
      [("张一琅", "中铁八局集团有限公司", "华东区域总部总经理", None)]),

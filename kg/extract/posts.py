@@ -67,8 +67,9 @@ def continue_listing(text: str, chain: list[Mention], before: list[Mention]) -> 
         return chain
     post = bare_post(chain[0].text)
     family = chain[0].text.lstrip("副常务执行")
+    company_chain = any(bare_post(t.text) in _COMPANY_POSTS for t in chain)   # 党委委员、副总经理丙
     source = next((t for t in reversed(before) if t.attr("org") and (
-        t.attr("company") and post in _COMPANY_POSTS
+        t.attr("company") and company_chain
         or not t.attr("company") and (bare_post(t.text) == post and t.text.endswith(family)
                                       or chain[0].text in _SAME_BODY_ANY))), None)
     if source is None:
