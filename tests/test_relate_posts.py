@@ -227,6 +227,8 @@ COMPANY_OFFICERS = [
     ("广元路桥集团党委书记、董事长罗一光，党委委员、副总经理邢二平出席签约仪式。",
      [("罗一光", "广元路桥集团", "党委书记", None), ("罗一光", "广元路桥集团", "董事长", None),
       ("邢二平", "广元路桥集团", "党委委员", None), ("邢二平", "广元路桥集团", "副总经理", None)]),
+    # a firm with a bare 公司 whose name is a rare word (华兴|茶业) holds its officers' posts; 当地公司 is none
+    ("华兴茶业公司董事长金一龙，当地公司负责人出席。", [("金一龙", "华兴茶业公司", "董事长", None)]),
     # a company's own unit or the field of a business post between the company and the post
     ("中铁八局集团有限公司华东区域总部总经理张一琅表示，愿加强合作。",
      [("张一琅", "中铁八局集团有限公司", "华东区域总部总经理", None)]),
