@@ -66,8 +66,8 @@ def full_name(prefix: str, rest: str) -> str:
         if len(prefix) == 2 and prefix.endswith("县"):      # 中共绛县县委: a one-character county's
             return f"中共{prefix}县{rest}"
         return f"中共{prefix}{rest}"
-    if rest in ("政府", "人民政府"):
-        return f"{prefix}人民政府"
+    if rest in ("政府", "人民政府"):     # a 地区 or a 盟 is governed by its 行政公署
+        return f"{prefix}行政公署" if prefix.endswith(("地区", "盟")) else f"{prefix}人民政府"
     if rest in ("政府办公室", "政府办"):      # 市政府办 is 某市人民政府办公室
         return f"{prefix}人民政府办公室"
     if rest in ("人大", "人大常委会"):
@@ -91,6 +91,7 @@ def find(text: str, ctx: Context, places: list[Mention]) -> list[Mention]:
     """
     inside_place = {i for p in places if not p.attr("ref") for i in range(p.start, p.end)}
     out = [m for m in _short_forms(text, ctx, places) if m.start not in inside_place] + _long_forms(text, places)
+    out += _prefecture_bodies(text, ctx)
     place_starts = {p.start for p in places}
     out += [m for m in _national(text) if m.end not in place_starts]   # 中国人民银行聊城市中心支行: a branch
     listed = _listed_units(text, ctx, places, out)
@@ -315,6 +316,36 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
             if key is None:
                 continue
         out.append(mention(start, m.end(), text, "organization", key))
+    return out
+
+
+_PREFECTURE_BODY = re.compile(r"地委|行署")
+
+
+def _prefecture_bodies(text: str, ctx: Context) -> list[Mention]:
+    """阿克苏地委 (中共阿克苏地委), 地委副书记、行署专员 (…地区行政公署): the party committee and the
+    administration of a 地区, written by its stem or bare (the home's, or the stem named last).
+
+    >>> [(m.text, m.key) for m in _prefecture_bodies("阿克苏地委副书记、行署专员甲", Context())]
+    [('阿克苏地委', '中共阿克苏地委'), ('行署', '阿克苏地区行政公署')]
+    """
+    from kg.divisions import gazetteer
+
+    g = gazetteer()
+    home = next((d for d in [ctx.home, *g.ancestors(ctx.home)] if d.name.endswith("地区")), None) \
+        if ctx.home is not None else None
+    stem = home.name[:-2] if home else None
+    out = []
+    for m in _PREFECTURE_BODY.finditer(text):
+        named = next((text[m.start() - k:m.start()] for k in (4, 3, 2) if m.start() >= k
+                      and (d := g.lookup(text[m.start() - k:m.start()] + "地区")) is not None
+                      and d.level == "prefecture" and d.name.endswith("地区")), None)
+        start = m.start() - len(named) if named else m.start()
+        stem = named or stem
+        if stem is None or not named and m.start() and is_cjk(text[m.start() - 1]) and text[m.start() - 1] not in "、和及":
+            continue
+        key = f"中共{stem}地委" if m.group() == "地委" else f"{stem}地区行政公署"
+        out.append(mention(start, m.end(), text, "organization", key, short=None if named else m.group()))
     return out
 
 
