@@ -241,6 +241,9 @@ def test_user_lexicon_adds_and_suppresses(home_ctx):
     ("推进乡村振兴，城乡融合，各乡镇", []),
     ("青海湖裸鲤救护中心", []),            # a body (the tagger says place; its tail says organisation)
     ("市委副书记谢兆村出席", []),
+    # Inner Mongolia's 苏木 (a township) and 嘎查 (a village); no name inside one (赛罕高|毕苏木)
+    ("旗委书记王一军深入赛罕高毕苏木、洪格尔苏木边境派出所和巴音嘎查调研督导，部分嘎查干部参加。",
+     [("赛罕高毕苏木", "township"), ("洪格尔苏木", "township"), ("巴音嘎查", "village")]),
 ])
 def test_townships_and_villages(text, expected, home_ctx):
     got = [(m.key, m.attr("level")) for m in recognise(text, home_ctx) if m.type == "place"]

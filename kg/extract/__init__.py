@@ -246,6 +246,9 @@ def _conflicts(m: Mention, near: list[Mention]) -> bool:
             return True                                     # same span twice
         if k.type == "person" and k.start <= m.start and m.end <= k.end:
             return True                                     # nothing inside a name
+        if m.type == "person" and k.type == "place" and k.attr("level") in ("township", "village") \
+                and k.start <= m.start and m.end <= k.end and (k.start, k.end) != (m.start, m.end):
+            return True                                     # 赛罕高|毕苏木: no name inside a town's
     return False
 
 
