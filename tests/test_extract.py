@@ -275,6 +275,7 @@ def test_townships_and_villages(text, expected, home_ctx):
     ("嘉兴市委副书记、组织部长李一龙，市委常委、常务副市长贾二清参加仪式", "徐汇区",
      [("市委常委", "中共嘉兴市委"), ("常务副市长", "嘉兴市人民政府")]),
     ("市委书记王一会见嘉兴市委副书记李二一行，市委常委张三参加", "徐汇区", [("市委常委", "中共上海市委")]),
+    ("绍兴市市长盛一春，副市长顾二涛参加交流会", "辽源市", [("副市长", "绍兴市人民政府")]),
 ])
 def test_title_chains_name_their_bodies(text, place, expected):
     from kg.pipeline import recognise as plain

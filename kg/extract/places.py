@@ -299,9 +299,10 @@ def _level_of(chain: list[Division], level_char: str) -> Division | None:
     return None
 
 
-# a place written at the head of a body's name (廊坊|市委, 武清|区政府), and what ends a listing of
+# a place written at the head of a body's name or a government post (廊坊|市委, 武清|区政府, 绍兴市|市长),
+# and what ends a listing of
 # titled names (the verb of a meeting between two sides)
-_HEADS_BODY = re.compile(r"[省市县区州旗盟]?(?:委|人民政府|政府|人大|政协)")
+_HEADS_BODY = re.compile(r"[省市县区州旗盟]?(?:委|人民政府|政府|人大|政协)|(?:常务)?副?[省市县区州旗盟]长")
 _NOT_A_LISTING = re.compile(r"[。；！？\n]|一行|会见|会谈|参加|出席|陪同|率|带领|表示|欢迎|考察|调研")
 
 
