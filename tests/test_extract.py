@@ -267,6 +267,8 @@ def test_townships_and_villages(text, expected, home_ctx):
     ("和田地委副书记、行署专员艾一江·买买提参加会见", "丽水市",
      [("和田地委副书记", "中共和田地委"), ("行署专员", "和田地区行政公署")]),
     ("旗政协党组书记、主席周一军带队", "乌拉特中旗", [("旗政协党组书记", "乌拉特中旗政协"), ("主席", "乌拉特中旗政协")]),
+    # a banner's short name the divisions do not know (莫旗) before 旗委: the level written again
+    ("莫旗旗委书记谭一华带队到集团公司对接工作", "莫力达瓦达斡尔族自治旗", [("旗委书记", "中共莫力达瓦达斡尔族自治旗委")]),
     # a division's party committee written 党委 (the autonomous regions, Xinjiang's counties)
     ("宁夏回族自治区党委副书记于一胜为团长", "莆田市", [("宁夏回族自治区党委副书记", "中共宁夏回族自治区委员会")]),
     ("精河县党委副书记、县长王一民率团来访", "荆门市", [("精河县党委副书记", "中共精河县委"), ("县长", "精河县人民政府")]),

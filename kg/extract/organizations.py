@@ -140,8 +140,8 @@ def _short_forms(text: str, ctx: Context, places: list[Mention]) -> list[Mention
     for m in _LEVEL.finditer(text):
         start, level_char = m.start(), m.group()
         rest = _rest_at(text, m.end()) or _court_at(text, m.end(), level_char)
-        if not rest:
-            continue
+        if not rest or rest[0] == level_char:
+            continue                     # 莫旗|旗委: the level written again; the second one heads the body
         if start and is_cjk(text[start - 1]) and _glued(text, start):
             continue
         if text[start:start + 2] in _NOT_ORG_STARTS and not _CORE.match(rest) \
