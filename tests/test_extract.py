@@ -322,3 +322,14 @@ def test_a_learned_span_running_on_into_the_visit_is_no_body():
     ctx = Context(home=find_home("镇江市"))
     text = "3月12日上午，副市长尹一民带队赴丹阳市、镇江经开区调研春季农业生产、富民强村挂钩帮促和乡村振兴工作。"
     assert [m.key for m in recognise(text, ctx) if m.type in ("organization", "company")] == []
+
+
+def test_a_rule_mention_wins_over_the_learned_one_of_its_span():
+    from kg.extract import resolve_overlaps
+    from kg.extract.base import mention
+
+    t = "副市长若泽·席尔瓦出席"
+    learned = mention(3, 9, t, "person", role="other", tagged=True)
+    read = mention(3, 9, t, "person", role="official", titles=(("副市长", None),))
+    for found in ([learned, read], [read, learned]):
+        assert resolve_overlaps(found) == [read]

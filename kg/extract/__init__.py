@@ -222,9 +222,11 @@ def word_aligned(text: str, start: int, end: int) -> bool:
 
 
 def resolve_overlaps(found: list[Mention]) -> list[Mention]:
-    """Drop duplicates and crossing spans; nesting is kept."""
+    """Drop duplicates and crossing spans; nesting is kept. Of two mentions of one span and type, a
+    rule's (with the titles it read) wins over the learned tagger's, whatever the set's order."""
     order = sorted(set(found), key=lambda m: (not m.attr("lexicon"), not m.attr("rehomed"), -(m.end - m.start),
-                                              _PRIORITY.get(m.type, 9), m.start, m.key))
+                                              _PRIORITY.get(m.type, 9), m.start, m.key, bool(m.attr("tagged")),
+                                              not m.attr("titles")))
     kept: list[Mention] = []
     by_start: dict[int, list[Mention]] = {}
     longest = 0
