@@ -333,3 +333,13 @@ def test_a_rule_mention_wins_over_the_learned_one_of_its_span():
     read = mention(3, 9, t, "person", role="official", titles=(("副市长", None),))
     for found in ([learned, read], [read, learned]):
         assert resolve_overlaps(found) == [read]
+
+
+def test_a_name_in_parts_found_after_a_post_holds_that_post():
+    from kg.extract import dotted
+    from kg.extract.base import mention
+
+    t = "友好城市市长阿列克谢·伊万诺夫出席"
+    title = mention(4, 6, t, "title", org="某市人民政府")
+    person = [m for m in dotted.find(t, [title]) if m.type == "person"]
+    assert [(m.text, m.attr("titles")) for m in person] == [("阿列克谢·伊万诺夫", (("市长", "某市人民政府"),))]

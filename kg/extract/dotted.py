@@ -75,7 +75,9 @@ def find(text: str, found: list[Mention]) -> list[Mention]:
             for m in inside:
                 grown[m] = mention(start, end, text, "person", name, **dict(inside[0].attrs))
         elif not any(m.start < end and start < m.end for m in found if m.type not in ("place", "person")):
-            new.append(mention(start, end, text, "person", name, role="other"))
+            title = next((t for t in found if t.type == "title" and t.end == start), None)
+            titled = {"role": "official", "titles": ((title.key, title.attr("org")),)} if title else {"role": "other"}
+            new.append(mention(start, end, text, "person", name, **titled))   # 市长甲·乙: the post before it
     if not grown and not new:
         return found
     return [grown.get(m, m) for m in found] + new
