@@ -36,6 +36,9 @@ def pairs(text, relation, *, place):
      "沭阳县", [("company/沭阳县绿源农业有限公司", "company/远航重工集团有限公司"),
               ("company/沭阳县绿源农业有限公司", "company/青松置业集团有限公司"),
               ("company/远航重工集团有限公司", "company/青松置业集团有限公司")]),
+    # two signers listed over clauses 代表双方政府: each side's government, not the party committee in a title
+    ("会上，宿迁市副市长陈一军，泰州市委常委、常务副市长黄二忠代表双方政府签署《深化对口合作协议》。", "泰州市",
+     [("organization/宿迁市人民政府", "organization/泰州市人民政府")]),
     # 和 where no 与 names the pair
     ("泰州市人民政府和远航重工集团有限公司签订战略合作协议。", "泰州市",
      [("company/远航重工集团有限公司", "organization/泰州市人民政府")]),
