@@ -49,6 +49,7 @@ SIGN_NOT = re.compile(r"意向|备忘录草案")
 SIGN_FUTURE = re.compile(r"(?:将|拟|计划|有望|准备|即将|将要)(?:与|同|和)?$")
 SIGN_WITH = (re.compile(r"与|同"), re.compile(r"和"))     # 和 only where 与/同 name no pair (和 also lists)
 ONGOING = re.compile(r"开展[^，。；]{0,12}?合作(?!意向)")           # 与某集团开展业务合作
+WISHED = re.compile(r"愿|希望|期待|期盼|将|拟|力争|争取|计划|准备|有望")   # 愿…与甲开展合作: a wish, not a partnership
 SIGN_LIST = re.compile(r"[、和及]|以及|[，,]")
 SIGN_SIDES = re.compile(r"(?:代表)?(?:三方|四方|多方|各方)|代表双方")     # 甲、乙、丙代表三方签署
 SIGN_FOR = "代表"                                            # 甲代表县政府与乙公司签署

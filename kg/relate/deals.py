@@ -18,6 +18,7 @@ from kg.relate.cues import (
     SIGN_NOT,
     SIGN_SIDES,
     SIGN_WITH,
+    WISHED,
 )
 from kg.relate.places import _inside, _leaves
 from kg.types import Mention, eid
@@ -112,7 +113,8 @@ def _ongoing(sc, s, e, sent, parties, seen) -> Iterator[Found]:
     for w in SIGN_WITH[0].finditer(sent):
         at = s + w.start()
         partner = next((m for m in parties if m.start == at + 1), None)
-        if partner is None or not ONGOING.match(sc.text, partner.end) or SIGN_FUTURE.search(sent, 0, w.end()):
+        if partner is None or not ONGOING.match(sc.text, partner.end) or SIGN_FUTURE.search(sent, 0, w.end()) \
+                or WISHED.search(sent, 0, w.start()):
             continue
         subject = next((m for m in reversed(parties) if m.end <= at and m.type != "place"), None)
         if subject is not None and eid(subject) != eid(partner):
