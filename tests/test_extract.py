@@ -75,6 +75,8 @@ def spans(text, ctx, type_):
     ("县长黄明别克·努尔兰率党政代表团来访。", ["黄明别克·努尔兰"]),
     ("县政协主席艾克热木·吐尔地，带领县党政代表团。", ["艾克热木·吐尔地"]),
     ("县政协主席麦合木提·阿不都，副县长王一民出席。", ["麦合木提·阿不都", "王一民"]),
+    # two parts of Tibetan names after a post make a name, with no Han surname (次仁多吉)
+    ("甘孜州某县委常委、常务副县长扎西平措和副县长郑一辉带队来访。", ["扎西平措", "郑一辉"]),
     # common surnames of the Hundred Family Surnames the rules read (傅, 萧, 洪)
     ("县人大常委会副主任郭一花、许二新、傅三昌出席会议，区委书记洪一强、市长萧二出席。",
      ["郭一花", "许二新", "傅三昌", "洪一强", "萧二"]),

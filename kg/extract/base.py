@@ -25,6 +25,25 @@ SURNAMES_1 = set(
 SURNAMES_2 = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
               "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "百里", "呼延", "万俟", "轩辕", "钟离", "闻人"}
 
+# The commonest parts of Tibetan names (two of them make a name: 扎西彭措, 次仁多吉, 格桑卓玛), which
+# carry no Han surname; from the usual transliterations of Tibet's, Qinghai's and western Sichuan's pages.
+TIBETAN_PARTS = frozenset((
+    "扎西", "次仁", "格桑", "多吉", "尼玛", "达瓦", "索朗", "旦增", "丹增", "洛桑", "平措", "彭措", "益西", "强巴", "拉巴", "普布",
+    "边巴", "巴桑", "白玛", "卓玛", "央金", "德吉", "曲珍", "措姆", "拉姆", "次旦", "顿珠", "罗布", "仁青", "仁增", "桑珠", "贡布",
+    "嘎玛", "泽仁", "泽旺", "才让", "东智", "卓嘎", "群培", "欧珠", "旺堆", "旺姆", "占堆", "多布", "加措", "嘉措", "尼珍", "央宗",
+    "德庆", "赤列", "土登", "次珍", "琼达", "格列", "四郎", "降措", "斯朗", "曲扎", "仁措", "巴珠", "贡嘎", "尕藏", "才旦",
+))
+
+
+def tibetan_name(s: str) -> bool:
+    """Two parts of Tibetan names: 扎西彭措 is a name; 扎西 alone, or 扎西一行, is not read so.
+
+    >>> tibetan_name("扎西彭措"), tibetan_name("次仁多吉"), tibetan_name("扎西一行")
+    (True, True, False)
+    """
+    return len(s) == 4 and s[:2] in TIBETAN_PARTS and s[2:] in TIBETAN_PARTS
+
+
 # Words that may follow a person's name directly (verbs of reporting and taking part).
 FOLLOW = ("出席", "主持", "参加", "讲话", "指出", "强调", "表示", "告诉", "介绍", "要求", "会见", "会谈",
           "调研", "考察", "陪同", "带队", "主讲", "致辞", "宣读", "参观", "察看", "看望", "慰问", "听取",

@@ -21,6 +21,7 @@ from kg.extract.base import (
     place_words,
     sector_compound,
     surname_len,
+    tibetan_name,
 )
 from kg.extract.organizations import full_name
 from kg.extract.places import home_division
@@ -148,7 +149,10 @@ def _word_after_name(text: str, end: int) -> bool:
 
 
 def _unmarked_name_at(text: str, pos: int, tagged_names: dict[int, int]) -> str | None:
-    """A name without a Han surname (泽仁多吉, 才让东智) after a title: only the tagger can say."""
+    """A name without a Han surname (泽仁多吉, 才让东智) after a title: the tagger says, or two
+    parts of Tibetan names do (扎西彭措)."""
+    if tibetan_name(text[pos:pos + 4]) and follows_name(text, pos + 4):
+        return text[pos:pos + 4]
     end = tagged_names.get(pos)
     if end and 2 <= end - pos <= 6 and follows_name(text, end) and not _is_common_word(text[pos:end]):
         return text[pos:end]
