@@ -25,7 +25,7 @@ SURNAMES_1 = set(
 SURNAMES_2 = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
               "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "百里", "呼延", "万俟", "轩辕", "钟离", "闻人"}
 
-# The commonest parts of Tibetan names (two of them make a name: 扎西彭措, 次仁多吉, 格桑卓玛), which
+# The commonest parts of Tibetan names (two of them make a name: 扎西平措, 次仁多吉, 格桑卓玛), which
 # carry no Han surname; from the usual transliterations of Tibet's, Qinghai's and western Sichuan's pages.
 TIBETAN_PARTS = frozenset((
     "扎西", "次仁", "格桑", "多吉", "尼玛", "达瓦", "索朗", "旦增", "丹增", "洛桑", "平措", "彭措", "益西", "强巴", "拉巴", "普布",
@@ -36,9 +36,9 @@ TIBETAN_PARTS = frozenset((
 
 
 def tibetan_name(s: str) -> bool:
-    """Two parts of Tibetan names: 扎西彭措 is a name; 扎西 alone, or 扎西一行, is not read so.
+    """Two parts of Tibetan names: 扎西平措 is a name; 扎西 alone, or 扎西一行, is not read so.
 
-    >>> tibetan_name("扎西彭措"), tibetan_name("次仁多吉"), tibetan_name("扎西一行")
+    >>> tibetan_name("扎西平措"), tibetan_name("次仁多吉"), tibetan_name("扎西一行")
     (True, True, False)
     """
     return len(s) == 4 and s[:2] in TIBETAN_PARTS and s[2:] in TIBETAN_PARTS

@@ -1,8 +1,8 @@
 """Names written in parts joined by · (Uyghur, Kazakh, Mongolian and foreign names).
 
 Pages of Xinjiang and Inner Mongolia, and of partner towns abroad, print such names after a
-title (县长黄希别克·努尔旦率团, 县政协主席艾克拜尔·麦麦提明，). The word segmenter knows none of
-their parts, so a name found by a surname (黄希, 艾克) or a learned span stops inside the first
+title (县长黄明别克·努尔兰率团, 县政协主席艾克热木·吐尔地，). The word segmenter knows none of
+their parts, so a name found by a surname (黄明, 艾克) or a learned span stops inside the first
 part or at the dot. Here the name runs from where it begins, the end of the title, the list
 comma or the name already found, over every part to the first word that is no part of a name.
 """
@@ -17,7 +17,7 @@ _DOT = "·•"
 _RUN = re.compile(r"[\u4e00-\u9fff]{1,10}(?:[·•][\u4e00-\u9fff]{1,10})+")
 _MAX_PART = 8
 # what follows a name in a news sentence: its verb, a conjunction, a particle; the last part ends
-# before the first of them (…努尔旦|率团, …阿克拉姆|指出); not 都, which Uyghur names spell (阿不都)
+# before the first of them (…努尔兰|率团, …阿克拉姆|指出); not 都, which Uyghur names spell (阿不都)
 _AFTER_NAME = (
     "率", "带领", "带队", "一行", "表示", "说", "称", "讲", "指出", "强调", "介绍", "参加", "出席", "会见", "会谈", "列席",
     "在", "等", "和", "与", "及", "同", "向", "对", "代表", "主持", "陪同", "致辞", "发言", "同志", "先生", "女士", "的",
@@ -44,9 +44,9 @@ def find(text: str, found: list[Mention]) -> list[Mention]:
     >>> t = "研究中心主任哈立德·泰穆尔·阿克拉姆指出，"
     >>> [m.text for m in find(t, [mention(6, 9, t, "person", "哈立德")])]
     ['哈立德·泰穆尔·阿克拉姆']
-    >>> t = "县长黄希别克·努尔旦率党政代表团"
-    >>> [m.text for m in find(t, [mention(0, 2, t, "title"), mention(2, 4, t, "person", "黄希")])]
-    ['县长', '黄希别克·努尔旦']
+    >>> t = "县长黄明别克·努尔兰率党政代表团"
+    >>> [m.text for m in find(t, [mention(0, 2, t, "title"), mention(2, 4, t, "person", "黄明")])]
+    ['县长', '黄明别克·努尔兰']
     """
     if not any(d in text for d in _DOT):
         return found

@@ -150,7 +150,7 @@ def _word_after_name(text: str, end: int) -> bool:
 
 def _unmarked_name_at(text: str, pos: int, tagged_names: dict[int, int]) -> str | None:
     """A name without a Han surname (泽仁多吉, 才让东智) after a title: the tagger says, or two
-    parts of Tibetan names do (扎西彭措)."""
+    parts of Tibetan names do (扎西平措)."""
     if tibetan_name(text[pos:pos + 4]) and follows_name(text, pos + 4):
         return text[pos:pos + 4]
     end = tagged_names.get(pos)
