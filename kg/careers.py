@@ -138,6 +138,8 @@ def short_body(name: str, place: str) -> str:
     >>> short_body("泰安市委统战部", "泰安市"), short_body("泰安市人民政府", "泰安市")
     ('市委统战部', '市政府')
     """
+    if name.endswith("行政公署"):
+        return "行署"               # 阿克苏地区行政公署, 兴安盟行政公署: 行署专员
     rest = place[-1] + name[len(place):]
     return re.sub(r"人民政府$", "政府", rest)
 

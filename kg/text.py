@@ -131,7 +131,8 @@ def text_at(c: Cleaned, original: str, start: int, end: int) -> str:
 
 
 # Characters that may change or go; everything between them is copied as one run.
-_SPECIAL = re.compile(r"[\s\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0(),:;]|(?<=.)本报讯")
+_SPECIAL = re.compile(r"(?<=[\u3400-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
+                      r"|[\s\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0(),:;]|(?<=.)本报讯")
 
 
 def _clean_line(text: str, probe: str, s: int, e: int, out: list[str], offs: array) -> None:
@@ -147,6 +148,9 @@ def _clean_line(text: str, probe: str, s: int, e: int, out: list[str], offs: arr
             out.append(line[pos:j])
             offs.extend(range(base + pos, base + j))
         pos = j
+        if len(m.group()) > 2 and m.group()[0] == "(":   # 會(huì)議: a mirror's pinyin over a character goes
+            pos = m.end()
+            continue
         if m.group() == "本报讯":          # a crawl's headline runs into the dateline: a paragraph starts here
             if out and out[-1] != "\n":
                 out.append("\n")

@@ -65,9 +65,18 @@ def spans(text, ctx, type_):
     ("安吉县气象局副局长尹一浩说。", ["尹一浩"]), ("气象局副局长尹浩说。", ["尹浩"]),
     ("在西宁民族中学校长常途看来，这是重点。", ["常途"]), ("县长刘国强调研时指出", ["刘国强"]),
     ("总书记高兴地说：“这个现象很令人欣慰。”", []),
+    # a department written out before its head's post is no name (宣传部|部长)
+    ("市委常委、宣传部部长、副市长张一香会见时在座。", ["张一香"]),
     # a name in parts joined by · runs over every part
     ("研究中心主任哈立德·泰穆尔·阿克拉姆指出，这是希望。", ["哈立德·泰穆尔·阿克拉姆"]),
     ("出版公司出版总监孟迪·凯说：“这本书", ["孟迪·凯"]),
+    # …from where it begins (the title's end, a list comma), though a surname found stops in its
+    # first part (艾力|甫) or the learned span at the dot
+    ("县长黄明别克·努尔兰率党政代表团来访。", ["黄明别克·努尔兰"]),
+    ("县政协主席艾克热木·吐尔地，带领县党政代表团。", ["艾克热木·吐尔地"]),
+    ("县政协主席麦合木提·阿不都，副县长王一民出席。", ["麦合木提·阿不都", "王一民"]),
+    # two parts of Tibetan names after a post make a name, with no Han surname (次仁多吉)
+    ("甘孜州某县委常委、常务副县长扎西平措和副县长郑一辉带队来访。", ["扎西平措", "郑一辉"]),
     # common surnames of the Hundred Family Surnames the rules read (傅, 萧, 洪)
     ("县人大常委会副主任郭一花、许二新、傅三昌出席会议，区委书记洪一强、市长萧二出席。",
      ["郭一花", "许二新", "傅三昌", "洪一强", "萧二"]),
@@ -234,6 +243,9 @@ def test_user_lexicon_adds_and_suppresses(home_ctx):
     ("推进乡村振兴，城乡融合，各乡镇", []),
     ("青海湖裸鲤救护中心", []),            # a body (the tagger says place; its tail says organisation)
     ("市委副书记谢兆村出席", []),
+    # Inner Mongolia's 苏木 (a township) and 嘎查 (a village); no name inside one (赛罕高|毕苏木)
+    ("旗委书记王一军深入赛罕高毕苏木、洪格尔苏木边境派出所和巴音嘎查调研督导，部分嘎查干部参加。",
+     [("赛罕高毕苏木", "township"), ("洪格尔苏木", "township"), ("巴音嘎查", "village")]),
 ])
 def test_townships_and_villages(text, expected, home_ctx):
     got = [(m.key, m.attr("level")) for m in recognise(text, home_ctx) if m.type == "place"]
@@ -246,6 +258,28 @@ def test_townships_and_villages(text, expected, home_ctx):
     ("县委常委、宣传部部长俞佳宁出席", "安吉县", [("县委常委", "中共安吉县委"), ("宣传部部长", "中共安吉县委宣传部")]),
     ("深圳市副市长郑立行率团来赣", "赣州市", [("深圳市副市长", "深圳市人民政府")]),
     ("市政协副主席司马红、钱国良，秘书长王一舟出席", "绍兴市", [("秘书长", "绍兴市政协")]),
+    # the banners and leagues of Inner Mongolia: 旗委, 旗政府, 旗长, 盟长; 政府旗长 in a chain
+    ("旗委书记王一军深入嘎查调研", "苏尼特左旗", [("旗委书记", "中共苏尼特左旗委")]),
+    ("旗委常委、组织部部长吴二军参加调研", "苏尼特左旗",
+     [("旗委常委", "中共苏尼特左旗委"), ("组织部部长", "中共苏尼特左旗委组织部")]),
+    ("旗委副书记、政府代理旗长常一胜调研", "东乌珠穆沁旗",
+     [("旗委副书记", "中共东乌珠穆沁旗委"), ("政府代理旗长", "东乌珠穆沁旗人民政府")]),
+    ("盟行署副盟长张二宇参加调研", "科尔沁右翼前旗", [("副盟长", "兴安盟行政公署")]),
+    # a 地区's party committee and administration: 地委, 行署 (its 专员)
+    ("和田地委副书记、行署专员艾一江·买买提参加会见", "丽水市",
+     [("和田地委副书记", "中共和田地委"), ("行署专员", "和田地区行政公署")]),
+    ("旗政协党组书记、主席周一军带队", "乌拉特中旗", [("旗政协党组书记", "乌拉特中旗政协"), ("主席", "乌拉特中旗政协")]),
+    # a banner's short name the divisions do not know (莫旗) before 旗委: the level written again
+    ("莫旗旗委书记谭一华带队到集团公司对接工作", "莫力达瓦达斡尔族自治旗", [("旗委书记", "中共莫力达瓦达斡尔族自治旗委")]),
+    # a division's party committee written 党委 (the autonomous regions, Xinjiang's counties)
+    ("宁夏回族自治区党委副书记于一胜为团长", "莆田市", [("宁夏回族自治区党委副书记", "中共宁夏回族自治区委员会")]),
+    ("精河县党委副书记、县长王一民率团来访", "荆门市", [("精河县党委副书记", "中共精河县委"), ("县长", "精河县人民政府")]),
+    # a listing of several places' officials: a short form after an item naming its place is that place's
+    # (a district's paper, whose 市 is the city above it)
+    ("嘉兴市委副书记、组织部长李一龙，市委常委、常务副市长贾二清参加仪式", "徐汇区",
+     [("市委常委", "中共嘉兴市委"), ("常务副市长", "嘉兴市人民政府")]),
+    ("市委书记王一会见嘉兴市委副书记李二一行，市委常委张三参加", "徐汇区", [("市委常委", "中共上海市委")]),
+    ("绍兴市市长盛一春，副市长顾二涛参加交流会", "辽源市", [("副市长", "绍兴市人民政府")]),
 ])
 def test_title_chains_name_their_bodies(text, place, expected):
     from kg.pipeline import recognise as plain
@@ -316,3 +350,24 @@ def test_tibetan_names(text, expected):
 ])
 def test_a_place_word_after_a_title_is_a_name(text, expected, home_ctx):
     assert [m.text for m in recognise(text, home_ctx) if m.type == "person" and m.text != "王书记"] == expected
+
+
+def test_a_rule_mention_wins_over_the_learned_one_of_its_span():
+    from kg.extract import resolve_overlaps
+    from kg.extract.base import mention
+
+    t = "副市长若泽·席尔瓦出席"
+    learned = mention(3, 9, t, "person", role="other", tagged=True)
+    read = mention(3, 9, t, "person", role="official", titles=(("副市长", None),))
+    for found in ([learned, read], [read, learned]):
+        assert resolve_overlaps(found) == [read]
+
+
+def test_a_name_in_parts_found_after_a_post_holds_that_post():
+    from kg.extract import dotted
+    from kg.extract.base import mention
+
+    t = "友好城市市长阿列克谢·伊万诺夫出席"
+    title = mention(4, 6, t, "title", org="某市人民政府")
+    person = [m for m in dotted.find(t, [title]) if m.type == "person"]
+    assert [(m.text, m.attr("titles")) for m in person] == [("阿列克谢·伊万诺夫", (("市长", "某市人民政府"),))]

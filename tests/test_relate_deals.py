@@ -36,6 +36,9 @@ def pairs(text, relation, *, place):
      "沭阳县", [("company/沭阳县绿源农业有限公司", "company/远航重工集团有限公司"),
               ("company/沭阳县绿源农业有限公司", "company/青松置业集团有限公司"),
               ("company/远航重工集团有限公司", "company/青松置业集团有限公司")]),
+    # two signers listed over clauses 代表双方政府: each side's government, not the party committee in a title
+    ("会上，宿迁市副市长陈一军，泰州市委常委、常务副市长黄二忠代表双方政府签署《深化对口合作协议》。", "泰州市",
+     [("organization/宿迁市人民政府", "organization/泰州市人民政府")]),
     # 和 where no 与 names the pair
     ("泰州市人民政府和远航重工集团有限公司签订战略合作协议。", "泰州市",
      [("company/远航重工集团有限公司", "organization/泰州市人民政府")]),
@@ -60,6 +63,7 @@ def test_signings_give_cooperation(text, place, expected):
     ("沭阳县与远航重工集团有限公司签订合作意向书。", "沭阳县"),                                       # an intention
     ("会上，沭阳县人民政府就合作事宜与远航重工集团有限公司进行了深入交流。", "沭阳县"),               # talks
     ("市委副书记、市长王强与远航重工集团有限公司总经理周一签订合作协议。", "泰州市"),             # the mayor's titles name no party
+    ("他表示，远航重工集团有限公司愿充分发挥优势，在相关领域与泰州市开展全方位合作。", "泰州市"),   # a wish
 ])
 def test_talks_and_intentions_are_no_cooperation(text, place):
     assert pairs(text, "cooperates_with", place=place) == []

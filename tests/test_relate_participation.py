@@ -104,6 +104,21 @@ CASES = [
     # a leader cited (总书记系列重要讲话精神) takes no role at the meeting that studies him
     (("本报讯 2月28日，县长王一主持召开县政府常务会议。会议传达学习了习近平总书记系列重要讲话精神。"),
      {("王一", "县政府常务会议", "chair", 1)}),
+    # …nor one whose speech at another meeting the meeting relays (传达学习甲在…上的重要讲话)
+    (("本报讯 1月4日，县政协十一届十九次常委会会议召开，传达学习习近平总书记在党的二十届四中全会上的重要讲话。"
+      "县政协主席王一主持会议。"),
+     {("王一", "县政协十一届十九次常委会会议", "chair", 1)}),
+    # a welcome banquet is an event; 出席…的主要来宾有：甲，乙 lists its guests
+    (("本报讯 昨晚，我市举行欢迎宴会，欢迎参加第九届投资贸易洽谈会的中外客商。出席欢迎宴会的主要来宾有：香港特别行政区驻北京"
+      "办事处主任曹一泰，新加坡某某俱乐部主席林二如等。市领导李三太、刘四安参加欢迎宴会。"),
+     {("曹一泰", "欢迎宴会", "attendee", 1), ("林二如", "欢迎宴会", "attendee", 2), ("李三太", "欢迎宴会", "attendee", 3),
+      ("刘四安", "欢迎宴会", "attendee", 4)}),
+    # 甲一行与乙集团举行对接会，丙主持会议: 甲 takes part, the chair is 丙's alone
+    ("本报讯 9月4日，区委副书记、区长陈一常一行与首创集团举行区企高层对接会，首创集团董事长张二焰主持会议。",
+     {("陈一常", "区企高层对接会", "attendee", 1), ("张二焰", "区企高层对接会", "chair", 2)}),
+    # 受甲委托，乙主持: the one who entrusts the chair is not at the meeting
+    ("本报讯 1月12日上午，受县委书记赵一兵委托，县委副书记、县长王二强主持召开县委常委会会议。",
+     {("王二强", "县委常委会会议", "chair", 1)}),
     # those 参加会见 were at the meeting with the guests, not at the event the guests came for
     (("昨晚，市委书记杜一成会见了同业公会理事长许二雄一行。代表团此次来是参加“第二届汽车洽谈会”的。"
       "副市长吴三建参加会见。"), set()),

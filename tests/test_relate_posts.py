@@ -96,6 +96,9 @@ BODIES = [
       ("孙二志", "中共新邱区委统战部", "统战部长", None)]),
     ("区委副书记、政法委书记张一芳出席。",
      [("张一芳", "中共新邱区委", "区委副书记", None), ("张一芳", "中共新邱区委政法委员会", "政法委书记", None)]),
+    # a city we do not know written before a government post (a partner city abroad) is no home body
+    ("巴西卡诺斯市副市长若泽·席尔瓦，副市长王一民出席欢迎宴会。",
+     [("王一民", "阜新市人民政府", "副市长", None), ("若泽·席尔瓦", "-", "副市长", None)]),
     # a party branch of a street, a village, a zone
     ("副区长张一菁、南大街街道党工委书记汤二杰陪同。",
      [("张一菁", "新邱区人民政府", "副区长", None), ("汤二杰", "中共南大街街道工作委员会", "南大街街道党工委书记", None)]),
@@ -220,10 +223,25 @@ COMPANY_OFFICERS = [
       ("常一政", "太平洋建设第十一集团有限公司", "董事局副主席", None)]),
     ("山东博源精密机械有限公司董事长李一军、总经理王二强出席。",
      [("李一军", "山东博源精密机械有限公司", "董事长", None), ("王二强", "山东博源精密机械有限公司", "总经理", None)]),
+    # a chain of titles after a company's officers inherits the company when any of them is a company post
+    ("广元路桥集团党委书记、董事长罗一光，党委委员、副总经理邢二平出席签约仪式。",
+     [("罗一光", "广元路桥集团", "党委书记", None), ("罗一光", "广元路桥集团", "董事长", None),
+      ("邢二平", "广元路桥集团", "党委委员", None), ("邢二平", "广元路桥集团", "副总经理", None)]),
+    # a firm with a bare 公司 whose name is a rare word (华兴|茶业) holds its officers' posts; 当地公司 is none
+    ("华兴茶业公司董事长金一龙，当地公司负责人出席。", [("金一龙", "华兴茶业公司", "董事长", None)]),
+    # a company's own unit or the field of a business post between the company and the post
+    ("中铁八局集团有限公司华东区域总部总经理张一琅表示，愿加强合作。",
+     [("张一琅", "中铁八局集团有限公司", "华东区域总部总经理", None)]),
+    ("宏达控股集团市场开发总监赵一晖参加座谈。",
+     [("赵一晖", "宏达控股集团", "市场开发总监", None)]),
     # titles ending at a comma with no name of their own are the next name's too
     ("上海市徐汇区经贸考察团团长，徐汇区工商联党组书记陈一楠在座谈中表示，愿加强合作。",
      [("陈一楠", "上海市徐汇区经贸考察团", "上海市徐汇区经贸考察团团长", None),
       ("陈一楠", "徐汇区工商联", "徐汇区工商联党组书记", None)]),
+    # …but not a post the name before it takes up (担任, 任, 当选为)
+    ("副区长王一明已经市委批准担任区委常委，副区长李二强和区人大常委会副主任张三丰因任职年龄到限，请求辞去现任职务。",
+     [("张三丰", "新邱区人大常委会", "区人大常委会副主任", None), ("李二强", "新邱区人民政府", "副区长", None),
+      ("王一明", "新邱区人民政府", "副区长", None)]),
     # a bare 集团/公司 before a post is the company the story named last
     ("中材集团有限公司与我区签约。集团党委书记、董事长刘一江，公司副总经理王二强出席。",
      [("刘一江", "中材集团有限公司", "党委书记", None), ("刘一江", "中材集团有限公司", "董事长", None),

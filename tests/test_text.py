@@ -26,6 +26,9 @@ from kg.text import clean, joins, sentences
     ("凝 心 聚 力 建 设", "凝心聚力建设"),
     # full-width digits and letters become ASCII, one for one
     ("２０２３年ＡＰＰ", "2023年APP"),
+    # a mirror site's pinyin over a character (會(huì)) goes; a bracket of letters or words stays
+    ("市委書記、市人大常委會(huì)主任甲在會(huì)議中心會(huì)見了乙", "市委書記、市人大常委會主任甲在會議中心會見了乙"),
+    ("人工智能(AI)公司(简称)", "人工智能（AI）公司（简称）"),
 ])
 def test_clean(page, expected):
     assert clean(page).text == expected

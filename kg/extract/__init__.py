@@ -9,7 +9,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from kg.extract import companies, countries, events, listed, organizations, people, places, tagger, titles
+from kg.extract import (
+    companies,
+    countries,
+    dotted,
+    events,
+    listed,
+    organizations,
+    people,
+    places,
+    tagger,
+    titles,
+)
 from kg.extract.base import Context, SpanIndex, mention
 from kg.types import Mention
 
@@ -37,7 +48,7 @@ def recognise(text: str, ctx: Context, *, tagged: list[tuple[int, int, str, floa
     found = [m for m in found if not _beaten(m, winners)] + learned
     found += _lexicon_mentions(text, ctx)
     found += titles.find(text, ctx, found)          # posts standing without a name
-    kept = _foreign_names(text, _lengthen_cut_names(text, resolve_overlaps(found)))
+    kept = dotted.find(text, _lengthen_cut_names(text, resolve_overlaps(found)))
     kept += _recurring_people(text, kept)
     kept = _the_firms(text, _bodies_of_titles(text, _learned_bodies(text, kept)))
     sup = ctx.lexicon.suppressed
@@ -199,7 +210,7 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
     """Spans of the learned tagger that no rule found, for every type; names must look like names."""
     from kg.divisions import gazetteer
     from kg.extract.base import name_shaped, place_shaped, place_words, sector_compound
-    from kg.extract.people import _name_at as name_at
+    from kg.extract.names import name_at
     from kg.segment import frequency
     from kg.segment import tag as pos
 
@@ -270,9 +281,11 @@ def word_aligned(text: str, start: int, end: int) -> bool:
 
 
 def resolve_overlaps(found: list[Mention]) -> list[Mention]:
-    """Drop duplicates and crossing spans; nesting is kept."""
+    """Drop duplicates and crossing spans; nesting is kept. Of two mentions of one span and type, a
+    rule's (with the titles it read) wins over the learned tagger's, whatever the set's order."""
     order = sorted(set(found), key=lambda m: (not m.attr("lexicon"), not m.attr("rehomed"), -(m.end - m.start),
-                                              _PRIORITY.get(m.type, 9), m.start, m.key))
+                                              _PRIORITY.get(m.type, 9), m.start, m.key, bool(m.attr("tagged")),
+                                              not m.attr("titles")))
     kept: list[Mention] = []
     by_start: dict[int, list[Mention]] = {}
     near_at = by_start.get
@@ -294,44 +307,10 @@ def _conflicts(m: Mention, near: list[Mention]) -> bool:
             return True                                     # same span twice
         if k.type == "person" and k.start <= m.start and m.end <= k.end:
             return True                                     # nothing inside a name
+        if m.type == "person" and k.type == "place" and k.attr("level") in ("township", "village") \
+                and k.start <= m.start and m.end <= k.end and (k.start, k.end) != (m.start, m.end):
+            return True                                     # 赛罕高|毕苏木: no name inside a town's
     return False
-
-
-_DOT_PART = re.compile(r"[·•]([\u4e00-\u9fff]{1,10})")
-_NOT_IN_NAME = ("v", "p", "d", "c", "u", "m", "q", "r", "f", "t")
-
-
-def _foreign_names(text: str, found: list[Mention]) -> list[Mention]:
-    """哈立德·泰穆尔·阿克拉姆指出: a name written in parts joined by · runs over every part, each
-    up to the first word that is no part of a name (指出, 在, 一行).
-
-    >>> t = "研究中心主任哈立德·泰穆尔·阿克拉姆指出，"
-    >>> [m.text for m in _foreign_names(t, [mention(6, 9, t, "person", "哈立德")])]
-    ['哈立德·泰穆尔·阿克拉姆']
-    """
-    from kg.segment import tag, words
-
-    if "·" not in text and "•" not in text:
-        return found
-    starts = {m.start for m in found if m.type != "person"}
-    out = []
-    for m in found:
-        end = m.end
-        while m.type == "person" and (part := _DOT_PART.match(text, end)):
-            take = 0
-            for w in words(part.group(1)):
-                if not tag(w) and len(w) > 1 and w[-1] in "说称讲":
-                    take += len(w) - 1       # 孟迪·凯说: jieba leaves 凯说 one word
-                    break
-                if tag(w)[:1] in _NOT_IN_NAME or not tag(w) and len(w) > 1:
-                    break
-                take += len(w)
-            if not take or starts & set(range(end, end + 1 + take)):
-                break
-            end += 1 + take
-        out.append(m if end == m.end else mention(m.start, end, text, "person", text[m.start:end],
-                                                  **dict(m.attrs)))
-    return out
 
 
 def _lengthen_cut_names(text: str, found: list[Mention]) -> list[Mention]:

@@ -122,6 +122,9 @@ def _generic(core: str) -> bool:
     return len(core) < 2 or core in _GENERIC or core[:2] in _GENERIC
 
 
+_RARE = 20            # a word this rare in the segmenter's counts is a name's (华兴|茶业公司), not vocabulary
+
+
 def _proper_core(core: str) -> bool:
     """Before a bare 公司 (no 有限): a name of its own (巴西佛罗伊特国际公司), not a kind of firm
     (该公司, 一家科技公司, 两家公司).
@@ -134,7 +137,7 @@ def _proper_core(core: str) -> bool:
     toks = words(core)
     if any(tag(t)[:1] in ("m", "q", "r", "v", "d", "p", "u", "c") and tag(t) != "vn" for t in toks):
         return False                 # a verb's noun is a trade: 国网某某|供电|公司
-    return any(tag(t) in ("nr", "nrt", "nz", "nt") or frequency(t) == 0 for t in toks if len(t) >= 2)
+    return any(tag(t) in ("nr", "nrt", "nz", "nt") or frequency(t) < _RARE for t in toks if len(t) >= 2)
 
 
 def is_trade_name(name: str) -> bool:

@@ -22,7 +22,7 @@ CORE = r"(?:人大常委会|人大|政协|政府|人民政府|纪委监委|纪�
 SUFFIX = (r"(?:领导小组|委员会|办公室|人民政府|政府|委会|中级人民法院|人民法院|法院|人民检察院|检察院|"
           r"总工会|工会|联合会|协会|学会|(?<!协)商会|促进会|促会|研究会|基金会|联谊会|红十字会|慈善总会|妇联|团委|工商联|科协|文联|侨联|残联|政协|人大常委会|纪委监委|"
           r"局|厅|委|办|督查室|研究室|中心|大学|学院|党校|学校|中学|小学|医院|海关|指挥部)")
-_LEVEL = re.compile(r"[省市县区州]")
+_LEVEL = re.compile(r"[省市县区州旗盟]")   # 旗委, 盟委: the banners and leagues of Inner Mongolia
 _COURTS = r"(?:中级人民法院|中级法院|人民法院|法院|人民检察院|检察院)"      # 县法院, 市中级法院: a court by itself
 _UNIT = re.compile(rf"{_MID}{{1,10}}?{SUFFIX}|(?:侨联|妇联|团委|工商联|科协|文联|残联|总工会|工会|红十字会|慈善总会|贸促会)"
                    rf"|{_COURTS}")
@@ -32,7 +32,7 @@ _PARTY_DEPARTMENT = re.compile(rf"委(?:{'|'.join(PARTY_DEPARTMENTS)})部")
 _SITTING = re.compile(r"[一二三四五六七八九十百零〇\d]+次|召开|举行")   # 市政协十五次常委会 is a sitting: an event
 _NUMBERED = re.compile(r"第?[一二三四五六七八九十百零〇\d]+届")
 # The first two characters of ordinary words that start with a level character.
-_NOT_ORG_STARTS = {"市场", "市民", "市区", "市级", "市属", "市直", "市内", "市外", "市县", "县级",
+_NOT_ORG_STARTS = {"旗下", "旗帜", "旗舰", "盟友", "市场", "市民", "市区", "市级", "市属", "市直", "市内", "市外", "市县", "县级",
                    "县域", "县城", "县区", "区域", "区级", "区县", "省级", "省内", "省外", "省份", "省市",
                    "市委", "市政"}
 _DEPARTMENT = re.compile(rf"{_MID}{{2,10}}(?:局|厅|委员会|办公室)")   # 市|民政局, not 市民
@@ -67,8 +67,8 @@ def full_name(prefix: str, rest: str) -> str:
         if len(prefix) == 2 and prefix.endswith("县"):      # 中共绛县县委: a one-character county's
             return f"中共{prefix}县{rest}"
         return f"中共{prefix}{rest}"
-    if rest in ("政府", "人民政府"):
-        return f"{prefix}人民政府"
+    if rest in ("政府", "人民政府"):     # a 地区 or a 盟 is governed by its 行政公署
+        return f"{prefix}行政公署" if prefix.endswith(("地区", "盟")) else f"{prefix}人民政府"
     if rest in ("政府办公室", "政府办"):      # 市政府办 is 某市人民政府办公室
         return f"{prefix}人民政府办公室"
     if rest in ("人大", "人大常委会"):
@@ -92,6 +92,7 @@ def find(text: str, ctx: Context, places: list[Mention]) -> list[Mention]:
     """
     inside_place = {i for p in places if not p.attr("ref") for i in range(p.start, p.end)}
     out = [m for m in _short_forms(text, ctx, places) if m.start not in inside_place] + _long_forms(text, places)
+    out += _prefecture_bodies(text, ctx)
     place_starts = {p.start for p in places}
     out += [m for m in _national(text) if m.end not in place_starts]   # 中国人民银行聊城市中心支行: a branch
     listed = _listed_units(text, ctx, places, out)
@@ -140,8 +141,8 @@ def _short_forms(text: str, ctx: Context, places: list[Mention]) -> list[Mention
     for m in _LEVEL.finditer(text):
         start, level_char = m.start(), m.group()
         rest = _rest_at(text, m.end()) or _court_at(text, m.end(), level_char)
-        if not rest:
-            continue
+        if not rest or rest[0] == level_char:
+            continue                     # 莫旗|旗委: the level written again; the second one heads the body
         if start and is_cjk(text[start - 1]) and _glued(text, start):
             continue
         if text[start:start + 2] in _NOT_ORG_STARTS and not _CORE.match(rest) \
@@ -149,7 +150,7 @@ def _short_forms(text: str, ctx: Context, places: list[Mention]) -> list[Mention
             continue
         if _SITTING.search(rest) or _runs_on(text, m.end() + len(rest), rest):
             continue
-        owner = home_division(ctx, level_char, before=start, places=places)
+        owner = home_division(ctx, level_char, before=start, places=places, text=text)
         written = level_char + rest
         key = full_name(owner.name, rest) if owner else written
         out.append(mention(start, m.end() + len(rest), text, "organization", key, short=written))
@@ -168,7 +169,7 @@ def _listed_units(text: str, ctx: Context, places: list[Mention], found: list[Me
     out = []
     for m in found:
         short = m.attr("short")
-        if not short or short[0] not in "省市县区州" or m.end >= len(text) or text[m.end] != "、":
+        if not short or short[0] not in "省市县区州旗盟" or m.end >= len(text) or text[m.end] != "、":
             continue
         owner = home_division(ctx, short[0], before=m.start, places=places)
         pos = m.end
@@ -318,6 +319,36 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
             if key is None:
                 continue
         out.append(mention(start, m.end(), text, "organization", key))
+    return out
+
+
+_PREFECTURE_BODY = re.compile(r"地委|行署")
+
+
+def _prefecture_bodies(text: str, ctx: Context) -> list[Mention]:
+    """阿克苏地委 (中共阿克苏地委), 地委副书记、行署专员 (…地区行政公署): the party committee and the
+    administration of a 地区, written by its stem or bare (the home's, or the stem named last).
+
+    >>> [(m.text, m.key) for m in _prefecture_bodies("阿克苏地委副书记、行署专员甲", Context())]
+    [('阿克苏地委', '中共阿克苏地委'), ('行署', '阿克苏地区行政公署')]
+    """
+    from kg.divisions import gazetteer
+
+    g = gazetteer()
+    home = next((d for d in [ctx.home, *g.ancestors(ctx.home)] if d.name.endswith("地区")), None) \
+        if ctx.home is not None else None
+    stem = home.name[:-2] if home else None
+    out = []
+    for m in _PREFECTURE_BODY.finditer(text):
+        named = next((text[m.start() - k:m.start()] for k in (4, 3, 2) if m.start() >= k
+                      and (d := g.lookup(text[m.start() - k:m.start()] + "地区")) is not None
+                      and d.level == "prefecture" and d.name.endswith("地区")), None)
+        start = m.start() - len(named) if named else m.start()
+        stem = named or stem
+        if stem is None or not named and m.start() and is_cjk(text[m.start() - 1]) and text[m.start() - 1] not in "、和及":
+            continue
+        key = f"中共{stem}地委" if m.group() == "地委" else f"{stem}地区行政公署"
+        out.append(mention(start, m.end(), text, "organization", key, short=None if named else m.group()))
     return out
 
 

@@ -10,12 +10,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract import appointments, credits, tibetan
+from kg.extract import appointments, credits
 from kg.extract.base import (
     Context,
-    division_named,
-    follow_length,
-    follows_name,
     mention,
     name_shaped,
     place_shaped,
@@ -24,13 +21,13 @@ from kg.extract.base import (
     sector_compound,
     surname_len,
 )
+from kg.extract.names import common_word, name_at, unmarked_name_at
 from kg.extract.organizations import full_name
 from kg.extract.places import home_division
 from kg.extract.posts import (
     BUSINESS,
     GOV_POSTS,
     POST_RE,
-    POSTS,
     SENTENCE_END,
     continue_listing,
     one_title,
@@ -38,7 +35,7 @@ from kg.extract.posts import (
     title_chain,
     visiting_delegation,
 )
-from kg.segment import frequency, is_vocabulary, tag
+from kg.segment import is_vocabulary
 from kg.types import Mention
 
 # (平原融媒记者 甲), 融媒体记者：乙: a county media centre's reporters are journalists too
@@ -89,90 +86,6 @@ def find(text: str, ctx: Context, found: list[Mention], *,
     return sorted(out, key=lambda m: (m.start, -m.end, m.type))
 
 
-def _name_at(text: str, pos: int, tagged_names: dict[int, int] | None = None) -> str | None:
-    """The personal name that starts at `pos`, if the text after it lets a name end there
-    (or, failing that, where the learned tagger ends a name that starts there)."""
-    name = _name_reading(text, pos, tagged_names)
-    if name and _post_or_level(name[surname_len(name):]):
-        return None
-    if name and name[0] in "和与" and surname_len(name[1:3]):
-        return None                   # 陈书记和|陈部长: 和 joins two people, it names none
-    return name
-
-
-def _name_reading(text: str, pos: int, tagged_names: dict[int, int] | None = None) -> str | None:
-    sn = surname_len(text[pos:pos + 2])
-    if not sn:           # 县长才让东智出席: a Tibetan name, no surname
-        return next((r for r in tibetan.readings(text, pos) if follows_name(text, pos + len(r))), None)
-    if text[pos + sn + 1:pos + sn + 2] == "和" and text[pos + sn + 2:pos + sn + 3] in ("，", ",", "、", "；", ";", "。") \
-            and name_shaped(text[pos:pos + sn + 1]):
-        return text[pos:pos + sn + 2]     # 副主任陈斌、蓝进和，党组成员…: 和 joins nothing there
-    valid = [k for k in (sn + 1, sn + 2) if pos + k <= len(text) and name_shaped(text[pos:pos + k])
-             and follows_name(text, pos + k) and text[pos + k - 1] not in "地得的"   # 总书记高兴地说
-             and not is_vocabulary(text[pos:pos + k]) and not division_named(text[pos:pos + k])]
-    shorter = sn + 1
-    if sn + 2 in valid and _word_after_name(text, pos + shorter) and name_shaped(text[pos:pos + shorter]) \
-            and not is_vocabulary(text[pos:pos + shorter]):
-        valid = [shorter]        # 尹浩|说。 常途|看来: the third character starts the words after
-    if not valid:
-        end = (tagged_names or {}).get(pos)
-        if end and name_shaped(text[pos:end]) and not is_vocabulary(text[pos:end]):
-            return text[pos:end]
-        return _segmented_name(text, pos, sn)
-    if len(valid) == 2:     # 罗成陪同: the reading followed by the longer verb wins (陪同 over 同)
-        a, b = (follow_length(text, pos + k) for k in valid)
-        if a > b or (a == b and text[pos + valid[1] - 1] in "在和与及等的是也还则为对向就说到来率同一作"):
-            return text[pos:pos + valid[0]]
-        return text[pos:pos + valid[1]]
-    return text[pos:pos + valid[0]]
-
-
-def _post_or_level(given: str) -> bool:
-    """由|团长担任, 主席和|市有关部门: a given name that is a post or a bare level character."""
-    return given in POSTS or given in ("市", "县", "区", "省")
-
-
-_NOT_LAST = set("说等的地得在与及是也还就")
-
-
-def _word_after_name(text: str, end: int) -> bool:
-    """Does the character at `end` (after a two-character name) open what follows the name
-    rather than end a three-character one: a particle or verb (说, 的, 在), or a word with the
-    next character (看来) where the longer reading would leave no word of its own after it?
-
-    >>> _word_after_name("尹浩说。", 2), _word_after_name("常途看来，", 2), _word_after_name("张百顺主持", 2)
-    (True, True, False)
-    >>> _word_after_name("刘国强调研", 2)
-    False
-    """
-    return text[end:end + 1] in _NOT_LAST or (frequency(text[end:end + 2]) > 2000
-                                              and follow_length(text, end + 1) < 2)
-
-
-def _unmarked_name_at(text: str, pos: int, tagged_names: dict[int, int]) -> str | None:
-    """A name without a Han surname (泽仁多吉, 才让东智) after a title: only the tagger can say."""
-    end = tagged_names.get(pos)
-    if end and 2 <= end - pos <= 6 and follows_name(text, end) and not _is_common_word(text[pos:end]):
-        return text[pos:end]
-    return None
-
-
-def _segmented_name(text: str, pos: int, sn: int) -> str | None:
-    """No verb we know follows: let jieba's words of the window say where the name ends."""
-    from kg.segment import words
-
-    toks = words(text[pos:pos + 8])
-    if not toks:
-        return None
-    cand = toks[0]
-    if len(cand) == sn and len(toks) > 1 and len(toks[1]) <= 2:
-        cand += toks[1]
-    known_word = frequency(cand) > 0 and not tag(cand).startswith("nr")
-    if not name_shaped(cand) or known_word or _is_common_word(cand) or cand[-1] in "要会将都也还就才又再把被让使":
-        return None
-    return cand
-
-
 def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int, int],
             places: list[Mention]) -> list[Mention]:
     place_by_end = {p.end: p for p in places if p.type == "place" and not p.attr("ref")}
@@ -184,7 +97,7 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
     place_at = {p.start: p for p in places if p.type == "place"}
     written = place_words(places)
     for m in POST_RE.finditer(text):
-        name = _name_at(text, m.end(), tagged_names) or _unmarked_name_at(text, m.end(), tagged_names) \
+        name = name_at(text, m.end(), tagged_names) or unmarked_name_at(text, m.end(), tagged_names) \
             or place_word_name(text, m.end())
         if not name:
             continue
@@ -206,7 +119,7 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
             out.append(mention(pos, pos + len(name), text, "person", name, role=role, titles=titles))
             pos += len(name)
             previous = (pos, chain)
-            name = _name_at(text, pos + 1, tagged_names) if text[pos:pos + 1] == "、" else None
+            name = name_at(text, pos + 1, tagged_names) if text[pos:pos + 1] == "、" else None
             if name and (place_shaped(name, written) or (pos + 1) in place_at):
                 name = None    # 局长甲、惠民县委书记乙: the next item is a place's post, not a name
             pos += 1
@@ -220,7 +133,13 @@ def _unnamed_chain_before(text: str, chain: list[Mention], ctx: Context, org_by_
     post = post_before(text, chain[0], org_by_end, "，,", reach=12)
     if post is None:
         return []
-    return [t for t in title_chain(text, post.start(), post.end(), ctx, org_by_end, place_by_end) if t.type == "title"]
+    before = [t for t in title_chain(text, post.start(), post.end(), ctx, org_by_end, place_by_end) if t.type == "title"]
+    if before and _TAKES_A_POST.search(text, max(0, before[0].start - 2), before[0].start):
+        return []                       # 甲已担任省委常委，副省长乙: the post is 甲's, taken up
+    return before
+
+
+_TAKES_A_POST = re.compile(r"(?:担任|任|兼任|出任|改任|调任|升任|当选|为|是)$")
 
 
 def _listed_companies(text: str, first: Mention, org_by_end: dict[int, Mention]) -> tuple[tuple[str, str], ...]:
@@ -236,14 +155,6 @@ def _listed_companies(text: str, first: Mention, org_by_end: dict[int, Mention])
         out.insert(0, (first.text, prev.key))
         body = prev
     return tuple(out)
-
-
-def _is_common_word(tok: str) -> bool:
-    """A word that is more likely vocabulary than a name (保障 in 强保障, 全国)."""
-    if is_vocabulary(tok):
-        return True
-    given = tok[surname_len(tok):]
-    return len(given) == 2 and (tag(given)[:1] in ("v", "a", "d", "c", "p", "u") or frequency(given) >= 5000)
 
 
 _BEFORE_POST = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[在由和与及同]))([\u4e00-\u9fff]{2,3})(?:常务)?副?"
@@ -266,7 +177,7 @@ def _names_inside_titles(text: str, found: list[Mention], orgs: list[Mention]) -
         for k in (3, 2):
             name = text[o.end:o.end + k]
             post = _INSIDE_POST.match(text, o.end + k)
-            if post is None or not name_shaped(name) or _is_common_word(name) or (o.end, o.end + k) in taken \
+            if post is None or not name_shaped(name) or common_word(name) or (o.end, o.end + k) in taken \
                     or any(c in "党委" for c in name) or name[-1] in "副正常代":     # 集团党委|副书记
                 continue
             role = "business" if o.type == "company" or post.group().lstrip("副常务") in BUSINESS else "official"
@@ -308,8 +219,10 @@ def _names_before_posts(text: str, found: list[Mention], ctx: Context | None = N
         name = m.group(1)
         if len(name) == 3 and name[-1] in "任为兼是" and name_shaped(name[:2]):
             continue               # 王明任县长: an appointment (appointments.py), not 县长王明任
+        if name[-1] in "部局厅处院" and text.startswith(name[-1], m.end(1)):
+            continue               # 、宣传部|部长、: the department and its head, no name between
         # before its post, a given name that is also a word (谭清秀) is still a name; a whole word is not
-        common = is_vocabulary(name) if len(name) - surname_len(name) == 2 else _is_common_word(name)
+        common = is_vocabulary(name) if len(name) - surname_len(name) == 2 else common_word(name)
         if name_shaped(name) and not common and (m.start(1), m.end(1)) not in taken \
                 and "委" not in name and name[-1] not in "副正常代":       # 区委副书记 holds no 区委副
             post = text[m.end(1):m.end()]
@@ -330,7 +243,7 @@ def _group_leaders(text: str, found: list[Mention], tagged_names: dict[int, int]
     out = []
     for m in _GROUP_LEADERS.finditer(text):
         pos = m.end()
-        while (name := _name_at(text, pos, tagged_names)) and name_shaped(name) and not _is_common_word(name):
+        while (name := name_at(text, pos, tagged_names)) and name_shaped(name) and not common_word(name):
             if (pos, pos + len(name)) not in taken:
                 out.append(mention(pos, pos + len(name), text, "person", name, role="official"))
             pos += len(name)
@@ -363,8 +276,8 @@ def _lists(text: str, found: list[Mention], tagged_names: dict[int, int], places
                 cand = next((part[-k:] for k in (3, 2, 4) if len(part) >= k and name_shaped(part[-k:])), "")
                 pos += len(part) - len(cand)
             elif i == len(parts) - 1:
-                cand = _name_at(text, pos, tagged_names) or ""
-            if not name_shaped(cand) or _is_common_word(cand) or sector_compound(cand) or place_shaped(cand, places) \
+                cand = name_at(text, pos, tagged_names) or ""
+            if not name_shaped(cand) or common_word(cand) or sector_compound(cand) or place_shaped(cand, places) \
                     or cand != part[-len(cand):] and i == 0:
                 if names and i == len(parts) - 1:
                     break

@@ -299,11 +299,42 @@ def _level_of(chain: list[Division], level_char: str) -> Division | None:
     return None
 
 
-def home_division(ctx: Context, level_char: str, *, before: int | None = None,
-                  places: list[Mention] = ()) -> Division | None:
-    """The division 市委, 省民族宗教委, 州长 … refer to: the home chain's of that level, else
-    (州委 in a 绍兴 paper) the latest place of that level written before `before`."""
+# a place written at the head of a body's name or a government post (廊坊|市委, 武清|区政府, 绍兴市|市长),
+# and what ends a listing of
+# titled names (the verb of a meeting between two sides)
+_HEADS_BODY = re.compile(r"[省市县区州旗盟]?(?:委|人民政府|政府|人大|政协)|(?:常务)?副?[省市县区州旗盟]长")
+_NOT_A_LISTING = re.compile(r"[。；！？\n]|一行|会见|会谈|参加|出席|陪同|率|带领|表示|欢迎|考察|调研")
+
+
+def listed_division(text: str, level_char: str, before: int, places: list[Mention]) -> Division | None:
+    """廊坊市委副书记甲，市委常委、常务副市长乙: in a listing of several places' officials, a short
+    form (市委, 区委, 副市长) opening an item after one that names its place is that place's.
+
+    >>> t = "武清区委书记王一，区委常委李二参加。"
+    >>> ps = [mention(0, 3, t, "place", "武清区", code="120114")]
+    >>> listed_division(t, "区", 9, ps).name, listed_division(t, "市", 9, ps)
+    ('武清区', None)
+    """
+    if text[before - 1:before] not in ("，", "、"):
+        return None
     g = gazetteer()
+    for m in sorted((m for m in places if m.end <= before), key=lambda m: -m.end):
+        if _NOT_A_LISTING.search(text, m.end, before) or before - m.end > 40:
+            return None
+        div = g.by_code.get(m.attr("code") or "") or Division("", m.key, m.attr("level") or "", None)
+        if div.level != "province" and _level_of([div], level_char) and _HEADS_BODY.match(text, m.end):
+            return div if div.code else None      # a place known by name only: not which it is
+    return None
+
+
+def home_division(ctx: Context, level_char: str, *, before: int | None = None,
+                  places: list[Mention] = (), text: str | None = None) -> Division | None:
+    """The division 市委, 省民族宗教委, 州长 … refer to: the home chain's of that level, else
+    (州委 in a 绍兴 paper) the latest place of that level written before `before`; with `text`,
+    first the place a listing of several places' officials names (`listed_division`)."""
+    g = gazetteer()
+    if text is not None and before is not None and (listed := listed_division(text, level_char, before, places)):
+        return listed
     if ctx.home is not None:
         found = _level_of([ctx.home, *g.ancestors(ctx.home)], level_char)
         if found is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.base import Context, mention
+from kg.extract.base import Context, mention, surname_len
 from kg.extract.companies import BARE_FIRMS, BARE_REACH, COMPANY_UNITS
 from kg.extract.organizations import full_name
 from kg.extract.places import home_division
@@ -23,7 +23,7 @@ POSTS = ("总书记", "党委书记", "党组书记", "党工委书记", "党支
          "市长助理", "县长助理", "区长助理",
          "市长", "省长", "县长", "区长", "州长", "镇长", "乡长", "旗长", "盟长", "主任委员", "主任", "主席",
          "部长", "局长", "厅长", "处长", "科长", "检察长", "院长", "庭长", "董事长", "总经理", "经理", "总裁",
-         "总监", "行长", "理事长", "会长", "党组成员", "党委委员", "关长", "总指挥", "校长", "政委", "司令员", "总工程师", "社长", "总编辑", "巡视员",
+         "总监", "行长", "理事长", "会长", "党组成员", "党委委员", "关长", "专员", "总指挥", "校长", "政委", "司令员", "总工程师", "社长", "总编辑", "巡视员",
          "调研员", "队长", "所长", "站长", "馆长", "团长", "组长", "委员长", "总理", "委员", "首席执行官")
 POST_RE = re.compile("|".join(sorted(POSTS, key=len, reverse=True)))
 _MODS = ("常务", "代理", "执行", "名誉", "一级", "二级", "三级", "四级", "党总支", "党支部", "党工委", "党组", "党委", "董事局", "董事会", "监事会",
@@ -33,7 +33,9 @@ _UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:部|办公室|办|委)")
 PARTY_BRANCHES = {"党委": "委员会", "党工委": "工作委员会", "党支部": "支部委员会", "党总支": "总支部委员会"}
 _ZONES = ("开发区", "高新区", "经开区", "园区", "集聚区", "新区")
 _BRANCH_UNIT = re.compile(rf"(?:[\u4e00-\u9fff]{{2,12}}?(?:镇|乡|街道|村|社区)|[\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_ZONES)}))$")
-_COMPANY_UNIT = re.compile(rf"[\u4e00-\u9fff]{{2,4}}(?:{'|'.join(COMPANY_UNITS)})")  # a company's own unit
+# a company's own unit (山东大区, 华南区域总部, 投资管理部), or the field of a business post (市场开发|总监)
+_COMPANY_UNIT = re.compile(rf"[\u4e00-\u9fff]{{2,4}}(?:{'|'.join((*COMPANY_UNITS, '总部', '部', '中心'))})")
+_BUSINESS_FIELD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _DELEGATION = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:考察团|代表团|调研组|督导组|工作组|检查组|访问团)$")
 # abbreviated departments in titles: 统战部长 is the 统战部's 部长, 政法委书记 the 政法委员会's
 DEPARTMENT_STEMS = ("组织", "宣传", "统战", "武装", "外联")
@@ -42,6 +44,7 @@ _ABBREVIATED = {"纪委": "纪律检查委员会", "政法委": "政法委员会
 BUSINESS = {"董事长", "总经理", "经理", "总裁", "总监", "行长", "首席执行官"}
 COMPANY_POSTS = BUSINESS | {"总工程师", "董事", "监事", "监事长", "总会计师", "书记", "党委书记", "主席"}
 _GOV_POSTS = {"市长": "市", "省长": "省", "县长": "县", "区长": "区", "州长": "州", "镇长": "镇", "乡长": "乡",
+              "旗长": "旗", "盟长": "盟",
               "市长助理": "市", "县长助理": "县", "区长助理": "区"}
 # the administrative organ of a street, village, community or zone, beside its party branch
 _LOCAL_ORGANS = {"办事处": "办事处", "村委会": "村民委员会", "村民委员会": "村民委员会", "居委会": "居民委员会",
@@ -64,8 +67,9 @@ def continue_listing(text: str, chain: list[Mention], before: list[Mention]) -> 
         return chain
     post = bare_post(chain[0].text)
     family = chain[0].text.lstrip("副常务执行")
+    company_chain = any(bare_post(t.text) in COMPANY_POSTS for t in chain)   # 党委委员、副总经理丙
     source = next((t for t in reversed(before) if t.attr("org") and (
-        t.attr("company") and post in COMPANY_POSTS
+        t.attr("company") and company_chain
         or not t.attr("company") and (bare_post(t.text) == post and t.text.endswith(family)
                                       or chain[0].text in _SAME_BODY_ANY))), None)
     if source is None:
@@ -179,6 +183,17 @@ def _party_branch(text: str, start: int, ctx: Context) -> tuple[int, str] | None
     return lo, f"中共{name}{PARTY_BRANCHES[word]}"
 
 
+def _division_party(text: str, start: int, place_by_end: dict[int, Mention]) -> tuple[int, str] | None:
+    """宁夏回族自治区党委副书记, 精河县党委书记: a division's party committee written 党委 (as the
+    autonomous regions and Xinjiang's counties write it) is its 中共X委 (a region's 中共X委员会)."""
+    place = place_by_end.get(start) if text.startswith("党委", start) else None
+    if place is None or place.attr("level") not in ("province", "prefecture", "city", "county"):
+        return None
+    if place.attr("level") == "province":
+        return place.start, f"中共{place.key}委员会"
+    return place.start, full_name(place.key, "委")
+
+
 def _the_town(text: str, start: int, place_by_end: dict[int, Mention]) -> tuple[int, str] | None:
     """镇党委书记甲 in a story of 某某镇: a bare 镇 or 乡 (at a clause's start) before its party
     committee's post is the town the story named last, within a few sentences."""
@@ -265,11 +280,15 @@ def _the_firm(text: str, start: int, org_by_end: dict[int, Mention]) -> tuple[in
     return None
 
 
-def _company_before_unit(text: str, start: int, org_by_end: dict[int, Mention]) -> Mention | None:
-    """The company whose own unit (山东大区, 华东区域, 零售事业部) ends at `start`."""
-    for width in range(4, 11):
+def _company_before_unit(text: str, start: int, org_by_end: dict[int, Mention], post: str = "") -> Mention | None:
+    """The company whose own unit (山东大区, 华东区域, 零售事业部, 华南区域总部) ends at `start`, or
+    before a business post the field it heads (中交集团|市场开发|总监)."""
+    for width in range(2, 11):
         company = org_by_end.get(start - width)
-        if company is not None and company.type == "company" and _COMPANY_UNIT.fullmatch(text, start - width, start):
+        if company is not None and company.type == "company" and (
+                _COMPANY_UNIT.fullmatch(text, start - width, start)
+                or post in BUSINESS and _BUSINESS_FIELD.fullmatch(text, start - width, start)
+                and not (width <= 3 and surname_len(text[start - width:start]))):    # 某公司王一|总经理: a name
             return company
     return None
 
@@ -286,15 +305,18 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
             break
     if text[start - 1:start] == "原" and (place_by_end or {}).get(start - 1):   # 潍坊市原市长: a former one
         start -= 1
+    if text.startswith("政府", start - 2) and text[start - 3:start - 2] in ("", "、", "，"):
+        start -= 2                    # 旗委副书记、政府旗长: the level's own government, written so in a chain
     org = org_by_end.get(start)
     post = text[post_start:post_end]
-    company = _company_before_unit(text, start, org_by_end) if org is None else None
+    company = _company_before_unit(text, start, org_by_end, post) if org is None else None
     if company is not None:                      # 华润电力控股有限公司|山东大区|总经理: the company's post
         return mention(company.end, post_end, text, "title", org=company.key, company=company.key)
     firm = _the_firm(text, start, org_by_end) if org is None else None
     if firm is not None:                         # …有限公司…。集团党委书记、董事长甲: the story's company
         return mention(start, post_end, text, "title", org=firm[1].key, company=firm[1].key)
-    branch = (_party_branch(text, start, ctx) or _the_town(text, start, place_by_end or {})
+    branch = (_division_party(text, start, place_by_end or {}) or _party_branch(text, start, ctx)
+              or _the_town(text, start, place_by_end or {})
               or _local_organ(text, start) or _delegation(text, start)) if org is None else None
     if branch:
         return mention(branch[0], post_end, text, "title", org=branch[1])
@@ -317,7 +339,11 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
     merged = (place_by_end or {}).get(start + 1) if level_char and start == post_start else None
     if merged is not None and merged.key.endswith(level_char) and text[start] == level_char:   # 郑州市长
         return mention(merged.start, post_end, text, "title", org=full_name(merged.key, "政府"))
-    owner = home_division(ctx, level_char, before=start, places=list((place_by_end or {}).values())) \
+    if level_char and place is None and start >= 3 and text[start - 1] == level_char \
+            and "\u4e00" <= text[start - 2] <= "\u9fff" and text[start - 2] not in "全该本我各每":
+        return mention(start, post_end, text, "title", org=None)   # 巴西某某市副市长: a city we do not know
+    owner = home_division(ctx, level_char, before=start, places=list((place_by_end or {}).values()),
+                          text=text) \
         if level_char else None
     org_key = full_name(owner.name, "政府") if owner else None
     if post == "部长" and text[start - 2:start] in DEPARTMENT_STEMS:     # 统战部长: the 统战部's head

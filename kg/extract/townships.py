@@ -1,5 +1,5 @@
 """Places below the division data: towns, townships, subdistricts, villages and communities
-(宜城市小河镇, 在哈尔盖镇, 五一村): a name that follows a county-level place or a word of going
+(宜城市小河镇, 在哈尔盖镇, 五一村; Inner Mongolia's 苏木 and 嘎查): a name that follows a county-level place or a word of going
 (在/到/赴), or a town written before its head (莽张镇镇长).
 """
 from __future__ import annotations
@@ -11,11 +11,12 @@ from kg.text import is_cjk
 from kg.types import Mention
 
 # not 乡民, 村干部, 镇长, 村级, 乡镇, 镇委 …; but 城关镇党委书记 (a town's party committee) is a town
-_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道办事处|街道|镇|乡|村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|干部|书记|长|企|级|镇|振兴|亲))"
+_SUFFIX = "街道办事处|街道|镇|乡|村|社区|苏木|嘎查"      # 苏木, 嘎查: Inner Mongolia's township and village
+_TOWNSHIP = re.compile(rf"[\u4e00-\u9fff]{{2,6}}?(?:{_SUFFIX})(?![\u4e00-\u9fff]{{0,1}}(?:民|干部|书记|长|企|级|镇|振兴|亲))"
                        r"(?!委|[^党]委)")
 # 莽张镇镇长, 红星乡乡长: the town before its own head's post (镇长 alone is no town)
 _TOWN_HEAD = re.compile(r"[\u4e00-\u9fff]{2,6}?(镇|乡)(?=\1长)")
-_NOT_TOWNSHIP = re.compile(r"^(?:[省市县区]|全|各|该|本|我|每|乡|城市|城区|城乡|农|新农|美丽|特色|示范|重点|周边|附近|沿线|所在|相关|"
+_NOT_TOWNSHIP = re.compile(r"^(?:[省市县区]|全|各|该|本|我|每|乡|部分|城市|城区|城乡|农|新农|美丽|特色|示范|重点|周边|附近|沿线|所在|相关|"
                            r"一个|多个|贫困|脱贫|试点|全国|全省|全市|全县|城乡|乡镇|村镇|集镇|小城)")
 
 
@@ -35,16 +36,16 @@ def find(text: str, found: list[Mention], home_county: str | None = None) -> lis
         if start is None:
             continue
         name = text[start:end]
-        core = re.sub(r"(?:街道办事处|街道|镇|乡|村|社区)$", "", name)
+        core = re.sub(rf"(?:{_SUFFIX})$", "", name)
         if not 2 <= len(core) <= 5 or _NOT_TOWNSHIP.match(name) or any(c in _NOT_IN_TOWN for c in core) \
-                or "镇" in core or "乡" in core[1:] \
+                or "镇" in core or "乡" in core[1:] or "苏木" in core \
                 or name.endswith(_HOME_WORDS) or (owner is None and not name_like(core)):
             continue
         if any(not _stem_inside(by_span.get(o), start, end) for o in taken.overlapping(start, end)) \
                 or (owner is None and core not in _SEAT_TOWNS
                                              and (frequency(name) > 50 or frequency(core) > 3000)):
             continue                 # 乡村, 城镇: words, not places (五一 of 某区五一社区 is a name)
-        level = "village" if name.endswith(("村", "社区")) else "township"
+        level = "village" if name.endswith(("村", "社区", "嘎查")) else "township"
         parent = owner.key if owner is not None else home_county
         out.append(mention(start, end, text, "place", name, level=level, parent=parent,
                            implied=owner is None and parent is not None or None))
@@ -98,7 +99,7 @@ def _township_start(text: str, start: int, end: int, by_end: dict[int, Mention])
             if text[i] in _PREPOSITIONS and frequency(text[i:i + 2]) == 0 and end - i > 4:
                 return i + 1, None
             return i, by_end[i]
-    suffix = re.search(r"(?:街道办事处|街道|镇|乡|村|社区)$", text[start:end]).group()
+    suffix = re.search(rf"(?:{_SUFFIX})$", text[start:end]).group()
     for i in range(end - len(suffix) - 2, max(start, end - len(suffix) - 5) - 1, -1):
         if i == 0 or not is_cjk(text[i - 1]) or any(text.endswith(w, 0, i) for w in _BEFORE_TOWN):
             return i, None       # the shortest name that follows a boundary

@@ -12,19 +12,23 @@ ROLE_VERBS = {"chair": ("主持",),
               "speaker": ("讲话", "致辞", "作报告", "发言", "作主题报告", "宣讲", "主讲", "致贺词", "致欢迎辞", "致欢迎词",
                           "宣布", "下达开工令", "作供职报告", "汇报", "推介", "演讲", "介绍", "通报", "宣读"),
               "attendee": ("出席", "参加", "列席", "在座", "参会", "与会", "观摩", "签约", "签字", "签订", "签署", "颁发",
-                           "授牌", "授旗", "授匾", "揭牌", "剪彩", "见证", "召开", "就座", "就坐")}
+                           "授牌", "授旗", "授匾", "揭牌", "剪彩", "见证", "召开", "举行", "就座", "就坐")}
 ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
 # present at a 会见 or 会谈 (meetings.py makes them met), not at the story's event
 AT_MEETING = re.compile(r"(?:参加|陪同|一同参加)(?:会见|会谈|接见)|会见时在座|参加座谈(?![会＿])")
 # a name cited, not acting: 习近平新时代中国特色社会主义思想, 习近平总书记重要讲话精神, 总书记视察…
 CITED = re.compile(r"(?:总书记|同志|主席)?(?:系列)?(?:新时代|重要(?:讲话|指示|论述|批示|回信|贺信)|关于|视察|的重要|思想)")
+# 会议传达学习了习近平总书记在…上的重要讲话: a name relayed, not at the meeting (unless that one is named)
+RELAYED = re.compile(r"(?:传达|学习|贯彻|领会)[^，,。；;]*$")
+# 受县委书记甲委托，县长乙主持: the one who entrusts the chair is not there
+ENTRUSTING = re.compile(r"^\s*受(?!邀)[^，,；;]*委托")
 REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉|介绍|说")
 # 甲强调, 甲在会上表示, 甲作的关于…的报告: the person quoted or reporting speaks at the event
 QUOTED = re.compile(r"(?:同志)?(?:(?:在[\u4e00-\u9fff“”]{0,20}?[上中]|对[^，,。；]{1,60}?)?[，,]?(?:指出|强调|表示|要求|说|介绍|承诺)|作(?:了)?的?[^，,。；：:]{0,40}?(?:报告|说明))")
 AFTER_EVENT = re.compile(r"结束后|之后|后[，,]")      # 启动仪式结束后，甲…: 甲's role is elsewhere
 AT = re.compile(r"[上中]")                            # 在座谈会上: at the event
 SIGNING = re.compile(r"签署|签订|签约|签字|见证|(?:出席|参加)活动")   # roles taken before the event is named
-LIST_OPENS = re.compile(r"(?:领导|嘉宾|人员|同志)(?:有|是|包括)[：:]?\s*$")   # 出席仪式的领导有：甲，乙
+LIST_OPENS = re.compile(r"(?:领导|嘉宾|来宾|贵宾|人员|同志)(?:有|是|包括)[：:]?\s*$")   # 出席仪式的领导有：甲，乙
 BACK_AT_EVENT = re.compile(r"主持|出席|参加|列席|讲话|致辞|仪式上|会上")     # talks are over, the event goes on
 OBJECT_BEFORE = re.compile(r"(?:对|听取|通过|任命|免去|选举|慰问|看望)[^，,；;]*$")   # 通过了对甲的任命: 甲 is an object
 CONVENE = re.compile(r"召开|举行|举办|开幕|闭幕|启动|开班|开讲|揭晓")
@@ -45,6 +49,7 @@ SIGN_NOT = re.compile(r"意向|备忘录草案")
 SIGN_FUTURE = re.compile(r"(?:将|拟|计划|有望|准备|即将|将要)(?:与|同|和)?$")
 SIGN_WITH = (re.compile(r"与|同"), re.compile(r"和"))     # 和 only where 与/同 name no pair (和 also lists)
 ONGOING = re.compile(r"开展[^，。；]{0,12}?合作(?!意向)")           # 与某集团开展业务合作
+WISHED = re.compile(r"愿|希望|期待|期盼|将|拟|力争|争取|计划|准备|有望")   # 愿…与甲开展合作: a wish, not a partnership
 SIGN_LIST = re.compile(r"[、和及]|以及|[，,]")
 SIGN_SIDES = re.compile(r"(?:代表)?(?:三方|四方|多方|各方)|代表双方")     # 甲、乙、丙代表三方签署
 SIGN_FOR = "代表"                                            # 甲代表县政府与乙公司签署
@@ -75,7 +80,8 @@ SUBJECTLESS_GOES = re.compile(r"\s*(?:随后|之后|接着|最后|当天|下午|
 OPENING_AT = re.compile(r"\s*在([^，,。；]{1,40})[，,]")        # 在甲村，乙走进…: 甲村 is a stop too
 GROUP_GUESTS = re.compile(r"(?:代表团|考察团|考察组|调研组|督导组|检查组|客人)(?:一行)?|一行")
 VISIT_ONWARD = re.compile(r"(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到)")   # 甲先后来到…
-LEADS = re.compile(r"(?:同志)?带队(?:[，,。；]|(?=到|赴|深入|前往|来到))")      # 甲带队，乙陪同考察: 甲 leads the group the story follows
+# 甲带队，乙陪同考察: 甲 leads the group the story follows; 以甲为团长的代表团一行: so does 甲
+LEADS = re.compile(r"(?:同志)?(?:带队(?:[，,。；]|(?=到|赴|深入|前往|来到))|为(?:团长|组长)的)")
 VISIT_LED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}的带领下|带队")
 # a member of the party: 乙参加调研, 丙随同考察, 丁参加。 (陪同 is the host side, not the party)
 VISIT_MEMBER = re.compile(r"(?:一同|一起|共同|随同|参加|同行)(?:参加)?(?:调研|考察|视察|走访|督导|检查)|(?:参加|随同|同行)[。；]?$")
@@ -90,11 +96,12 @@ CONTAINER = re.compile(r"[\d一二三四五六七八九十两几多]+个")  # �
 UNIT_AFTER = re.compile(r"(?:(?![和与及])[\u4e00-\u9fffA-Za-z\d]){0,10}?(?:社区|村|小区|工业园区|产业园区|工业园|产业园|开发区|高新区|经开区|工业区)")
 LOCATION_OF = re.compile(r"的")                     # 位于甲县的乙公司: 甲县 places the stop named next
 # 会见了乙一行，并陪同考察了… / 乙在甲的陪同下考察…: 乙 is shown round
-SHOWN_AFTER = re.compile(r"一行[，,]?(?:并|还|随后|一同)?陪同(?:其|他们)?|(?:一行)?在[^，,。；]{1,30}?的?陪同下[，,]?(?:先后|实地|一同)*")
+SHOWN_AFTER = re.compile(r"一行[，,]?(?:并|还|随后|一同)?陪同(?:其|他们)?|(?:一行)?[，,]?在[^，,。；]{1,30}?的?陪同下[，,]?(?:先后|实地|一同)*")
+SHOWN_ROUND = re.compile(r"在[^，,。；]{1,30}?的?陪同下")
 SAYING = re.compile(r"强调|表示|指出|说|要求|认为|希望|介绍|讲话|致辞")
 
 # meetings.py: 会见/会谈/座谈 host -> guest, and those 在座/参加 on either side
-MEET = re.compile(r"会见|会谈|座谈(?![会中])|接见|见面")
+MEET = re.compile(r"会见|会谈|座谈(?![会中])|接见|见面|接待(?=[^。]*座谈)")    # 接待了乙一行并参加座谈
 MEET_WITH = re.compile(r"[与同和]")
 MEET_PRESENT = re.compile(r"在座|参加|一同参加|陪同会见|参加会见|参加会谈|参加座谈")
 MEET_PRESENT_LATER = re.compile(r"在座|(?:参加|陪同)(?:会见|会谈|座谈|接见)")    # further on, only these say so

@@ -18,6 +18,7 @@ from kg.relate.cues import (
     SIGN_NOT,
     SIGN_SIDES,
     SIGN_WITH,
+    WISHED,
 )
 from kg.relate.places import _inside, _leaves
 from kg.types import Mention, eid
@@ -88,6 +89,8 @@ def cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
         if SIGN_NOT.search(sent, cue.end(), cue.end() + 12):
             continue
         lo = max([s] + [s + c.end() for c in CLAUSE.finditer(sent, 0, cue.start())])
+        if SIGN_SIDES.search(sc.text, lo, verb):
+            lo = s                # 甲市副市长乙，丙市常务副市长丁代表双方政府签署: the signers are listed over clauses
         seg = sc.text[lo:verb]
         if SIGN_FUTURE.search(seg):
             continue
@@ -110,7 +113,8 @@ def _ongoing(sc, s, e, sent, parties, seen) -> Iterator[Found]:
     for w in SIGN_WITH[0].finditer(sent):
         at = s + w.start()
         partner = next((m for m in parties if m.start == at + 1), None)
-        if partner is None or not ONGOING.match(sc.text, partner.end) or SIGN_FUTURE.search(sent, 0, w.end()):
+        if partner is None or not ONGOING.match(sc.text, partner.end) or SIGN_FUTURE.search(sent, 0, w.end()) \
+                or WISHED.search(sent, 0, w.start()):
             continue
         subject = next((m for m in reversed(parties) if m.end <= at and m.type != "place"), None)
         if subject is not None and eid(subject) != eid(partner):
@@ -144,9 +148,13 @@ def _signing_pairs(seg: str, lo: int, parties: list[Mention], titles: list[Menti
     inside = [m for m in parties if lo <= m.start and m.end <= lo + len(seg)]
     sides = SIGN_SIDES.search(seg)
     if sides:                               # 副县长甲、某院总会计师乙、某集团董事长丙代表三方: the signers' bodies
-        listed = {eid(m): m for m in inside if m.end <= lo + sides.start()}
+        governments = seg.startswith("政府", sides.end())       # 代表双方政府: each side's government only
+        listed = {eid(m): m for m in inside if m.end <= lo + sides.start()
+                  and (not governments or m.key.endswith("人民政府"))}
         for t in titles:
             body = t.attr("org")
+            if governments and not (body or "").endswith("人民政府"):
+                continue
             if lo <= t.start < lo + sides.start() and body and not any(k.endswith("/" + body) for k in listed):
                 listed[f"organization/{body}"] = Mention(t.start, t.end, t.text, "organization", body)
         ordered = sorted(listed.values(), key=lambda m: m.start)

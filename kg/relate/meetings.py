@@ -67,6 +67,10 @@ def _sides(sc: Scope, s: int, e: int, cue: re.Match[str]) -> tuple[list[Mention]
     stop = end_.start() if end_ else min([i for i in (text.find(c, cue.end(), e) for c in _CLAUSE + "。") if i >= 0]
                                          or [e])
     guests = _people(sc, cue.end(), stop)
+    if not guests and not end_ and stop < e and text[stop] in _CLAUSE and any(  # 会见甲集团副总裁，乙公司董事长丙:
+            t.end == stop for t in sc.inside((cue.end(), stop), "title")):
+        stop = min([i for i in (text.find(c, stop + 1, e) for c in _CLAUSE + "。") if i >= 0] or [e])
+        guests = _people(sc, cue.end(), stop)                               # the guest's titles run over a comma
     hosts = [p for p in before if not NOT_VISITOR.search(text, p.end, cue.start())] if guests else []
     return hosts, guests, (cue.end(), stop)
 
@@ -87,9 +91,9 @@ def _host_clause_start(sc: Scope, s: int, pos: int) -> int:
 
 def _new_meeting(sc: Scope, s: int, e: int) -> bool:
     """Another 会见 starts here: somebody before the cue hosts it (参加会见 and 陪同会见 only say
-    who was there; 会见后, 双方进行座谈交流 name no new host)."""
-    return any(sc.text[m.start() - 2:m.start()] not in ("参加", "陪同", "一同") and _people(sc, s, m.start())
-               for m in MEET.finditer(sc.text, s, e))
+    who was there, as 会见时在座 does; 会见后, 双方进行座谈交流 name no new host)."""
+    return any(sc.text[m.start() - 2:m.start()] not in ("参加", "陪同", "一同") and sc.text[m.end():m.end() + 1] != "时"
+               and _people(sc, s, m.start()) for m in MEET.finditer(sc.text, s, e))
 
 
 def _present(sc: Scope, sents: list[tuple[int, int]], hosts: list[Mention], guests: list[Mention],

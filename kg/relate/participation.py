@@ -26,11 +26,13 @@ from kg.relate.cues import (
     BACK_AT_EVENT,
     CITED,
     CONVENE,
+    ENTRUSTING,
     HOLDING,
     LIST_OPENS,
     MEET,
     OBJECT_BEFORE,
     QUOTED,
+    RELAYED,
     REPORTING,
     ROLE_RANK,
     ROLE_VERBS,
@@ -166,8 +168,9 @@ def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | N
     blank = _without_events(sc, s, e)
     for b in bounds:
         clause = blank[pos - s:b - s]
+        relayed = not sc.inside((pos, b), "event")     # (…领会甲在某会议上的讲话精神: 甲 spoke at that one)
         people = [m for m in sc.inside((pos, b), "person") if m.attr("role") != "journalist"
-                  and not CITED.match(sc.text, m.end)]
+                  and not CITED.match(sc.text, m.end) and not (relayed and RELAYED.search(sc.text, pos, m.start))]
         quoted = [p for p in people if QUOTED.match(sc.text, p.end, b + 2) and not VISIT.search(sc.text, s, p.start)]
         for p in quoted:
             yield p, "quoted", None, (p.start, b), (pos, b)
@@ -190,7 +193,7 @@ def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | N
                 for role in sorted(roles, key=ROLE_RANK.get):
                     yield p, role, venue, (p.start, b), (pos, b)
             pending = []
-        elif people and OBJECT_BEFORE.search(sc.text, pos, people[0].start):
+        elif people and (OBJECT_BEFORE.search(sc.text, pos, people[0].start) or ENTRUSTING.match(clause)):
             pending = []               # 通过了对甲、乙的任命，并颁发…: 甲 and 乙 are objects
         else:
             pending += people          # 市委书记甲，市长乙出席: a list that runs on to its verb

@@ -107,17 +107,22 @@ def _name_word(m: Mention, before: list[Mention]) -> bool:
 def _opens_a_name(sc: Scope, m: Mention, cands: list[Mention], clause_end: int) -> bool:
     """到四川东柳醪糟、四川亚缇纺织考察: a province or city running into a name no recogniser
     knew (a firm's) begins that name and is no stop; 到四川考察, 赴四川成都 are stops."""
-    if m.attr("level") not in ("province", "prefecture", "city") and m.text == m.key or m.attr("ref") \
-            or any(o.start == m.end for o in cands):
-        return False                   # (a county's short form too: 检查松江囍府; never 我县)
+    if m.attr("level") not in ("province", "prefecture", "city") and m.text == m.key and not (
+            m.attr("tagged") and not m.attr("code")) or m.attr("ref") or any(o.start == m.end for o in cands):
+        return False                   # (a county's short form too: 检查松江囍府; a learned place, 泰山|石膏项目; never 我县)
     item = re.match(r"[\u4e00-\u9fff]*", sc.text[m.end:clause_end]).group()
     item = item.split("、")[0]
     return len(item) >= 2 and not VISIT.search(item) and not VISIT_DOING.search(item) \
         and not any(item.startswith(w) for w in ("等", "和", "与", "及", "的", "就", "对", "围绕", "开展"))
 
 
+_PARTY = re.compile(r"(?:代表团|考察团|访问团|调研组|考察组|督导组|检查组|工作组)$")
+
+
 def _is_stop(sc: Scope, m: Mention, cands: list[Mention], clause_end: int) -> bool:
     text = sc.text
+    if m.type == "organization" and _PARTY.search(m.key):
+        return False                                   # 参加甲省党政代表团赴乙考察: a party, not where it went
     if any(o is not m and o.start <= m.start and m.end <= o.end for o in cands):
         return False                                   # 甲街道 inside 甲街道党工委
     if VISIT_ORIGIN.match(text, m.end) or CONTAINER.match(text, m.end) or LOCATION_OF.match(text, m.end) \

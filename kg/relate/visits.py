@@ -30,6 +30,7 @@ from kg.relate.cues import (
     PRONOUN_GOES,
     SAYING,
     SHOWN_AFTER,
+    SHOWN_ROUND,
     SUBJECTLESS_GOES,
     TRIP_PRESENT,
     VISIT,
@@ -245,19 +246,34 @@ def _leaders(sc: Scope, s: int, e: int, people: list[Mention],
             continue
         if eid(p) in party and (verb is None or verb.start() - p.end > 60):
             verb = VISIT_ONWARD.match(text, p.end, e)
-        if verb is None or verb.start() - p.end > 60:
+        if verb is None or verb.start() - p.end > 60 and not _listed_before(sc, p.end, verb.start()):
             continue
         stretch = text[p.end:verb.start()]
         shown = _shown_round(sc, s, p, stretch)
-        if shown is None and (NOT_VISITOR.search(stretch) or SAYING.search(stretch) or _in_saying_clause(text, s, p)):
+        round_ = SHOWN_ROUND.search(text, p.end, verb.start())   # 甲，乙，在丙的陪同下到…: 甲 goes too
+        bare = SHOWN_ROUND.sub("", stretch)
+        if shown is None and (NOT_VISITOR.search(bare) or SAYING.search(stretch) or _in_saying_clause(text, s, p)):
             continue
         if not (VISIT_AGENT.match(text, p.end) or VISIT_LED_AFTER.match(text, p.end)):
             continue
         out.append(p)
         if go is None:          # 乙在甲的陪同下考察…: the stops follow the verb, not 在甲
-            g = VISIT_GO.search(text, p.end if shown is None else shown, e)
+            g = VISIT_GO.search(text, max(p.end if shown is None else shown, round_.end() if round_ else 0), e)
             go = g.start() if g else verb.start()
     return out, go
+
+
+_STOPS_LISTING = re.compile(r"[。；;！？]")
+
+
+def _listed_before(sc: Scope, start: int, end: int) -> bool:
+    """县长甲，县委副书记乙，…，副县长丁前往某市考察: a long listing of titled names before the
+    verb: every comma in it closes a name."""
+    commas = [i for i in range(start, end) if sc.text[i] in "，,"]
+    if not commas or commas[0] != start or _STOPS_LISTING.search(sc.text, start, end):
+        return False
+    ends = {m.end for m in sc.inside((start, end), "person")}
+    return all(c in ends for c in commas[1:]) and len(ends) >= len(commas)
 
 
 def _shown_round(sc: Scope, s: int, p: Mention, stretch: str) -> int | None:
