@@ -368,3 +368,12 @@ def test_a_companys_party_committee_is_no_body_of_its_place():
     r = extract_document(Document(id="t.txt", text=text, place="聊城市"))
     assert not [k for k in r["entities"] if k.startswith("organization/浙江")]
     assert ("李四", "浙江甲乙股份有限公司", "党委副书记", None) in posts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 开发区主任 is the head of the zone's 管委会, as 管委会主任 is
+    ("经济开发区主任王一明出席会议。", [("王一明", "聊城经济开发区管理委员会", "经济开发区主任", None)]),
+    ("高新区副主任李二强出席。", [("李二强", "聊城高新区管理委员会", "高新区副主任", None)]),
+])
+def test_a_zones_director_heads_its_management_committee(text, expected):
+    assert posts(text) == expected

@@ -331,6 +331,8 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
         if town is not None and town.start() == lo and town.group().endswith(level_char):
             return mention(lo, post_end, text, "title", org=full_name(town.group(), "政府"))
     place = (place_by_end or {}).get(start)
+    if post == "主任" and place is not None and place.attr("zone"):     # 经济开发区主任: its 管委会's
+        return mention(place.start, post_end, text, "title", org=place.key + "管理委员会")
     town = _town_before(text, start, post)
     if town is not None:                                # 莽张镇镇长, 红星乡副乡长: the town's government
         return mention(town, post_end, text, "title", org=text[town:start] + "人民政府")
