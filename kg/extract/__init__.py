@@ -110,7 +110,11 @@ def _learned_bodies(text: str, found: list[Mention]) -> list[Mention]:
         reach = m.end
     if not bodies:
         return found
-    titles = sorted((t.end, t.text, t.start) for t in found if t.type == "title")
+    written: dict[str, tuple[list[int], list[int]]] = {}     # each title's text -> its ends and starts, in order
+    for t in sorted((t for t in found if t.type == "title"), key=lambda t: t.end):
+        ends, starts = written.setdefault(t.text, ([], []))
+        ends.append(t.end)
+        starts.append(t.start)
     out = []
     for m in found:
         if m.type == "title" and m.start in bodies and not m.attr("org"):
@@ -119,16 +123,18 @@ def _learned_bodies(text: str, found: list[Mention]) -> list[Mention]:
         elif m.type == "organization" and (m.start, m.end) in firms:
             m = mention(m.start, m.end, text, "company", m.key, **dict(m.attrs))
         elif m.type == "person" and any(org is None for _, org in m.attr("titles") or ()):
-            written = {}         # each title -> the start of the one written last before the name
-            for end, title, start in titles:
-                if end > m.start:
-                    break
-                written[title] = start
-            titled = tuple((title, bodies[written[title]][0] if org is None and written.get(title) in bodies else org)
-                           for title, org in m.attr("titles"))
+            titled = tuple((title, bodies[last][0] if org is None and (last := _last_before(written, title, m.start))
+                            in bodies else org) for title, org in m.attr("titles"))
             m = mention(m.start, m.end, text, "person", m.key, **(dict(m.attrs) | {"titles": titled}))
         out.append(m)
     return out
+
+
+def _last_before(written: dict[str, tuple[list[int], list[int]]], title: str, pos: int) -> int | None:
+    """The start of the last `title` written that ends by `pos` (the one a name after it holds)."""
+    ends, starts = written.get(title, ((), ()))
+    i = bisect_right(ends, pos) - 1
+    return starts[i] if i >= 0 else None
 
 
 def _bodies_of_titles(text: str, found: list[Mention]) -> list[Mention]:

@@ -104,5 +104,3 @@ def common_word(tok: str) -> bool:
         return True
     given = tok[surname_len(tok):]
     return len(given) == 2 and (tag(given)[:1] in ("v", "a", "d", "c", "p", "u") or frequency(given) >= 5000)
-
-
