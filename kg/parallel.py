@@ -16,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from kg import collector
 from kg.cache import ResultCache, code_fingerprint, document_key
 from kg.extract.base import Lexicon
 from kg.progress import Progress
@@ -96,6 +97,7 @@ def _init_pool_worker(lexicon: Lexicon | None) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's: it stops the pool, once
+    collector.pause_for_good()                      # a worker of ours only extracts
     _init_worker(lexicon)
 
 
@@ -106,6 +108,8 @@ def _extract(doc: Document) -> Result:
         return extract_document(doc, lexicon=_worker_lexicon)
     except Exception as exc:  # noqa: BLE001 -- one page the extractor chokes on must not cost the archive
         return failed(doc, f"extraction failed: {type(exc).__name__}: {exc}")
+    finally:
+        collector.collect_now_and_then()
 
 
 def failed(doc: Document, message: str) -> Result:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg import relate
+from kg import collector, relate
 from kg.articles import split_articles
 from kg.bounds import bound_copies, bound_mentions, bound_sources, mentions_in
 from kg.dates import story_date
@@ -221,6 +221,7 @@ def build(paths: list[str], *, out: str | Path, place: str | None = None, date: 
     if place and (why := check_place(place)):      # 我市 and 市委 would resolve to nothing
         _warn(report, Problem("--place", why), strict)
     with ExitStack() as held:   # the output folder's lock: from here until the outputs are in place
+        held.enter_context(collector.paused())
         locked = out.is_dir()   # a build writing here made it: stop before reading any input
         if locked:
             _lock(held, out, report)

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kg import collector
+
 # name -> (extension, "module:function")
 EXPORTERS: dict[str, tuple[str, str]] = {
     "json": ("json", "kg.export.json_:write_json"),
@@ -52,5 +54,6 @@ def default_path(folder: str | Path, name: str) -> Path:
 def export(graph: dict[str, Any], name: str, path: str | Path, **options: Any) -> Path:
     """Write `graph` in format `name` to `path` (atomically) and return the path."""
     path = Path(path)
-    get_writer(name)(graph, path, **options)
+    with collector.paused():      # an exporter's rows are millions of small objects, no cycles
+        get_writer(name)(graph, path, **options)
     return path
