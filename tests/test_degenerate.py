@@ -2,10 +2,12 @@
 one person named thousands of times, no 。 anywhere, thousands of events or stories."""
 from __future__ import annotations
 
+import gc
 import json
 import time
 from itertools import pairwise
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,6 +17,7 @@ from kg.cli import main
 from kg.export.html import find_marks
 from kg.extract.base import mention
 from kg.extract.events import _outermost
+from kg.pipeline import BuildError, build
 from kg.text import LONG_SENTENCE, sentences
 
 SENTENCE = "市委书记王明出席会议并讲话，"       # no 。: the whole page is one sentence
@@ -102,3 +105,19 @@ def test_a_story_pasted_many_times_keeps_its_first_copies(tmp_path):
     assert {"person/王明", "person/李华"} <= {e["id"] for e in graph["entities"]}
     text = page.read_text(encoding="utf-8")
     assert all(text[m["start"]:m["end"]] == m["text"] for m in graph["mentions"])
+
+
+def test_a_build_gives_the_cycle_collector_back_whatever_its_end(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("本报讯 市委书记王明出席会议。\n", encoding="utf-8")
+    build([str(page)], out=tmp_path / "out", place="聊城市", cache=False)
+    assert gc.isenabled()
+    with pytest.raises(BuildError):            # nothing readable: the build stops
+        build([str(tmp_path / "missing.txt")], out=tmp_path / "out2", place="聊城市", cache=False)
+    assert gc.isenabled()
+    gc.disable()                               # a caller's own choice is left as it was
+    try:
+        build([str(page)], out=tmp_path / "out3", place="聊城市", cache=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
