@@ -44,7 +44,7 @@ PARTNER_TALKS = re.compile(r"(?:围绕|就|探讨|商讨|洽谈|希望|期待|�
 GOING = re.compile(r"(?:赴|到|前往|来到|走进)[^，,。；、]{0,12}$")      # 赴甲市、乙市: the places gone to
 # a signing between the parties named before and after 与 (or listed before 代表三方): the verb,
 # then what it must not be (an intention, a future signing)
-SIGN = re.compile(r"签订|签署|签约|签下|缔结|结为|结成|(?:建立|成为)(?=[^，。；]{0,8}合作伙伴)")
+SIGN = re.compile(r"签订|签署|签约|签字|签下|缔结|结为|结成|(?:建立|成为)(?=[^，。；]{0,8}合作伙伴)")
 SIGN_NOT = re.compile(r"意向|备忘录草案")
 SIGN_FUTURE = re.compile(r"(?:将|拟|计划|有望|准备|即将|将要)(?:与|同|和)?$")
 SIGN_WITH = (re.compile(r"与|同"), re.compile(r"和"))     # 和 only where 与/同 name no pair (和 also lists)
@@ -53,6 +53,9 @@ WISHED = re.compile(r"愿|希望|期待|期盼|将|拟|力争|争取|计划|准�
 SIGN_LIST = re.compile(r"[、和及]|以及|[，,]")
 SIGN_SIDES = re.compile(r"(?:代表)?(?:三方|四方|多方|各方)|代表双方")     # 甲、乙、丙代表三方签署
 SIGN_FOR = "代表"                                            # 甲代表县政府与乙公司签署
+# 会上，双方签订了…; 两地签订新一轮结对协议: the pair named in one of the few sentences before
+JOINT = re.compile(r"(?:双方|两地|两市|两县|两区|两省)(?:还|又|也|正式|共同|现场|当场|随后|再次|代表)*")
+JOINT_REACH = 3
 AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:亿)?元")
 
 # visits.py: a visiting party (leader + members) and the places, companies and units it went to

@@ -1,4 +1,5 @@
-"""Deals between parties: partner_of (对口支援, 结对 …), cooperates_with (签约, 合作), guarantees (担保 with amount)."""
+"""Deals between parties: cooperates_with (签约, 合作) and guarantees (担保 with amount);
+partner_of between places is partners.py, the sides of a signing written other than 甲与乙 sides.py."""
 from __future__ import annotations
 
 import re
@@ -7,10 +8,9 @@ from collections.abc import Iterator
 from kg.relate.base import CLAUSE, Found, Scope, attrs
 from kg.relate.cues import (
     AMOUNT,
-    GOING,
+    JOINT,
     ONGOING,
     PARTNER,
-    PARTNER_TALKS,
     SIGN,
     SIGN_FOR,
     SIGN_FUTURE,
@@ -20,53 +20,8 @@ from kg.relate.cues import (
     SIGN_WITH,
     WISHED,
 )
-from kg.relate.places import _inside, _leaves
+from kg.relate.sides import earlier_pair, joint, paired_list
 from kg.types import Mention, eid
-
-
-def partners(sc, s, e, sent, ms) -> Iterator[Found]:
-    """partner_of (对口支援, 东西部协作, 结对, 友好城市): the place before 与 (else the home place)
-    with each place after it; places listed before the cue with 、 pair with each other
-    (甲县某镇某村、乙市某区某社区举行友好村庄签约活动)."""
-    cue = PARTNER.search(sent)
-    if not cue or PARTNER_TALKS.search(sent, 0, cue.start()) and cue.group().startswith("友"):
-        return                       # 围绕…建立友好城市进行沟通交流: talks, no partnership yet
-    places = [m for m in ms if m.type == "place"]
-    pair = re.search(r"与|同|和", sent)
-    listed = _listed_places(sc, [m for m in places if m.end <= s + cue.start() and not m.attr("ref")])
-    if listed and GOING.search(sc.text, max(s, listed[0].start - 16), listed[0].start):
-        listed = []                  # 率代表团赴甲市、乙市开展对口协作: where the party went, not the pair
-    if pair is None and len(listed) >= 2:
-        for other in listed[1:]:
-            yield Found("partner_of", eid(listed[0]), eid(other), (), listed[0].start, other.end, (s, e))
-        return
-    before = _leaves([m for m in places if pair and m.end <= s + pair.start()]) if pair else []
-    home = [m for m in places if m.attr("ref")]
-    subject = eid(before[-1]) if before else eid(home[0]) if home else sc.home_id
-    if subject is None:
-        return
-    others = [m for m in places if not m.attr("ref") and eid(m) != subject
-              and not (before and m.end <= s + pair.start())]
-    own = [m for m in places if eid(m) == subject and m.attr("code")]    # 重庆|秀山: the subject's own province
-    seen = set()
-    for m in _leaves(others + own[:1]):
-        if eid(m) in seen or eid(m) == subject or _inside(m, subject):
-            continue
-        seen.add(eid(m))
-        yield Found("partner_of", subject, eid(m), (), m.start, m.end, (s, e))
-
-
-def _listed_places(sc: Scope, places: list[Mention]) -> list[Mention]:
-    """The last place of each chain of a 、-list (某县某镇某村、某市某区某社区 -> 某村, 某社区)."""
-    out: list[Mention] = []
-    for m in places:
-        if out and m.start == out[-1].end:
-            out[-1] = m
-        elif not out or sc.text[out[-1].end:m.start] in ("、", "·"):      # 甲市·乙市协作会议
-            out.append(m)
-        else:
-            out = [m]
-    return out
 
 
 def cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
@@ -78,7 +33,7 @@ def cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
         return
     # 我县与某集团签约: the home place signs (GUIDELINES: a place may be a party); 全市 never does
     parties = [m for m in ms if m.type in _PARTY_TYPES and (not m.attr("ref") or m.text[:1] in "我本")]
-    if not parties:
+    if not parties and not JOINT.search(sent):
         return
     titles = [m for m in ms if m.type == "title"]
     parties = [m for m in parties if not any(_within(m, o) for o in parties + titles if o is not m)]
@@ -94,15 +49,21 @@ def cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
         seg = sc.text[lo:verb]
         if SIGN_FUTURE.search(seg):
             continue
-        pact = PARTNER.search(sent, cue.end())      # 签订结对帮扶协议 between places: partner_of says it
-        for a, b in _signing_pairs(seg, lo, parties, titles):
+        end = CLAUSE.search(sent, cue.end())
+        # 签订结对帮扶协议, 举行山海协作产业园共建签约仪式 between places: partner_of says it
+        pact = PARTNER.search(sc.text, lo, s + (end.start() if end else len(sent)))
+        pairs = paired_list(sc, lo, verb, parties) or _signing_pairs(seg, lo, parties, titles)
+        if not pairs and joint(sc, lo, verb, whole=True):
+            pair = earlier_pair(sc, s, _PARTY_TYPES)     # 会后，双方签署了…: the pair named before
+            pairs = [pair] if pair else []
+        for a, b in pairs:
             key = tuple(sorted((eid(a), eid(b))))
             if pact and a.type == b.type == "place":
                 continue
             if key[0] != key[1] and key not in seen:
                 seen.add(key)
-                yield Found("cooperates_with", eid(a), eid(b), (), min(a.start, b.start), verb + len(cue.group()),
-                            (s, e))
+                yield Found("cooperates_with", eid(a), eid(b), (), max(lo, min(a.start, b.start)),
+                            verb + len(cue.group()), (s, e))
 
 
 _PARTY_TYPES = ("company", "organization", "place")
@@ -151,13 +112,16 @@ def _signing_pairs(seg: str, lo: int, parties: list[Mention], titles: list[Menti
         governments = seg.startswith("政府", sides.end())       # 代表双方政府: each side's government only
         listed = {eid(m): m for m in inside if m.end <= lo + sides.start()
                   and (not governments or m.key.endswith("人民政府"))}
-        for t in titles:
+        for t in _signers_titles(seg, lo, lo + sides.start(), titles):
             body = t.attr("org")
-            if governments and not (body or "").endswith("人民政府"):
+            if governments and not body.endswith("人民政府"):
                 continue
-            if lo <= t.start < lo + sides.start() and body and not any(k.endswith("/" + body) for k in listed):
-                listed[f"organization/{body}"] = Mention(t.start, t.end, t.text, "organization", body)
+            if not any(k.endswith("/" + body) for k in listed):
+                kind = "company" if t.attr("company") else "organization"
+                listed[f"{kind}/{body}"] = Mention(t.start, t.end, t.text, kind, body)
         ordered = sorted(listed.values(), key=lambda m: m.start)
+        if len(ordered) > SIDES.get(sides.group()[-2:], len(ordered)):
+            return []               # 县委书记甲、县长乙与丙代表双方: more bodies than sides, which is whose?
         return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
     for w in (w for pattern in SIGN_WITH for w in pattern.finditer(seg)):
         at = lo + w.start()
@@ -169,6 +133,21 @@ def _signing_pairs(seg: str, lo: int, parties: list[Mention], titles: list[Menti
         if left and right:
             return [(left[-1], r) for r in right]
     return []
+
+
+SIDES = {"双方": 2, "三方": 3, "四方": 4}
+
+
+def _signers_titles(seg: str, lo: int, hi: int, titles: list[Mention]) -> list[Mention]:
+    """The title nearest each signer's name: 市委副书记、市长甲 signs for the city government
+    (市长), not for the party committee too; a title that names no body is left out."""
+    out = []
+    for i, t in enumerate(titles):
+        nxt = titles[i + 1] if i + 1 < len(titles) else None
+        chained = nxt is not None and nxt.start <= t.end + 1 and seg[t.end - lo:nxt.start - lo] in ("", "、")
+        if lo <= t.start and t.end <= hi and t.attr("org") and not chained:
+            out.append(t)
+    return out
 
 
 def guarantees(sc, s, e, sent, ms) -> Iterator[Found]:
