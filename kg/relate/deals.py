@@ -1,13 +1,11 @@
-"""Deals between parties: cooperates_with (签约, 合作) and guarantees (担保 with amount);
-partner_of between places is partners.py, the sides of a signing written other than 甲与乙 sides.py."""
+"""cooperates_with between parties (签约, 合作伙伴, 开展合作); partner_of between places is
+partners.py, guarantees guarantees.py, and the sides of a signing written other than 甲与乙 sides.py."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from kg.relate.base import CLAUSE, Found, Scope, attrs
+from kg.relate.base import CLAUSE, Found
 from kg.relate.cues import (
-    AMOUNT,
     JOINT,
     ONGOING,
     PARTNER,
@@ -148,30 +146,3 @@ def _signers_titles(seg: str, lo: int, hi: int, titles: list[Mention]) -> list[M
         if lo <= t.start and t.end <= hi and t.attr("org") and not chained:
             out.append(t)
     return out
-
-
-def guarantees(sc, s, e, sent, ms) -> Iterator[Found]:
-    if "担保" not in sent:
-        return
-    pos = s
-    for b in [x.start() + s for x in CLAUSE.finditer(sent)] + [e]:
-        clause = sc.text[pos:b]
-        amount = AMOUNT.search(clause)
-        if amount and "担保" in clause:
-            guarantor = next((x for x in ms if x.type == "company" and x.start < b), None)
-            target = _beneficiary(sc, pos, b, clause, guarantor)
-            if guarantor and target and eid(target) != eid(guarantor):
-                yield Found("guarantees", eid(guarantor), eid(target), attrs(amount=amount.group()),
-                            guarantor.start, b, (s, e))
-        pos = b + 1
-
-
-def _beneficiary(sc: Scope, pos: int, b: int, clause: str, guarantor: Mention | None) -> Mention | None:
-    inside = [x for x in sc.inside((pos, b), "company") if guarantor is None or eid(x) != eid(guarantor)]
-    if inside:
-        return inside[0]
-    if re.search(r"给予其|为其|向其|为该公司|给该公司", clause):
-        earlier = [x for x in sc.mentions if x.type == "company" and x.end <= pos
-                   and (guarantor is None or eid(x) != eid(guarantor))]
-        return earlier[-1] if earlier else None
-    return None
