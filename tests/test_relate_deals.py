@@ -85,6 +85,8 @@ def test_signings_give_cooperation(text, place, expected):
     ("赣州市人民政府与深圳市投资控股有限公司举行工作座谈。双方将签署战略合作框架协议。", "赣州市"),   # will sign
     # more bodies than sides (县委 and 县政府 for one side): which one signs is not written
     ("县委书记吴一、县长郑二与远航重工集团有限公司董事长周三代表双方签约。", "沭阳县"),
+    # a place opening the name of a body no recogniser found is no party (the body signs)
+    ("12月5日，昆山市与台湾电电公会签订合作协议。", "昆山市"),
     # a 山海协作 signing between places is partner_of
     ("10月16日，我县与杭州市余杭区举行山海协作产业园共建签约仪式。", "淳安县"),
 ])

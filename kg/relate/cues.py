@@ -50,6 +50,9 @@ SIGN_FUTURE = re.compile(r"(?:将|拟|计划|有望|准备|即将|将要)(?:与|
 SIGN_WITH = (re.compile(r"与|同"), re.compile(r"和"))     # 和 only where 与/同 name no pair (和 also lists)
 ONGOING = re.compile(r"开展[^，。；]{0,12}?合作(?!意向)")           # 与某集团开展业务合作
 WISHED = re.compile(r"愿|希望|期待|期盼|将|拟|力争|争取|计划|准备|有望")   # 愿…与甲开展合作: a wish, not a partnership
+# 与台湾某某公会签订: a place opening the name of a body the recognisers missed is no party
+UNSEEN_BODY = re.compile(r"[^与和同及、，。；签举在就将]{1,8}?(?:公会|协会|商会|联合会|学会|研究院|研究所|大学|学院|医院|"
+                         r"集团|公司|银行|基金会|联盟|中心)")
 SIGN_LIST = re.compile(r"[、和及]|以及|[，,]")
 SIGN_SIDES = re.compile(r"(?:代表)?(?:三方|四方|多方|各方)|代表双方")     # 甲、乙、丙代表三方签署
 SIGN_FOR = "代表"                                            # 甲代表县政府与乙公司签署

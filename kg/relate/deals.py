@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.relate.base import CLAUSE, Found
+from kg.relate.base import CLAUSE, Found, Scope
 from kg.relate.cues import (
     JOINT,
     ONGOING,
@@ -16,6 +16,7 @@ from kg.relate.cues import (
     SIGN_NOT,
     SIGN_SIDES,
     SIGN_WITH,
+    UNSEEN_BODY,
     WISHED,
 )
 from kg.relate.sides import earlier_pair, joint, paired_list
@@ -56,7 +57,7 @@ def cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
             pairs = [pair] if pair else []
         for a, b in pairs:
             key = tuple(sorted((eid(a), eid(b))))
-            if pact and a.type == b.type == "place":
+            if pact and a.type == b.type == "place" or _unseen_body(sc, a, verb) or _unseen_body(sc, b, verb):
                 continue
             if key[0] != key[1] and key not in seen:
                 seen.add(key)
@@ -65,6 +66,14 @@ def cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
 
 
 _PARTY_TYPES = ("company", "organization", "place")
+
+
+def _unseen_body(sc: Scope, m: Mention, verb: int) -> bool:
+    """台湾|某某公会: a place that opens the name of a body no recogniser found (the body signs)."""
+    if m.type != "place":
+        return False
+    body = UNSEEN_BODY.match(sc.text, m.end, verb)
+    return body is not None and not any(o.start < body.end() and m.end < o.end for o in sc.inside((m.end, verb)))
 
 
 def _ongoing(sc, s, e, sent, parties, seen) -> Iterator[Found]:
