@@ -53,6 +53,12 @@ def pairs(text, relation, *, place):
     # an existing business partnership
     ("沭阳县融资担保有限公司积极作为，与省担保集团开展业务合作300笔。", "沭阳县",
      [("company/沭阳县融资担保有限公司", "company/省担保集团")]),
+    # an agreement renewed or concluded (续签, 达成…协议)
+    ("日照市与日照港集团有限公司续签战略合作协议。", "日照市", [("company/日照港集团有限公司", "place/日照市")]),
+    ("淄博市与山东能源集团有限公司达成战略合作协议。", "淄博市", [("company/山东能源集团有限公司", "place/淄博市")]),
+    # 分别代表A和B: the bodies after 代表
+    ("签约仪式上，副市长张一与鲁南制药集团股份有限公司副总裁王二分别代表市政府和鲁南制药集团股份有限公司签订战略合作协议。",
+     "临沂市", [("company/鲁南制药集团股份有限公司", "organization/临沂市人民政府")]),
     # 代表双方: a signer signs for the body of the title nearest the name (市长), not for 市委 too
     ("会上，市委副书记、市长刘志强与华能新能源股份有限公司总经理陈立新代表双方签约。", "宜昌市",
      [("company/华能新能源股份有限公司", "organization/宜昌市人民政府")]),
@@ -80,6 +86,7 @@ def test_signings_give_cooperation(text, place, expected):
     ("会上，沭阳县人民政府就合作事宜与远航重工集团有限公司进行了深入交流。", "沭阳县"),               # talks
     ("市委副书记、市长王强与远航重工集团有限公司总经理周一签订合作协议。", "泰州市"),             # the mayor's titles name no party
     ("他表示，远航重工集团有限公司愿充分发挥优势，在相关领域与泰州市开展全方位合作。", "泰州市"),   # a wish
+    ("经过多轮洽谈，淄博市与山东能源集团有限公司达成共识，将签订合作协议。", "淄博市"),   # agreed to sign later
     # 双方 with no pair named before (a meeting of a mayor and a guest): whose sides?
     ("市长王强会见了远航重工集团有限公司董事长周一一行。会后，双方签署了战略合作协议。", "泰州市"),
     ("赣州市人民政府与深圳市投资控股有限公司举行工作座谈。双方将签署战略合作框架协议。", "赣州市"),   # will sign

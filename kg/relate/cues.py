@@ -44,7 +44,7 @@ PARTNER_TALKS = re.compile(r"(?:围绕|就|探讨|商讨|洽谈|希望|期待|�
 GOING = re.compile(r"(?:赴|到|前往|来到|走进)[^，,。；、]{0,12}$")      # 赴甲市、乙市: the places gone to
 # a signing between the parties named before and after 与 (or listed before 代表三方): the verb,
 # then what it must not be (an intention, a future signing)
-SIGN = re.compile(r"签订|签署|签约|签字|签下|缔结|结为|结成|(?:建立|成为)(?=[^，。；]{0,8}合作伙伴)")
+SIGN = re.compile(r"签订|签署|签约|签字|签下|续签|达成(?=[^，。；]{0,12}协议)|缔结|结为|结成|(?:建立|成为)(?=[^，。；]{0,8}合作伙伴)")
 SIGN_NOT = re.compile(r"意向|备忘录草案")
 SIGN_FUTURE = re.compile(r"(?:将|拟|计划|有望|准备|即将|将要)(?:与|同|和)?$")
 SIGN_WITH = (re.compile(r"与|同"), re.compile(r"和"))     # 和 only where 与/同 name no pair (和 also lists)
