@@ -9,22 +9,36 @@ import re
 from collections.abc import Iterator
 
 from kg.relate.base import CLAUSE, Found, Scope
-from kg.relate.cues import GOING, PARTNER, PARTNER_TALKS
+from kg.relate.cues import GOING, JOINT, PARTNER, PARTNER_TALKS
 from kg.relate.places import _inside, _leaves
 from kg.relate.sides import earlier_pair, joint, paired_list
 from kg.types import Mention, eid
 
 
 def partners(sc, s, e, sent, ms) -> Iterator[Found]:
-    """partner_of (对口支援, 东西部协作, 结对, 友好城市): the place before 与 (else the home place)
-    with each place after it; places listed before the cue with 、 pair with each other
-    (甲县某镇某村、乙市某区某社区举行友好村庄签约活动)."""
+    """partner_of, clause by clause: each cue reads the clauses from the one after the last cue's
+    (甲市政府与乙州政府签订东西部协作协议，甲市某区与乙州某市…分别签订结对帮扶协议: two pacts);
+    a later one only where it names its own pair (…，并结对帮扶某村 pairs nobody)."""
+    lo = s
+    for cue in PARTNER.finditer(sent):
+        if s + cue.start() < lo:
+            continue
+        clause = CLAUSE.search(sent, cue.end())
+        hi = s + (clause.start() if clause else len(sent))
+        seg = sc.text[lo:hi]
+        if lo == s or re.search(r"与|同", seg) or JOINT.match(seg):
+            yield from _pact(sc, lo, seg, [m for m in ms if lo <= m.start and m.end <= hi], (s, e))
+        lo = hi + 1
+
+
+def _pact(sc: Scope, s: int, sent: str, ms: list[Mention], sentence: tuple[int, int]) -> Iterator[Found]:
+    """partner_of (对口支援, 东西部协作, 结对, 友好城市) in the clauses `sent` from `s`, the cue's clause
+    last: the place before 与 (else the home place) with each place after it; places listed
+    before the cue with 、 pair with each other (甲县某镇某村、乙市某区某社区举行友好村庄签约活动)."""
     cue = PARTNER.search(sent)
     if not cue or PARTNER_TALKS.search(sent, 0, cue.start()) and cue.group().startswith("友"):
         return                       # 围绕…建立友好城市进行沟通交流: talks, no partnership yet
-    clause = CLAUSE.search(sent, cue.end())
-    limit = s + (clause.start() if clause else len(sent))   # 甲与乙签订协作协议，丙公司与丁市签约: not 丁市
-    places = [m for m in ms if m.type == "place" and m.end <= limit]
+    places = [m for m in ms if m.type == "place"]
     paired = paired_list(sc, s, s + cue.start(), places)
     places = [m for m in places if not _qualifier(m, places)]
     lo = max([s] + [s + c.end() for c in CLAUSE.finditer(sent, 0, cue.start())])
@@ -35,15 +49,15 @@ def partners(sc, s, e, sent, ms) -> Iterator[Found]:
             return
     if paired:                       # 甲市与乙市、丙县与丁县分别签订: each pair of the list
         for a, b in paired:
-            yield Found("partner_of", eid(a), eid(b), (), min(a.start, b.start), s + cue.end(), (s, e))
+            yield Found("partner_of", eid(a), eid(b), (), min(a.start, b.start), s + cue.end(), sentence)
         return
-    pair = re.search(r"与|同|和", sent[:limit - s])
+    pair = re.search(r"与|同|和", sent)
     listed = _listed_places(sc, [m for m in places if m.end <= s + cue.start() and not m.attr("ref")])
     if listed and GOING.search(sc.text, max(s, listed[0].start - 16), listed[0].start):
         listed = []                  # 率代表团赴甲市、乙市开展对口协作: where the party went, not the pair
     if pair is None and len(listed) >= 2:
         for other in listed[1:]:
-            yield Found("partner_of", eid(listed[0]), eid(other), (), listed[0].start, other.end, (s, e))
+            yield Found("partner_of", eid(listed[0]), eid(other), (), listed[0].start, other.end, sentence)
         return
     before = _leaves([m for m in places if pair and m.end <= s + pair.start()]) if pair else []
     home = [m for m in places if m.attr("ref")]
@@ -58,7 +72,7 @@ def partners(sc, s, e, sent, ms) -> Iterator[Found]:
         if eid(m) in seen or eid(m) == subject or _inside(m, subject):
             continue
         seen.add(eid(m))
-        yield Found("partner_of", subject, eid(m), (), m.start, m.end, (s, e))
+        yield Found("partner_of", subject, eid(m), (), m.start, m.end, sentence)
 
 
 def _qualifier(m: Mention, places: list[Mention]) -> bool:
