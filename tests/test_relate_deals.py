@@ -9,7 +9,7 @@ from kg.types import Document
 
 def pairs(text, relation, *, place):
     r = extract_document(Document(id="t", text=text, date="2024-03-01", place=place))
-    return sorted(tuple(sorted((f["subject"], f["object"]))) for f in r["facts"] if f["relation"] == relation)
+    return sorted({tuple(sorted((f["subject"], f["object"]))) for f in r["facts"] if f["relation"] == relation})
 
 
 @pytest.mark.parametrize("text, place, expected", [
@@ -64,6 +64,13 @@ def pairs(text, relation, *, place):
      [("company/华能新能源股份有限公司", "organization/宜昌市人民政府")]),
     ("嘉定区委副书记、区长高一香与遵义市委副书记、市长李二睿代表双方签字。", "遵义市",
      [("organization/嘉定区人民政府", "organization/遵义市人民政府")]),
+    # 代表双方 signers stand for the sides of the story's signing (a group's subsidiary for the group)
+    (("3月11日下午，泰州市人民政府与远航重工集团有限公司战略合作签约仪式在泰州举行。根据协议，双方将在新能源等领域开展合作。"
+      "副市长陈一与远航电力控股有限公司江苏大区总经理王二代表双方签约。"), "泰州市",
+     [("company/远航重工集团有限公司", "organization/泰州市人民政府")]),
+    # … but not where a signer's body is none of them (another deal of a ceremony)
+    ("集中签约仪式上，泰州市与远航重工集团有限公司签约。副市长陈一与青松置业集团有限公司总经理王二代表双方签订投资协议。", "泰州市",
+     [("company/远航重工集团有限公司", "place/泰州市"), ("company/青松置业集团有限公司", "organization/泰州市人民政府")]),
     # 双方 stands for the pair named in the sentence before
     ("3月2日，赣州市人民政府与深圳市投资控股有限公司举行工作座谈。会后，双方签署了战略合作框架协议。", "赣州市",
      [("company/深圳市投资控股有限公司", "organization/赣州市人民政府")]),
@@ -128,8 +135,8 @@ def test_a_paired_assistance_agreement_between_places_is_partner_of():
     ("泗阳县党政代表团来我县考察。县委书记王一会见了泗阳县委书记李二一行。两地签订新一轮结对合作协议。", "沭阳县",
      [("place/沭阳县", "place/泗阳县")]),
     # two pacts in one sentence: each clause its own pairs
-    ("会上，宁波市人民政府与黔西南州人民政府签订东西部协作协议，宁波市海曙区与黔西南州兴义市、宁波市江北区与黔西南州兴仁市"
-     "分别签订结对帮扶协议。", "宁波市",
+    (("会上，宁波市人民政府与黔西南州人民政府签订东西部协作协议，宁波市海曙区与黔西南州兴义市、宁波市江北区与黔西南州兴仁市"
+      "分别签订结对帮扶协议。"), "宁波市",
      [("place/宁波市", "place/黔西南布依族苗族自治州"), ("place/江北区", "place/兴仁市"), ("place/海曙区", "place/兴义市")]),
     # a pact in the first clause pairs the places of that clause only
     ("会上，宁波市人民政府与延边州人民政府签订东西部协作协议，远航重工集团有限公司与延边州龙井市签约共建产业园。", "宁波市",

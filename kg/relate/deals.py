@@ -19,7 +19,7 @@ from kg.relate.cues import (
     UNSEEN_BODY,
     WISHED,
 )
-from kg.relate.sides import earlier_pair, joint, paired_list
+from kg.relate.sides import earlier_pair, joint, paired_list, same_side, signed_before
 from kg.types import Mention, eid
 
 
@@ -51,7 +51,8 @@ def cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
         end = CLAUSE.search(sent, cue.end())
         # 签订结对帮扶协议, 举行山海协作产业园共建签约仪式 between places: partner_of says it
         pact = PARTNER.search(sc.text, lo, s + (end.start() if end else len(sent)))
-        pairs = paired_list(sc, lo, verb, parties) or _signing_pairs(seg, lo, parties, titles)
+        named = signed_before(sc, s, _PARTY_TYPES) if SIGN_SIDES.search(seg) else None
+        pairs = paired_list(sc, lo, verb, parties) or _signing_pairs(seg, lo, parties, titles, named)
         if not pairs and joint(sc, lo, verb, whole=True):
             pair = earlier_pair(sc, s, _PARTY_TYPES)     # 会后，双方签署了…: the pair named before
             pairs = [pair] if pair else []
@@ -111,8 +112,10 @@ def _listed_from(pos: int, cands: list[Mention], seg: str, lo: int) -> list[Ment
     return out
 
 
-def _signing_pairs(seg: str, lo: int, parties: list[Mention], titles: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """The pairs that sign in the clause `seg` (starting at `lo`) before the verb."""
+def _signing_pairs(seg: str, lo: int, parties: list[Mention], titles: list[Mention],
+                   named: tuple[Mention, Mention] | None = None) -> list[tuple[Mention, Mention]]:
+    """The pairs that sign in the clause `seg` (starting at `lo`) before the verb; `named`, the
+    pair of the story's signing named before, the sides that 代表双方 signers stand for."""
     inside = [m for m in parties if lo <= m.start and m.end <= lo + len(seg)]
     sides = SIGN_SIDES.search(seg)
     if sides:                               # 副县长甲、某院总会计师乙、某集团董事长丙代表三方: the signers' bodies
@@ -129,6 +132,10 @@ def _signing_pairs(seg: str, lo: int, parties: list[Mention], titles: list[Menti
         ordered = sorted(listed.values(), key=lambda m: m.start)
         if len(ordered) > SIDES.get(sides.group()[-2:], len(ordered)):
             return []               # 县委书记甲、县长乙与丙代表双方: more bodies than sides, which is whose?
+        if named and len(ordered) == 2 and sides.group().endswith("双方") and not governments \
+                and all(any(same_side(m, p) for m in ordered) for p in named) \
+                and all(any(same_side(m, p) for p in named) for m in ordered):
+            return [named]          # 甲市与乙集团签约仪式…副市长丙与乙集团子公司经理丁代表双方签约: the sides named
         return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
     for w in (w for pattern in SIGN_WITH for w in pattern.finditer(seg)):
         at = lo + w.start()

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from kg.relate.base import Scope
-from kg.relate.cues import JOINT, JOINT_REACH, SIGN_WITH
+from kg.relate.base import CLAUSE, Scope
+from kg.relate.cues import JOINT, JOINT_REACH, SIGN, SIGN_WITH
 from kg.types import Mention, eid
 
 
@@ -84,3 +84,34 @@ def earlier_pair(sc: Scope, before: int, types: tuple[str, ...], *,
             return Mention(m.start, m.start, "", "place", sc.home_id.split("/", 1)[1]), m
         return None
     return None
+
+
+def signed_before(sc: Scope, before: int, types: tuple[str, ...]) -> tuple[Mention, Mention] | None:
+    """The pair of the story's signing named before `before` (甲市人民政府与乙集团战略合作签约仪式
+    在某地举行): 甲 right before 与, 乙 right after it, a signing verb in 乙's clause."""
+    for s, e in reversed([(s, e) for s, e in sc.sents if sc.start <= s and e <= before][-SIGNED_REACH:]):
+        chains = chains_of([m for m in sc.inside((s, e)) if m.type in types
+                            and (not m.attr("ref") or m.text[:1] in "我本")])
+        for w in (w for p in SIGN_WITH for w in p.finditer(sc.text, s, e)):
+            left = [c[-1] for c in chains if c[-1].end == w.start()]
+            right = [c[-1] for c in chains if c[0].start == w.end()]
+            if not (left and right) or eid(left[0]) == eid(right[0]):
+                continue
+            clause = CLAUSE.search(sc.text, right[0].end, e)
+            if SIGN.search(sc.text, right[0].end, clause.start() if clause else e):
+                return left[0], right[0]
+    return None
+
+
+SIGNED_REACH = 8      # sentences: a story's signing is named in its opening
+
+
+def same_side(body: Mention, party: Mention) -> bool:
+    """Does a signer's body stand for a party named before: itself, the government or party
+    committee of a place named (某市人民政府 for 某市), or a company of the same group (华某电力
+    控股有限公司 for 华某集团: the same first two characters)?"""
+    if body.key == party.key:
+        return True
+    if party.type == "place":
+        return body.type == "organization" and (body.key == f"{party.key}人民政府" or body.key == f"中共{party.key}委")
+    return body.type == party.type == "company" and body.key[:2] == party.key[:2]
