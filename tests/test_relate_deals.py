@@ -71,6 +71,9 @@ def pairs(text, relation, *, place):
     # … but not where a signer's body is none of them (another deal of a ceremony)
     ("集中签约仪式上，泰州市与远航重工集团有限公司签约。副市长陈一与青松置业集团有限公司总经理王二代表双方签订投资协议。", "泰州市",
      [("company/远航重工集团有限公司", "place/泰州市"), ("company/青松置业集团有限公司", "organization/泰州市人民政府")]),
+    # 该公司 as a party: the one company the story named before
+    ("沭阳县融资担保有限公司积极作为。5月，该公司与江苏银行沭阳支行签订银担合作协议。", "沭阳县",
+     [("company/江苏银行沭阳支行", "company/沭阳县融资担保有限公司")]),
     # 双方 stands for the pair named in the sentence before
     ("3月2日，赣州市人民政府与深圳市投资控股有限公司举行工作座谈。会后，双方签署了战略合作框架协议。", "赣州市",
      [("company/深圳市投资控股有限公司", "organization/赣州市人民政府")]),

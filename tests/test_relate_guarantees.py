@@ -26,6 +26,9 @@ G, T = "company/湖北宏泰融资担保有限公司", "company/武汉恒盛机�
     # 为该公司 / 为其: the company named before, not the lender
     ("武汉恒盛机械制造有限公司急需资金。湖北宏泰融资担保有限公司为该公司提供3000万元贷款担保。", [(G, T, "3000万元")]),
     ("中国银行武汉分行向武汉恒盛机械制造有限公司发放贷款，湖北宏泰融资担保有限公司为其提供担保。", [(G, T, None)]),
+    # 该公司 as the guarantor: the one company the story named before
+    ("湖北宏泰融资担保有限公司积极发挥作用。3月，该公司为武汉恒盛机械制造有限公司提供1500万元流动资金贷款担保。",
+     [(G, T, "1500万元")]),
 ])
 def test_guarantees(text, expected):
     assert guarantees(text) == expected
@@ -36,6 +39,8 @@ def test_guarantees(text, expected):
     "湖北宏泰融资担保有限公司为中国银行武汉分行推荐的小微企业提供融资担保。",           # the bank is not guaranteed
     "武汉恒盛机械制造有限公司为湖北宏泰融资担保有限公司提供反担保。",                   # a counter-guarantee
     "湖北宏泰融资担保有限公司与中国银行武汉分行签订银担合作协议，累计提供担保贷款18亿元。",  # a bank partner, no guarantee
+    # 该公司 after two companies: which one is not read
+    "湖北宏泰融资担保有限公司与中国银行武汉分行合作。该公司为武汉恒盛机械制造有限公司提供1500万元担保。",
 ])
 def test_no_guarantee(text):
     assert guarantees(text) == []

@@ -59,13 +59,15 @@ SIGN_FOR = "代表"                                            # 甲代表县政
 # 会上，双方签订了…; 两地签订新一轮结对协议: the pair named in one of the few sentences before
 JOINT = re.compile(r"(?:双方|两地|两市|两县|两区|两省)(?:还|又|也|正式|共同|现场|当场|随后|再次|代表)*")
 JOINT_REACH = 3
+THAT_FIRM = re.compile(r"该(?:公司|集团|企业)")     # 该公司与乙银行签订…: the one company named before
 # guarantees.py: 甲公司[已]为[位于某地的]乙公司[的3000万元贷款]提供[连带责任]担保
 GUARANTOR_GAP = re.compile(r"(?:已|还|又|先后|累计|共|共计|近日|日前|再次|积极|成功|分别|主动|及时|今年以来)*")
 GUARANTEED = re.compile(r"(?:位于[^，。；、]{1,12}?的)?")
 # what may stand between the one guaranteed and 担保: the loan, never another party (乙推荐的小微企业)
 GUARANTEE_FOR = re.compile(r"的?(?:\d+(?:\.\d+)?(?:万|亿|千|百)?亿?元)?的?(?:银行|流动资金|项目|技改|经营)?"
                            r"(?:贷款|借款|融资|授信)?(?:提供|办理)?了?(?:总额)?(?:不超过|不低于|达|共计|累计)?"
-                           r"(?:\d+(?:\.\d+)?(?:万|亿|千|百)?亿?元)?的?(?:融资|贷款|连带责任|信用|履约|全额)?(?:保证)?担保")
+                           r"(?:\d+(?:\.\d+)?(?:万|亿|千|百)?亿?元)?的?(?:银行|流动资金|项目|技改|经营)?"
+                           r"(?:融资|贷款|借款|连带责任|信用|履约|全额)*(?:保证)?担保")
 GUARANTEE_OF_IT = re.compile(r"给予其|为其|向其|为该公司|给该公司|为该企业|给该企业")   # the company named before
 AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:亿)?元")
 

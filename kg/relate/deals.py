@@ -19,7 +19,7 @@ from kg.relate.cues import (
     UNSEEN_BODY,
     WISHED,
 )
-from kg.relate.sides import earlier_pair, joint, paired_list, same_side, signed_before
+from kg.relate.sides import earlier_pair, joint, paired_list, same_side, signed_before, that_firm
 from kg.types import Mention, eid
 
 
@@ -32,6 +32,7 @@ def cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
         return
     # 我县与某集团签约: the home place signs (GUIDELINES: a place may be a party); 全市 never does
     parties = [m for m in ms if m.type in _PARTY_TYPES and (not m.attr("ref") or m.text[:1] in "我本")]
+    parties = sorted(parties + that_firm(sc, s, e), key=lambda m: (m.start, -m.end))
     if not parties and not JOINT.search(sent):
         return
     titles = [m for m in ms if m.type == "title"]

@@ -9,13 +9,14 @@ from collections.abc import Iterator
 
 from kg.relate.base import CLAUSE, Found, Scope, attrs
 from kg.relate.cues import AMOUNT, GUARANTEE_FOR, GUARANTEE_OF_IT, GUARANTEED, GUARANTOR_GAP
+from kg.relate.sides import that_firm
 from kg.types import Mention, eid
 
 
 def guarantees(sc, s, e, sent, ms) -> Iterator[Found]:
     if "担保" not in sent:
         return
-    firms = [m for m in ms if m.type == "company"]
+    firms = sorted([m for m in ms if m.type == "company"] + that_firm(sc, s, e), key=lambda m: (m.start, -m.end))
     pos = s
     for b in [x.start() + s for x in CLAUSE.finditer(sent)] + [e]:
         if "担保" in sc.text[pos:b]:

@@ -1,13 +1,13 @@
 """Who the sides of a signing are, where a sentence does not write them as 甲与乙: a 、-list of
-pairs (甲市与乙市、丙市与丁县分别签订), and 双方/两地 standing for the pair named earlier in the
-story (甲县与乙集团举行座谈。会后，双方签署…). Read by deals.py (cooperates_with) and
-partners.py (partner_of)."""
+pairs (甲市与乙市、丙市与丁县分别签订), 双方/两地 standing for the pair named earlier in the
+story (甲县与乙集团举行座谈。会后，双方签署…), the sides 代表双方 signers stand for, and 该公司.
+Read by deals.py (cooperates_with), partners.py (partner_of) and guarantees.py."""
 from __future__ import annotations
 
 import re
 
 from kg.relate.base import CLAUSE, Scope
-from kg.relate.cues import JOINT, JOINT_REACH, SIGN, SIGN_WITH
+from kg.relate.cues import JOINT, JOINT_REACH, SIGN, SIGN_WITH, THAT_FIRM
 from kg.types import Mention, eid
 
 
@@ -115,3 +115,16 @@ def same_side(body: Mention, party: Mention) -> bool:
     if party.type == "place":
         return body.type == "organization" and (body.key == f"{party.key}人民政府" or body.key == f"中共{party.key}委")
     return body.type == party.type == "company" and body.key[:2] == party.key[:2]
+
+
+def that_firm(sc: Scope, lo: int, hi: int) -> list[Mention]:
+    """该公司 (该集团, 该企业) in lo..hi as the company it stands for, where the story names one
+    company before it and no other (沭阳某担保公司…。3月，该公司为乙公司提供担保); with two
+    named, which one is meant is not read."""
+    out = []
+    for m in THAT_FIRM.finditer(sc.text, lo, hi):
+        named = {x.key: x for x in sc.inside((sc.start, m.start()), "company")}
+        if len(named) == 1:
+            firm = next(iter(named.values()))
+            out.append(Mention(m.start(), m.end(), m.group(), "company", firm.key))
+    return out
