@@ -59,6 +59,10 @@ def pairs(text, relation, *, place):
     # 分别代表A和B: the bodies after 代表
     ("签约仪式上，副市长张一与鲁南制药集团股份有限公司副总裁王二分别代表市政府和鲁南制药集团股份有限公司签订战略合作协议。",
      "临沂市", [("company/鲁南制药集团股份有限公司", "organization/临沂市人民政府")]),
+    # a partnership in being or entered without 与 (甲是/成为乙的战略合作伙伴)
+    ("山东能源集团有限公司成为淄博市人民政府的战略合作伙伴。", "淄博市",
+     [("company/山东能源集团有限公司", "organization/淄博市人民政府")]),
+    ("淄博市与山东能源集团有限公司是长期战略合作伙伴。", "淄博市", [("company/山东能源集团有限公司", "place/淄博市")]),
     # 代表双方: a signer signs for the body of the title nearest the name (市长), not for 市委 too
     ("会上，市委副书记、市长刘志强与华能新能源股份有限公司总经理陈立新代表双方签约。", "宜昌市",
      [("company/华能新能源股份有限公司", "organization/宜昌市人民政府")]),
@@ -97,6 +101,9 @@ def test_signings_give_cooperation(text, place, expected):
     ("市委副书记、市长王强与远航重工集团有限公司总经理周一签订合作协议。", "泰州市"),             # the mayor's titles name no party
     ("他表示，远航重工集团有限公司愿充分发挥优势，在相关领域与泰州市开展全方位合作。", "泰州市"),   # a wish
     ("经过多轮洽谈，淄博市与山东能源集团有限公司达成共识，将签订合作协议。", "淄博市"),   # agreed to sign later
+    ("山东能源集团有限公司希望成为淄博市人民政府的战略合作伙伴。", "淄博市"),          # a wish
+    ("山东能源集团有限公司是淄博市人民政府的重点企业，也是我市重要的合作伙伴。", "淄博市"),   # 乙 not right after 是
+    ("山东省与德国巴伐利亚州结为友好省州。", "济南市"),                               # partner_of says it
     # 双方 with no pair named before (a meeting of a mayor and a guest): whose sides?
     ("市长王强会见了远航重工集团有限公司董事长周一一行。会后，双方签署了战略合作协议。", "泰州市"),
     ("赣州市人民政府与深圳市投资控股有限公司举行工作座谈。双方将签署战略合作框架协议。", "赣州市"),   # will sign
@@ -134,6 +141,12 @@ def test_a_paired_assistance_agreement_between_places_is_partner_of():
     ("济南市与德国奥格斯堡市、青岛市与德国雷根斯堡市分别签订缔结友好城市协议书。", "济南市",
      [("place/奥格斯堡市", "place/济南市"), ("place/雷根斯堡市", "place/青岛市")]),
     ("11月2日，临沂市与俄罗斯新西伯利亚市缔结友好城市关系。", "临沂市", [("place/临沂市", "place/新西伯利亚市")]),
+    # friendship cities and provinces abroad, by any of their names
+    ("4月10日，我市与日本冈山县缔结友好交流城市关系。", "日照市", [("place/冈山县", "place/日照市")]),
+    ("淄博市同韩国光州广域市签署友好城市协议。", "淄博市", [("place/光州广域市", "place/淄博市")]),
+    ("山东省与德国巴伐利亚州结为友好省州。", "济南市", [("place/山东省", "place/巴伐利亚州")]),
+    # a place abroad qualifying a name no recogniser found is no partner (the city is)
+    ("4月10日，我市与日本冈山县新见市缔结友好交流城市关系。", "日照市", []),
     # 两地 stands for the home and the place named before
     ("泗阳县党政代表团来我县考察。县委书记王一会见了泗阳县委书记李二一行。两地签订新一轮结对合作协议。", "沭阳县",
      [("place/沭阳县", "place/泗阳县")]),

@@ -59,10 +59,12 @@ def _city_abroad(text: str, country: Mention) -> Mention | None:
     ws = words(text[country.end:country.end + 12])
     if not ws or tag(ws[0]) not in _NAME_TAGS or not _HAN.fullmatch(ws[0]):
         return None
-    if len(ws[0]) >= 3 and ws[0][-1] in "市州县":
-        name = ws[0]
-    elif len(ws) > 1 and len(ws[0]) >= 2 and ws[1] in ("市", "州"):
+    if len(ws) > 2 and tag(ws[0]) == tag(ws[1]) == "ns" and ws[2] == "市":      # 光州|广域|市
+        name = "".join(ws[:3])
+    elif len(ws) > 1 and len(ws[0]) >= 2 and ws[1] in ("市", "州"):            # 某某斯堡|市
         name = ws[0] + ws[1]
+    elif ws[0][-1] in "市州县" and (len(ws[0]) >= 3 or tag(ws[0]) == "ns"):    # 某某堡市, 加州
+        name = ws[0]
     else:
         return None
     if gazetteer().lookup(name) is not None:

@@ -38,17 +38,20 @@ HOLDING = re.compile(r"(?:举行|召开|举办)(?:了)?$")     # 会上，举行
 
 # deals.py
 PARTNER = re.compile(r"东西协作|东西部协作|对口支援|对口帮扶|对口协作|对口合作|结对|帮扶|友好城市|友城|山海协作|"
-                     r"友好(?:村庄|村|县|区|乡镇|城区)")
+                     r"友好(?:村庄|村|县|区|乡镇|城区)|友好(?:交流|合作)?(?:城市|省州|省|州)(?!长)|国际友城")
 # a friendship still talked about, not made: 双方围绕…建立友好城市进行沟通交流, 希望缔结友好城市
 PARTNER_TALKS = re.compile(r"(?:围绕|就|探讨|商讨|洽谈|希望|期待|拟|有望|意向)[^。；]{0,30}$")
 GOING = re.compile(r"(?:赴|到|前往|来到|走进)[^，,。；、]{0,12}$")      # 赴甲市、乙市: the places gone to
 # a signing between the parties named before and after 与 (or listed before 代表三方): the verb,
 # then what it must not be (an intention, a future signing)
-SIGN = re.compile(r"签订|签署|签约|签字|签下|续签|达成(?=[^，。；]{0,12}协议)|缔结|结为|结成|(?:建立|成为)(?=[^，。；]{0,8}合作伙伴)")
+SIGN = re.compile(r"签订|签署|签约|签字|签下|续签|达成(?=[^，。；]{0,12}协议)|缔结|结为|结成|"
+                  r"(?:建立|成为|是)(?=[^，。；]{0,8}合作伙伴)")
 SIGN_NOT = re.compile(r"意向|备忘录草案")
 SIGN_FUTURE = re.compile(r"(?:将|拟|计划|有望|准备|即将|将要)(?:与|同|和)?$")
 SIGN_WITH = (re.compile(r"与|同"), re.compile(r"和"))     # 和 only where 与/同 name no pair (和 also lists)
 ONGOING = re.compile(r"开展[^，。；]{0,12}?合作(?!意向)")           # 与某集团开展业务合作
+PARTNER_VERB = re.compile(r"(?:已经?|正式|也|均)?(?:是|成为|系)(?:了)?")      # 甲公司成为乙集团的战略合作伙伴
+PARTNER_NOUN = re.compile(r"的?(?:长期|重要|全面|核心|首批|首家)?(?:战略)?合作伙伴")
 WISHED = re.compile(r"愿|希望|期待|期盼|将|拟|力争|争取|计划|准备|有望")   # 愿…与甲开展合作: a wish, not a partnership
 # 与台湾某某公会签订: a place opening the name of a body the recognisers missed is no party
 UNSEEN_BODY = re.compile(r"[^与和同及、，。；签举在就将]{1,8}?(?:公会|协会|商会|联合会|学会|研究院|研究所|大学|学院|医院|"

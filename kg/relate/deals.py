@@ -9,6 +9,8 @@ from kg.relate.cues import (
     JOINT,
     ONGOING,
     PARTNER,
+    PARTNER_NOUN,
+    PARTNER_VERB,
     SIGN,
     SIGN_FOR,
     SIGN_FUTURE,
@@ -28,7 +30,7 @@ def cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
     与 before the verb (县政府与某某集团签订战略合作框架协议; 副县长甲代表县政府与乙公司签署协议,
     the party 甲 signs for; 某支行分别与A公司、B公司签订), or every pair of the parties listed
     before 代表三方签署. An intention (签订合作意向书) or a future signing (将与…签约) is none."""
-    if not (SIGN.search(sent) or ONGOING.search(sent)):
+    if not (SIGN.search(sent) or ONGOING.search(sent) or "合作伙伴" in sent):
         return
     # 我县与某集团签约: the home place signs (GUIDELINES: a place may be a party); 全市 never does
     parties = [m for m in ms if m.type in _PARTY_TYPES and (not m.attr("ref") or m.text[:1] in "我本")]
@@ -39,6 +41,7 @@ def cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
     parties = [m for m in parties if not any(_within(m, o) for o in parties + titles if o is not m)]
     seen: set[tuple[str, str]] = set()
     yield from _ongoing(sc, s, e, sent, parties, seen)
+    yield from _partner_of_whom(sc, s, e, sent, parties, seen)
     for cue in SIGN.finditer(sent):
         verb = s + cue.start()
         if SIGN_NOT.search(sent, cue.end(), cue.end() + 12):
@@ -90,6 +93,21 @@ def _ongoing(sc, s, e, sent, parties, seen) -> Iterator[Found]:
         if subject is not None and eid(subject) != eid(partner):
             seen.add(tuple(sorted((eid(subject), eid(partner)))))
             yield Found("cooperates_with", eid(subject), eid(partner), (), subject.start, partner.end, (s, e))
+
+
+def _partner_of_whom(sc, s, e, sent, parties, seen) -> Iterator[Found]:
+    """甲公司是(成为)乙集团的战略合作伙伴: a partnership in being or entered, 甲 right before the
+    verb, 乙 right after it (not 希望成为…, 将成为…)."""
+    for p in parties:
+        verb = PARTNER_VERB.match(sc.text, p.end, e)
+        other = next((m for m in parties if verb and m.start == verb.end()), None)
+        if other is None or not PARTNER_NOUN.match(sc.text, other.end, e) or eid(other) == eid(p) \
+                or WISHED.search(sc.text, max(s, p.start - 6), p.start):
+            continue
+        key = tuple(sorted((eid(p), eid(other))))
+        if key not in seen:
+            seen.add(key)
+            yield Found("cooperates_with", eid(p), eid(other), (), p.start, other.end, (s, e))
 
 
 def _within(m: Mention, o: Mention) -> bool:

@@ -40,7 +40,7 @@ def _pact(sc: Scope, s: int, sent: str, ms: list[Mention], sentence: tuple[int, 
         return                       # 围绕…建立友好城市进行沟通交流: talks, no partnership yet
     places = [m for m in ms if m.type == "place"]
     paired = paired_list(sc, s, s + cue.start(), places)
-    places = [m for m in places if not _qualifier(m, places)]
+    places = [m for m in places if not _qualifier(sc.text, m, places)]
     lo = max([s] + [s + c.end() for c in CLAUSE.finditer(sent, 0, cue.start())])
     if not paired and joint(sc, lo, s + cue.start()) and not any(lo <= m.start < s + cue.start() for m in places):
         pair = earlier_pair(sc, s, ("place",), home=True)    # 两地签订新一轮结对协议: the pair named before
@@ -75,9 +75,14 @@ def _pact(sc: Scope, s: int, sent: str, ms: list[Mention], sentence: tuple[int, 
         yield Found("partner_of", subject, eid(m), (), m.start, m.end, sentence)
 
 
-def _qualifier(m: Mention, places: list[Mention]) -> bool:
-    """德国|某某市: a country written right before a place abroad qualifies it, no party itself."""
-    return m.attr("level") in ("country", "continent") and any(o.start == m.end for o in places)
+def _qualifier(text: str, m: Mention, places: list[Mention]) -> bool:
+    """德国|某某市: a country written right before a place abroad qualifies it, no party itself,
+    and so before a name no recogniser found (韩国|某某广域市)."""
+    abroad = m.attr("level") in ("country", "continent") or m.attr("country")     # 日本|某山县|某某市
+    return bool(abroad) and (any(o.start == m.end for o in places) or bool(_NAME_GOES_ON.match(text, m.end)))
+
+
+_NAME_GOES_ON = re.compile(r"[\u4e00-\u9fff](?<![、与和及同等签举在的缔结])")
 
 
 def _listed_places(sc: Scope, places: list[Mention]) -> list[Mention]:
