@@ -78,6 +78,9 @@ def pairs(text, relation, *, place):
     # 该公司 as a party: the one company the story named before
     ("沭阳县融资担保有限公司积极作为。5月，该公司与江苏银行沭阳支行签订银担合作协议。", "沭阳县",
      [("company/江苏银行沭阳支行", "company/沭阳县融资担保有限公司")]),
+    # a witness in a clause before is no party, and no doubt on the signing
+    ("市委书记江一见证签约，淄博市人民政府与山东能源集团有限公司签订战略合作框架协议。", "淄博市",
+     [("company/山东能源集团有限公司", "organization/淄博市人民政府")]),
     # 双方 stands for the pair named in the sentence before
     ("3月2日，赣州市人民政府与深圳市投资控股有限公司举行工作座谈。会后，双方签署了战略合作框架协议。", "赣州市",
      [("company/深圳市投资控股有限公司", "organization/赣州市人民政府")]),
@@ -104,6 +107,13 @@ def test_signings_give_cooperation(text, place, expected):
     ("山东能源集团有限公司希望成为淄博市人民政府的战略合作伙伴。", "淄博市"),          # a wish
     ("山东能源集团有限公司是淄博市人民政府的重点企业，也是我市重要的合作伙伴。", "淄博市"),   # 乙 not right after 是
     ("山东省与德国巴伐利亚州结为友好省州。", "济南市"),                               # partner_of says it
+    # a signing planned, hoped for, talked about, failed or only witnessed
+    ("下一步，将推动淄博市与山东能源集团有限公司签订战略合作协议。", "淄博市"),
+    ("力争淄博市与山东能源集团有限公司年内签约。", "淄博市"),
+    ("淄博市与山东能源集团有限公司有望于年内签署合作协议。", "淄博市"),
+    ("淄博市与山东能源集团有限公司就签约事宜进行了沟通。", "淄博市"),
+    ("山东能源集团有限公司与淄博市未能签约。", "淄博市"),
+    ("淄博市与山东能源集团有限公司共同见证了5个项目签约。", "淄博市"),
     # 双方 with no pair named before (a meeting of a mayor and a guest): whose sides?
     ("市长王强会见了远航重工集团有限公司董事长周一一行。会后，双方签署了战略合作协议。", "泰州市"),
     ("赣州市人民政府与深圳市投资控股有限公司举行工作座谈。双方将签署战略合作框架协议。", "赣州市"),   # will sign

@@ -47,6 +47,11 @@ GOING = re.compile(r"(?:赴|到|前往|来到|走进)[^，,。；、]{0,12}$")  
 SIGN = re.compile(r"签订|签署|签约|签字|签下|续签|达成(?=[^，。；]{0,12}协议)|缔结|结为|结成|"
                   r"(?:建立|成为|是)(?=[^，。；]{0,8}合作伙伴)")
 SIGN_NOT = re.compile(r"意向|备忘录草案")
+SIGN_TOPIC = re.compile(r"(?:相关)?(?:事宜|事项)")     # 就签约事宜进行沟通: signing is the topic (read right after the verb)
+# a signing planned, hoped for, talked about or failed, anywhere in the clause before the verb
+# (下一步，将推动甲与乙签订…; 力争甲与乙年内签约; 甲与乙未能签约), or one the pair only witnessed
+SIGN_PLANNED = re.compile(r"将|拟|计划|有望|准备|力争|争取|推动|推进|促成|洽谈|商谈|磋商|希望|期待|期盼|愿|"
+                          r"未能|尚未|没有|见证")
 SIGN_FUTURE = re.compile(r"(?:将|拟|计划|有望|准备|即将|将要)(?:与|同|和)?$")
 SIGN_WITH = (re.compile(r"与|同"), re.compile(r"和"))     # 和 only where 与/同 name no pair (和 also lists)
 ONGOING = re.compile(r"开展[^，。；]{0,12}?合作(?!意向)")           # 与某集团开展业务合作

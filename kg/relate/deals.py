@@ -16,7 +16,9 @@ from kg.relate.cues import (
     SIGN_FUTURE,
     SIGN_LIST,
     SIGN_NOT,
+    SIGN_PLANNED,
     SIGN_SIDES,
+    SIGN_TOPIC,
     SIGN_WITH,
     UNSEEN_BODY,
     WISHED,
@@ -44,13 +46,13 @@ def cooperation(sc, s, e, sent, ms) -> Iterator[Found]:
     yield from _partner_of_whom(sc, s, e, sent, parties, seen)
     for cue in SIGN.finditer(sent):
         verb = s + cue.start()
-        if SIGN_NOT.search(sent, cue.end(), cue.end() + 12):
+        if SIGN_NOT.search(sent, cue.end(), cue.end() + 12) or SIGN_TOPIC.match(sent, cue.end()):
             continue
         lo = max([s] + [s + c.end() for c in CLAUSE.finditer(sent, 0, cue.start())])
         if SIGN_SIDES.search(sc.text, lo, verb):
             lo = s                # 甲市副市长乙，丙市常务副市长丁代表双方政府签署: the signers are listed over clauses
         seg = sc.text[lo:verb]
-        if SIGN_FUTURE.search(seg):
+        if SIGN_FUTURE.search(seg) or SIGN_PLANNED.search(_between_names(seg, lo, parties + titles)):
             continue
         end = CLAUSE.search(sent, cue.end())
         # 签订结对帮扶协议, 举行山海协作产业园共建签约仪式 between places: partner_of says it
@@ -108,6 +110,16 @@ def _partner_of_whom(sc, s, e, sent, parties, seen) -> Iterator[Found]:
         if key not in seen:
             seen.add(key)
             yield Found("cooperates_with", eid(p), eid(other), (), p.start, other.end, (s, e))
+
+
+def _between_names(seg: str, lo: int, names: list[Mention]) -> str:
+    """`seg` with the names in it blanked out, so that a cue word is never read inside a name
+    (将军路, 希望小学)."""
+    out = list(seg)
+    for m in names:
+        for i in range(max(m.start, lo), min(m.end, lo + len(seg))):
+            out[i - lo] = "＿"
+    return "".join(out)
 
 
 def _within(m: Mention, o: Mention) -> bool:
