@@ -168,6 +168,9 @@ def test_a_paired_assistance_agreement_between_places_is_partner_of():
     ("会上，宁波市人民政府与延边州人民政府签订东西部协作协议，远航重工集团有限公司与延边州龙井市签约共建产业园。", "宁波市",
      [("place/宁波市", "place/延边朝鲜族自治州")]),
     ("10月16日，我县与杭州市余杭区举行山海协作产业园共建签约仪式。", "淳安县", [("place/余杭区", "place/淳安县")]),
+    # the places inside two hospitals' names are no partners (the hospitals cooperate); a government's are
+    ("沭阳县人民医院与泗阳县人民医院签订对口帮扶协议。", "沭阳县", []),
+    ("会上，宁波市人民政府与延边州人民政府签订东西部协作协议。", "宁波市", [("place/宁波市", "place/延边朝鲜族自治州")]),
     # a friendship talked about is no partnership yet
     ("副市长王一会见总领事一行，双方围绕经贸合作以及建立友好城市进行沟通交流。", "宁波市", []),
 ])

@@ -38,7 +38,8 @@ def _pact(sc: Scope, s: int, sent: str, ms: list[Mention], sentence: tuple[int, 
     cue = PARTNER.search(sent)
     if not cue or PARTNER_TALKS.search(sent, 0, cue.start()) and cue.group().startswith("友"):
         return                       # 围绕…建立友好城市进行沟通交流: talks, no partnership yet
-    places = [m for m in ms if m.type == "place"]
+    bodies = [m for m in ms if m.type in ("organization", "company") and not _government(m)]
+    places = [m for m in ms if m.type == "place" and not any(_within(m, o) for o in bodies)]
     paired = paired_list(sc, s, s + cue.start(), places)
     places = [m for m in places if not _qualifier(sc.text, m, places)]
     lo = max([s] + [s + c.end() for c in CLAUSE.finditer(sent, 0, cue.start())])
@@ -73,6 +74,15 @@ def _pact(sc: Scope, s: int, sent: str, ms: list[Mention], sentence: tuple[int, 
             continue
         seen.add(eid(m))
         yield Found("partner_of", subject, eid(m), (), m.start, m.end, sentence)
+
+
+def _government(m: Mention) -> bool:
+    """某市人民政府, 中共某县委: a body that stands for its place in a pact (not 某县人民医院)."""
+    return m.key.endswith("人民政府") or m.key.startswith("中共")
+
+
+def _within(m: Mention, o: Mention) -> bool:
+    return o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
 
 
 def _qualifier(text: str, m: Mention, places: list[Mention]) -> bool:
