@@ -164,6 +164,8 @@ def test_a_paired_assistance_agreement_between_places_is_partner_of():
     (("会上，宁波市人民政府与黔西南州人民政府签订东西部协作协议，宁波市海曙区与黔西南州兴义市、宁波市江北区与黔西南州兴仁市"
       "分别签订结对帮扶协议。"), "宁波市",
      [("place/宁波市", "place/黔西南布依族苗族自治州"), ("place/江北区", "place/兴仁市"), ("place/海曙区", "place/兴义市")]),
+    # a cue whose clause names no partner reads on (the partners follow)
+    ("我市深化对口协作，积极与西藏阿里地区、青海省刚察县对接。", "聊城市", [("place/刚察县", "place/聊城市"), ("place/聊城市", "place/阿里地区")]),
     # a pact in the first clause pairs the places of that clause only
     ("会上，宁波市人民政府与延边州人民政府签订东西部协作协议，远航重工集团有限公司与延边州龙井市签约共建产业园。", "宁波市",
      [("place/宁波市", "place/延边朝鲜族自治州")]),

@@ -18,13 +18,18 @@ from kg.types import Mention, eid
 def partners(sc, s, e, sent, ms) -> Iterator[Found]:
     """partner_of, clause by clause: each cue reads the clauses from the one after the last cue's
     (甲市政府与乙州政府签订东西部协作协议，甲市某区与乙州某市…分别签订结对帮扶协议: two pacts);
-    a later one only where it names its own pair (…，并结对帮扶某村 pairs nobody)."""
+    a later one only where it names its own pair (…，并结对帮扶某村 pairs nobody). A cue whose
+    clauses name no place but the home reads on to the next cue (我市深化东西协作，积极与甲地区、
+    乙县对接: the partners follow)."""
     lo = s
-    for cue in PARTNER.finditer(sent):
+    cues = list(PARTNER.finditer(sent))
+    for i, cue in enumerate(cues):
         if s + cue.start() < lo:
             continue
         clause = CLAUSE.search(sent, cue.end())
         hi = s + (clause.start() if clause else len(sent))
+        if not any(m.type == "place" and not m.attr("ref") and lo <= m.start and m.end <= hi for m in ms):
+            hi = s + (cues[i + 1].start() if i + 1 < len(cues) else len(sent))
         seg = sc.text[lo:hi]
         if lo == s or re.search(r"与|同", seg) or JOINT.match(seg):
             yield from _pact(sc, lo, seg, [m for m in ms if lo <= m.start and m.end <= hi], (s, e))
