@@ -35,7 +35,44 @@ def find(text: str, found: list[Mention]) -> list[Mention]:
                 and not no_country_at(text, m.end()):
             level = "continent" if known[m.group()] in _REGIONS else "country"
             out.append(mention(m.start(), m.end(), text, "place", known[m.group()], level=level))
-    return out
+    return out + [c for c in (_city_abroad(text, m) for m in out) if c and not taken.overlapping(c.start, c.end)]
+
+
+_NAME_TAGS = {"ns", "nr", "nrt", "nz", "x", ""}     # jieba's names (and words it does not know)
+
+
+def _city_abroad(text: str, country: Mention) -> Mention | None:
+    """A city, state or prefecture abroad written after its country (friendship-city pages:
+    与德国某某斯堡市缔结友好城市, 与日本某山县签署): one name-like word ending in 市/州/县, or
+    a name-like word and 市/州 (jieba cuts 某某斯堡|市), never a common word (德国|企业落户苏州).
+
+    >>> [m.text for m in find("济南市与德国雷根斯堡市签订协议", [])]
+    ['德国', '雷根斯堡市']
+    >>> [m.text for m in find("德国企业落户苏州", [])]
+    ['德国']
+    """
+    from kg.divisions import gazetteer
+    from kg.segment import tag, words
+
+    if country.attr("level") != "country" or country.key == "中国":
+        return None
+    ws = words(text[country.end:country.end + 12])
+    if not ws or tag(ws[0]) not in _NAME_TAGS or not _HAN.fullmatch(ws[0]):
+        return None
+    if len(ws) > 2 and tag(ws[0]) == tag(ws[1]) == "ns" and ws[2] == "市":      # 光州|广域|市
+        name = "".join(ws[:3])
+    elif len(ws) > 1 and len(ws[0]) >= 2 and ws[1] in ("市", "州"):            # 某某斯堡|市
+        name = ws[0] + ws[1]
+    elif ws[0][-1] in "市州县" and (len(ws[0]) >= 3 or tag(ws[0]) == "ns"):    # 某某堡市, 加州
+        name = ws[0]
+    else:
+        return None
+    if gazetteer().lookup(name) is not None:
+        return None                      # a division of China, not a place abroad
+    return mention(country.end, country.end + len(name), text, "place", name, country=country.key)
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 # 中国菏泽网, 中国江苏网, 中国日报 (an outlet: page chrome); 中国特色社会主义, 中国梦, and the

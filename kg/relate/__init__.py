@@ -9,14 +9,17 @@ live in `cues.py`. Which file to touch:
     visits.py         visited (a party and its stops, over the whole story)
     stops.py          where a party went: the stops a sentence names (read by visits.py)
     meetings.py       met (会见, 会谈, 座谈 and those present)
-    deals.py          partner_of, cooperates_with, guarantees
+    deals.py          cooperates_with (签约, 合作伙伴)
+    guarantees.py     guarantees (甲公司为乙公司提供担保, with the amount)
+    partners.py       partner_of (对口支援, 东西部协作, 结对, 友好城市)
+    sides.py          the sides of a signing: lists of pairs, 双方 named before (read by both)
     places.py         part_of, located_in, born_in
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.relate import deals, meetings, places, visits
+from kg.relate import deals, guarantees, meetings, partners, places, visits
 from kg.relate.base import Found, Scope
 from kg.relate.participation import event_dates, find_participation, main_event
 from kg.relate.posts import find_positions
@@ -24,7 +27,7 @@ from kg.relate.posts import find_positions
 __all__ = ["Found", "Scope", "event_dates", "find_facts", "main_event"]
 
 # per sentence: (scope, sentence start, end, its text, its mentions) -> facts
-_SENTENCE_FINDERS = (deals.partners, deals.cooperation, deals.guarantees, places.located, places.held_at,
+_SENTENCE_FINDERS = (partners.partners, deals.cooperation, guarantees.guarantees, places.located, places.held_at,
                      places.born)
 
 

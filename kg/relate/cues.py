@@ -38,21 +38,45 @@ HOLDING = re.compile(r"(?:举行|召开|举办)(?:了)?$")     # 会上，举行
 
 # deals.py
 PARTNER = re.compile(r"东西协作|东西部协作|对口支援|对口帮扶|对口协作|对口合作|结对|帮扶|友好城市|友城|山海协作|"
-                     r"友好(?:村庄|村|县|区|乡镇|城区)")
+                     r"友好(?:村庄|村|县|区|乡镇|城区)|友好(?:交流|合作)?(?:城市|省州|省|州)(?!长)|国际友城")
 # a friendship still talked about, not made: 双方围绕…建立友好城市进行沟通交流, 希望缔结友好城市
 PARTNER_TALKS = re.compile(r"(?:围绕|就|探讨|商讨|洽谈|希望|期待|拟|有望|意向)[^。；]{0,30}$")
 GOING = re.compile(r"(?:赴|到|前往|来到|走进)[^，,。；、]{0,12}$")      # 赴甲市、乙市: the places gone to
 # a signing between the parties named before and after 与 (or listed before 代表三方): the verb,
 # then what it must not be (an intention, a future signing)
-SIGN = re.compile(r"签订|签署|签约|签下|缔结|结为|结成|(?:建立|成为)(?=[^，。；]{0,8}合作伙伴)")
+SIGN = re.compile(r"签订|签署|签约|签字|签下|续签|达成(?=[^，。；]{0,12}协议)|缔结|结为|结成|"
+                  r"(?:建立|成为|是)(?=[^，。；]{0,8}合作伙伴)")
 SIGN_NOT = re.compile(r"意向|备忘录草案")
+SIGN_TOPIC = re.compile(r"(?:相关)?(?:事宜|事项)")     # 就签约事宜进行沟通: signing is the topic (read right after the verb)
+# a signing planned, hoped for, talked about or failed, anywhere in the clause before the verb
+# (下一步，将推动甲与乙签订…; 力争甲与乙年内签约; 甲与乙未能签约), or one the pair only witnessed
+SIGN_PLANNED = re.compile(r"将|拟|计划|有望|准备|力争|争取|推动|推进|促成|洽谈|商谈|磋商|希望|期待|期盼|愿|"
+                          r"未能|尚未|没有|见证")
 SIGN_FUTURE = re.compile(r"(?:将|拟|计划|有望|准备|即将|将要)(?:与|同|和)?$")
 SIGN_WITH = (re.compile(r"与|同"), re.compile(r"和"))     # 和 only where 与/同 name no pair (和 also lists)
 ONGOING = re.compile(r"开展[^，。；]{0,12}?合作(?!意向)")           # 与某集团开展业务合作
+PARTNER_VERB = re.compile(r"(?:已经?|正式|也|均)?(?:是|成为|系)(?:了)?")      # 甲公司成为乙集团的战略合作伙伴
+PARTNER_NOUN = re.compile(r"的?(?:长期|重要|全面|核心|首批|首家)?(?:战略)?合作伙伴")
 WISHED = re.compile(r"愿|希望|期待|期盼|将|拟|力争|争取|计划|准备|有望")   # 愿…与甲开展合作: a wish, not a partnership
+# 与台湾某某公会签订: a place opening the name of a body the recognisers missed is no party
+UNSEEN_BODY = re.compile(r"[^与和同及、，。；签举在就将]{1,8}?(?:公会|协会|商会|联合会|学会|研究院|研究所|大学|学院|医院|"
+                         r"集团|公司|银行|基金会|联盟|中心)")
 SIGN_LIST = re.compile(r"[、和及]|以及|[，,]")
 SIGN_SIDES = re.compile(r"(?:代表)?(?:三方|四方|多方|各方)|代表双方")     # 甲、乙、丙代表三方签署
 SIGN_FOR = "代表"                                            # 甲代表县政府与乙公司签署
+# 会上，双方签订了…; 两地签订新一轮结对协议: the pair named in one of the few sentences before
+JOINT = re.compile(r"(?:双方|两地|两市|两县|两区|两省)(?:还|又|也|正式|共同|现场|当场|随后|再次|代表)*")
+JOINT_REACH = 3
+THAT_FIRM = re.compile(r"该(?:公司|集团|企业)")     # 该公司与乙银行签订…: the one company named before
+# guarantees.py: 甲公司[已]为[位于某地的]乙公司[的3000万元贷款]提供[连带责任]担保
+GUARANTOR_GAP = re.compile(r"(?:已|还|又|先后|累计|共|共计|近日|日前|再次|积极|成功|分别|主动|及时|今年以来)*")
+GUARANTEED = re.compile(r"(?:位于[^，。；、]{1,12}?的)?")
+# what may stand between the one guaranteed and 担保: the loan, never another party (乙推荐的小微企业)
+GUARANTEE_FOR = re.compile(r"的?(?:\d+(?:\.\d+)?(?:万|亿|千|百)?亿?元)?的?(?:银行|流动资金|项目|技改|经营)?"
+                           r"(?:贷款|借款|融资|授信)?(?:提供|办理)?了?(?:总额)?(?:不超过|不低于|达|共计|累计)?"
+                           r"(?:\d+(?:\.\d+)?(?:万|亿|千|百)?亿?元)?的?(?:银行|流动资金|项目|技改|经营)?"
+                           r"(?:融资|贷款|借款|连带责任|信用|履约|全额)*(?:保证)?担保")
+GUARANTEE_OF_IT = re.compile(r"给予其|为其|向其|为该公司|给该公司|为该企业|给该企业")   # the company named before
 AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:亿)?元")
 
 # visits.py: a visiting party (leader + members) and the places, companies and units it went to
