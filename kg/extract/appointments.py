@@ -4,6 +4,7 @@
     免去丙的X职务、丁的Y职务      免去丙X职务            接受戊辞去X职务的请求
     选举己为X                    己当选为X              提请…任命甲为X
     甲同志任X                    甲不再担任X职务
+    会议任命：甲为X；乙为Y（one a line）  会议免去：丙的X职务；丁的Y职务
 
 Every appointee gets one post per title (`change` = appointed or removed); each title's body
 is found as for any title (市人民政府副市长 -> the city government; 市公安局局长 -> that bureau
@@ -33,7 +34,9 @@ NAME_FIRST = {"当选为": "appointed", "当选": "appointed", "出任": "appoin
 _ELECTED = re.compile(rf"(?:^|(?<=[，。；：\s]))({_NAME})(?:同志)?"
                       rf"({'|'.join(sorted(NAME_FIRST, key=len, reverse=True))})"
                       r"([^，。；：\n]{2,40}?)(?=职务|[，。；]|$)", re.MULTILINE)
-_TITLES_END = re.compile(r"职务(?:的请求)?|一职|(?=[，。；]|$)")
+_TITLES_END = re.compile(r"职务(?:的请求)?|一职|(?=[，。；\n]|$)")
+_LIST_OPENS = re.compile(r"[：:]\s*")
+_NEXT_ITEM = re.compile(r"[、，；]\s*|\n\s*")       # the next appointee: in the sentence, or on the next line
 _NEXT_APPOINTEE = re.compile(r"、[\u4e00-\u9fff]{2,4}?(?:同志)?(?:为|任)")
 # a list counted before its tie: 任命甲、乙、丙三位同志为X, 接受甲、乙等五名同志辞去X职务
 _COUNT = re.compile(r"等?[一二三四五六七八九十两\d]{1,3}[位名](?=同志)")
@@ -56,15 +59,18 @@ def find(text: str, *, title_at: TitleMaker, post_re: re.Pattern, taken: set[tup
             out += _resignation(text, cue, title_at, post_re, taken, out)
             continue
         pos = cue.end()
+        if (colon := _LIST_OPENS.match(text, pos)) is not None:
+            pos = colon.end()          # 会议任命：\n甲为X；\n乙为Y: one appointee a line
         while True:
             got = _appointee(text, pos, ties, change, title_at, post_re, taken)
             if got is None:
                 break
             mentions, pos = got
             out += mentions
-            if text[pos:pos + 1] not in ("、", "，", "；") or not name_shaped(_lead_name(text, pos + 1)):
+            sep = _NEXT_ITEM.match(text, pos)
+            if sep is None or not name_shaped(_lead_name(text, sep.end())):
                 break
-            pos += 1
+            pos = sep.end()
     for m in _ELECTED.finditer(text):
         if name_shaped(m.group(1)):
             out += _post_mentions(text, [(m.start(1), m.end(1))], m.start(3), m.group(3), NAME_FIRST[m.group(2)],

@@ -327,6 +327,14 @@ def listed_division(text: str, level_char: str, before: int, places: list[Mentio
     return None
 
 
+def home_region(ctx: Context) -> Division | None:
+    """The autonomous region the home place lies in (自治区党委, 自治区副主席 in a 百色 paper)."""
+    if ctx.home is None:
+        return None
+    return next((d for d in [ctx.home, *gazetteer().ancestors(ctx.home)]
+                 if d.level == "province" and d.name.endswith("自治区")), None)
+
+
 def home_division(ctx: Context, level_char: str, *, before: int | None = None,
                   places: list[Mention] = (), text: str | None = None) -> Division | None:
     """The division 市委, 省民族宗教委, 州长 … refer to: the home chain's of that level, else

@@ -16,7 +16,7 @@ import re
 from kg.extract.base import Context, mention, surname_len
 from kg.extract.companies import BARE_FIRMS, BARE_REACH, COMPANY_UNITS
 from kg.extract.organizations import full_name
-from kg.extract.places import home_division
+from kg.extract.places import home_division, home_region
 from kg.types import Mention
 
 POSTS = ("总书记", "党委书记", "党组书记", "党工委书记", "党支部书记", "党总支书记", "支部书记", "第一书记", "书记", "常委", "秘书长",
@@ -28,7 +28,7 @@ POSTS = ("总书记", "党委书记", "党组书记", "党工委书记", "党支
 POST_RE = re.compile("|".join(sorted(POSTS, key=len, reverse=True)))
 _MODS = ("常务", "代理", "执行", "名誉", "一级", "二级", "三级", "四级", "党总支", "党支部", "党工委", "党组", "党委", "董事局", "董事会", "监事会",
          "副", "代")
-_UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:部|办公室|办|委)")
+_UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:部|办公室|办|委)|办公室")     # 县委常委、办公室主任
 # a party branch of a unit that is no body we know (a town, a street, a village, a zone): its committee
 PARTY_BRANCHES = {"党委": "委员会", "党工委": "工作委员会", "党支部": "支部委员会", "党总支": "总支部委员会"}
 _ZONES = ("开发区", "高新区", "经开区", "园区", "集聚区", "新区")
@@ -162,7 +162,7 @@ def inherit(title: str, org: str | None) -> str | None:
     if post == "部长" and unit and not unit.endswith("部"):      # 统战部长, 组织部长
         unit += "部"
     unit = _ABBREVIATED.get(unit, unit)
-    if unit and re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:部|办公室|办|委员会|局)", unit):
+    if unit and re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:部|办公室|办|委员会|局)|办公室", unit):
         return org + unit
     return org
 
@@ -296,7 +296,7 @@ def _company_before_unit(text: str, start: int, org_by_end: dict[int, Mention], 
 def one_title(text: str, post_start: int, post_end: int, ctx: Context,
                org_by_end: dict[int, Mention], place_by_end: dict[int, Mention] | None = None) -> Mention:
     start = post_start
-    while True:
+    while start not in org_by_end:        # 自治区党委|常委: a body whose name ends in a modifier's word
         for mod in _MODS:
             if text.startswith(mod, start - len(mod)) and start - len(mod) >= 0:
                 start -= len(mod)
@@ -324,6 +324,8 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
         return mention(start, post_end, text, "title", org=org.key, company=org.key)
     if org is not None:
         return mention(org.start, post_end, text, "title", org=org.key)
+    if post == "主席" and text.startswith("自治区", start - 3) and (region := home_region(ctx)) is not None:
+        return mention(start - 3, post_end, text, "title", org=full_name(region.name, "政府"))   # 自治区副主席
     level_char = _GOV_POSTS.get(post)
     if level_char in ("镇", "乡"):          # 梁水镇镇长: the town's government
         lo = _unit_start(text, start)

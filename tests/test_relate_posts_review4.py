@@ -1,0 +1,47 @@
+"""Posts read from forms of unseen pages (invented names): lists of appointees one a line,
+departments whose name holds 和, a committee's office in a chain, an autonomous region's bodies,
+committees written in full (中共某县委员会, 政协某县委员会, 某市人民代表大会常务委员会)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_relate_posts import posts
+
+CASES = [
+    # 会议任命： followed by one appointee a line, and 会议免去： the same
+    ("会议任命：\n甘一民为县公安局局长；\n柯二为县民政局局长。\n会议免去：\n甘三的县公安局局长职务；\n柯四的县审计局局长职务。",
+     "泗县",
+     [("柯二", "泗县民政局", "县民政局局长", "appointed"), ("柯四", "泗县审计局", "县审计局局长", "removed"),
+      ("甘一民", "泗县公安局", "县公安局局长", "appointed"), ("甘三", "泗县公安局", "县公安局局长", "removed")]),
+    ("决定任命：祝一航为市财政局局长；闵二为市商务局局长。", "聊城市",
+     [("祝一航", "聊城市财政局", "市财政局局长", "appointed"), ("闵二", "聊城市商务局", "市商务局局长", "appointed")]),
+    # 和 inside a department's name (发展和改革局, 住房和城乡建设局, 人力资源和社会保障局)
+    ("任命殷一朋为县发展和改革局局长，县住房和城乡建设局局长宁二出席。", "洪洞县",
+     [("宁二", "洪洞县住房和城乡建设局", "县住房和城乡建设局局长", None),
+      ("殷一朋", "洪洞县发展和改革局", "县发展和改革局局长", "appointed")]),
+    # but 和 between two bodies still parts them
+    ("县委和县政府主要领导出席，县长庞一出席。", "洪洞县", [("庞一", "洪洞县人民政府", "县长", None)]),
+    # 县委常委、办公室主任: the committee's office, and the 常委 is kept
+    ("县委常委、办公室主任晏一波参加调研。", "祁东县",
+     [("晏一波", "中共祁东县委", "县委常委", None), ("晏一波", "中共祁东县委办公室", "办公室主任", None)]),
+    # an autonomous region's bodies in its own papers: 自治区党委, 自治区副主席 (the government)
+    ("自治区党委常委、自治区副主席钮一刚，自治区政协副主席覃二出席。", "百色市",
+     [("覃二", "广西壮族自治区政协", "自治区政协副主席", None),
+      ("钮一刚", "中共广西壮族自治区委员会", "自治区党委常委", None),
+      ("钮一刚", "广西壮族自治区人民政府", "自治区副主席", None)]),
+    # a committee written in full after whose it is: the party's, the CPPCC's, the congress's
+    ("中共金寨县委员会书记费一平，政协金寨县第十届委员会主席冉二出席。", "金寨县",
+     [("冉二", "金寨县政协", "政协金寨县第十届委员会主席", None),
+      ("费一平", "中共金寨县委", "中共金寨县委员会书记", None)]),
+    ("中国人民政治协商会议金寨县委员会副主席伍一出席。", "金寨县",
+     [("伍一", "金寨县政协", "中国人民政治协商会议金寨县委员会副主席", None)]),
+    ("选举邬一为临沂市第十九届人民代表大会常务委员会副主任。", "临沂市",
+     [("邬一", "临沂市人大常委会", "临沂市第十九届人民代表大会常务委员会副主任", "appointed")]),
+    # outside a region, 自治区 names no body we can tell
+    ("自治区副主席钮一刚出席。", "聊城市", [("钮一刚", "-", "副主席", None)]),
+]
+
+
+@pytest.mark.parametrize("text, place, expected", CASES)
+def test_posts_of_unseen_forms(text, place, expected):
+    assert posts(text, place=place) == sorted(expected)
