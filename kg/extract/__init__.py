@@ -186,8 +186,9 @@ def _lexicon_mentions(text: str, ctx: Context) -> list[Mention]:
 _POST_TAIL = re.compile(r"(?:书记|市长|县长|区长|主任|主席|部长|局长|经理|董事长|省长|州长|镇长)$")
 _ORG_TAIL = re.compile(r"(?:中心|局|委|委员会|院|站|所|馆|办公室|协会|学会|学校|大学|学院|医院|公司|集团)$")
 _CONGRESS = re.compile(r"(?:党的)?[一二三四五六七八九十]{1,3}大")
-# 镇江经开区调研春季农业生产: a span running on into what its party did is no name (调研组 is one)
-_ACTS_INSIDE = re.compile(r"(?:调研|考察|视察|走访|召开|举行|出席)(?!组|团|室|处|中心|小组)")
+# 镇江经开区调研春季农业生产, 某某街道检查防汛: a span running on into what its party did is no name (调研组 is one)
+_ACTS_INSIDE = re.compile(r"(?:调研|考察|视察|走访|召开|举行|出席|检查|督导|督查|察看|查看|慰问|看望|暗访|开展)"
+                          r"(?!组|团|室|处|站|中心|小组)")
 _LEADING_VERB = re.compile(r"来到|走进|深入|前往|走访|考察|调研|视察|看望|慰问|途经|位于|地处|赴|到|在|于")
 _TAG_MIN_CONFIDENCE = {"person": 0.6, "place": 0.7, "organization": 0.7, "company": 0.7}
 # Which side wins where a confident tagger span of a type crosses or covers a rule span (the

@@ -53,6 +53,8 @@ _BOUNDARY = {"从", "在", "于", "举行", "举办", "召开", "出席", "参�
              "见证", "共同", "随后", "并", "图为", "我市", "我县", "我区", "领会", "关于", "把", "以及",
              "深刻领会", "认真学习", "传达学习", "学习贯彻", "认真贯彻",
              "今后", "目前", "当前", "此前", "届时", "同意", "决议", "决定", "批准", "审议"}
+# a boundary verb that is a noun before these words (组织|工作, 组织|部长)
+_NOUN_BEFORE = {"组织": ("工作", "部长", "部")}
 _BOUNDARY_TAILS = ("参加", "出席", "列席", "主持", "召开", "举行", "举办", "发表", "提请")
 _TIME_WORDS = ("今天", "昨天", "明天", "今日", "昨日", "当天", "当日")
 _GENERIC = re.compile(r"^(?:会议|大会|本次|此次|该|这次|上述|有关|各类|相关|专题|全体|常务|各种|各项|本届|此|各|"
@@ -92,8 +94,8 @@ def find(text: str, ctx: Context) -> list[Mention]:
             out.append(mention(start, end, text, "event", name))
             named_to = max(named_to, end)
             continue
-        if name.endswith("人民代表大会"):
-            continue                    # 全国人民代表大会, 某市人民代表大会: the congress, a body
+        if name.endswith(("人民代表大会", "政治协商会议")):
+            continue                    # 全国人民代表大会, 中国人民政治协商会议某县委员会: bodies
         if len(name) - len(m.group()) < 2 or _GENERIC.match(name) or name in ctx.lexicon.suppressed \
                 or _verb_phrase(name[:len(name) - len(m.group())]):
             continue
@@ -187,6 +189,8 @@ def _left_edge(text: str, head_start: int, head_end: int) -> int:
     pos = window_start
     for tok in words(text[window_start:head_start]):
         pos += len(tok)
+        if tok in _NOUN_BEFORE and text.startswith(_NOUN_BEFORE[tok], pos):
+            continue        # 全县组织工作会议, 全市组织部长会议: the party's organisation work, no verb
         if tok in _BOUNDARY or tok.startswith(_TIME_WORDS) or tok.endswith(_BOUNDARY_TAILS):
             # 今天下午, 应邀参加: one of jieba's words
             start = pos
