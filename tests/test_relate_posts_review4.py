@@ -37,6 +37,25 @@ CASES = [
      [("伍一", "金寨县政协", "中国人民政治协商会议金寨县委员会副主席", None)]),
     ("选举邬一为临沂市第十九届人民代表大会常务委员会副主任。", "临沂市",
      [("邬一", "临沂市人大常委会", "临沂市第十九届人民代表大会常务委员会副主任", "appointed")]),
+    # a court's and a procuratorate's ranks: the court's, even after its committee in a chain
+    ("会议决定任命：\n阎一刚为宿州市中级人民法院副院长、审判委员会委员、审判员；\n上官二为宿州市人民检察院检察员。", "宿州市",
+     [("上官二", "宿州市人民检察院", "宿州市人民检察院检察员", "appointed"),
+      ("阎一刚", "宿州市中级人民法院", "审判员", "appointed"),
+      ("阎一刚", "宿州市中级人民法院", "宿州市中级人民法院副院长", "appointed"),
+      ("阎一刚", "宿州市中级人民法院审判委员会", "审判委员会委员", "appointed")]),
+    # a rank in brackets after a title ends it, and the list goes on after it
+    ("骆一国同志任县委办公室副主任（正科级）；\n会议决定任命包二为县财政局局长（试用期一年），仇三为县商务局局长。", "长汀县",
+     [("仇三", "长汀县商务局", "县商务局局长", "appointed"), ("包二", "长汀县财政局", "县财政局局长", "appointed"),
+      ("骆一国", "中共长汀县委办公室", "县委办公室副主任", "appointed")]),
+    # a bare 镇长 or 副乡长 after a town was named: that town's government
+    ("县长符一到古城镇调研，古城镇党委书记敖二、镇长管三、副镇长牛四陪同。", "资中县",
+     [("敖二", "中共古城镇委员会", "古城镇党委书记", None), ("牛四", "古城镇人民政府", "副镇长", None),
+      ("管三", "古城镇人民政府", "镇长", None), ("符一", "资中县人民政府", "县长", None)]),
+    ("镇长管三出席。", "资中县", [("管三", "-", "镇长", None)]),
+    # a space between a title and its names: a leaders' listing, a PDF's justified line
+    ("市委书记 甄一国出席会议，副市长 冀二 房三出席。", "常德市",
+     [("冀二", "常德市人民政府", "副市长", None), ("房三", "常德市人民政府", "副市长", None),
+      ("甄一国", "中共常德市委", "市委书记", None)]),
     # outside a region, 自治区 names no body we can tell
     ("自治区副主席钮一刚出席。", "聊城市", [("钮一刚", "-", "副主席", None)]),
 ]

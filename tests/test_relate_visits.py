@@ -14,6 +14,12 @@ def pairs(text, relation, place):
 
 
 VISITS = [
+    # a 视察组 is a visiting party as a 调研组 is; a leader's 联系点 is no part of the stop's name
+    (("5月25日，县人大常委会主任麦一华带队视察全县重点项目建设。县人大常委会副主任卓二参加视察。"
+      "视察组先后来到城南污水处理厂、新华村，实地察看项目进展。"), "桐柏县",
+     {("麦一华", "新华村"), ("卓二", "新华村")}, set()),
+    ("5月20日，区委书记冼一军到联系点白鹤街道调研基层治理工作。", "涪城区",
+     {("冼一军", "白鹤街道")}, {("冼一军", "联系点白鹤街道")}),
     # leaders listed before 等(市领导) all go; a village after its town is the stop, written without the verb
     (("5月9日，市委书记周一明，市委副书记、市长王二海等市领导到东昌府区督导检查防汛工作。"
       "他们先后来到阿城镇五里村、鲁西化工集团。"), "聊城市",

@@ -33,8 +33,9 @@ NAME_FIRST = {"当选为": "appointed", "当选": "appointed", "出任": "appoin
               "任": "appointed", "不再担任": "removed"}
 _ELECTED = re.compile(rf"(?:^|(?<=[，。；：\s]))({_NAME})(?:同志)?"
                       rf"({'|'.join(sorted(NAME_FIRST, key=len, reverse=True))})"
-                      r"([^，。；：\n]{2,40}?)(?=职务|[，。；]|$)", re.MULTILINE)
-_TITLES_END = re.compile(r"职务(?:的请求)?|一职|(?=[，。；\n]|$)")
+                      r"([^，。；：\n（(]{2,40}?)(?=职务|[，。；（(]|$)", re.MULTILINE)
+_ASIDE = re.compile(r"[（(][^）)]{1,8}[）)]")             # 副主任（正科级）, 局长（试用期一年）: an aside
+_TITLES_END = re.compile(rf"职务(?:的请求)?|一职|(?=[，。；\n]|$)|(?={_ASIDE.pattern})")
 _LIST_OPENS = re.compile(r"[：:]\s*")
 _NEXT_ITEM = re.compile(r"[、，；]\s*|\n\s*")       # the next appointee: in the sentence, or on the next line
 _NEXT_APPOINTEE = re.compile(r"、[\u4e00-\u9fff]{2,4}?(?:同志)?(?:为|任)")
@@ -67,6 +68,8 @@ def find(text: str, *, title_at: TitleMaker, post_re: re.Pattern, taken: set[tup
                 break
             mentions, pos = got
             out += mentions
+            if (aside := _ASIDE.match(text, pos)) is not None:
+                pos = aside.end()
             sep = _NEXT_ITEM.match(text, pos)
             if sep is None or not name_shaped(_lead_name(text, sep.end())):
                 break

@@ -24,7 +24,7 @@ POSTS = ("总书记", "党委书记", "党组书记", "党工委书记", "党支
          "市长", "省长", "县长", "区长", "州长", "镇长", "乡长", "旗长", "盟长", "主任委员", "主任", "主席",
          "部长", "局长", "厅长", "处长", "科长", "检察长", "院长", "庭长", "董事长", "总经理", "经理", "总裁",
          "总监", "行长", "理事长", "会长", "党组成员", "党委委员", "关长", "专员", "总指挥", "校长", "政委", "司令员", "总工程师", "社长", "总编辑", "巡视员",
-         "调研员", "队长", "所长", "站长", "馆长", "团长", "组长", "委员长", "总理", "委员", "首席执行官")
+         "调研员", "审判员", "检察员", "助理审判员", "助理检察员", "队长", "所长", "站长", "馆长", "团长", "组长", "委员长", "总理", "委员", "首席执行官")
 POST_RE = re.compile("|".join(sorted(POSTS, key=len, reverse=True)))
 _MODS = ("常务", "代理", "执行", "名誉", "一级", "二级", "三级", "四级", "党总支", "党支部", "党工委", "党组", "党委", "董事局", "董事会", "监事会",
          "副", "代")
@@ -36,7 +36,7 @@ _BRANCH_UNIT = re.compile(rf"(?:[\u4e00-\u9fff]{{2,12}}?(?:镇|乡|街道|村|�
 # a company's own unit (山东大区, 华南区域总部, 投资管理部), or the field of a business post (市场开发|总监)
 _COMPANY_UNIT = re.compile(rf"[\u4e00-\u9fff]{{2,4}}(?:{'|'.join((*COMPANY_UNITS, '总部', '部', '中心'))})")
 _BUSINESS_FIELD = re.compile(r"[\u4e00-\u9fff]{2,4}")
-_DELEGATION = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:考察团|代表团|调研组|督导组|工作组|检查组|访问团)$")
+_DELEGATION = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:考察团|代表团|调研组|督导组|工作组|检查组|视察组|访问团)$")
 # abbreviated departments in titles: 统战部长 is the 统战部's 部长, 政法委书记 the 政法委员会's
 DEPARTMENT_STEMS = ("组织", "宣传", "统战", "武装", "外联")
 _OWN_COMMISSIONS = ("纪委", "监委", "纪委监委")      # named by their place (福鼎市纪委), as 市纪委 is
@@ -54,6 +54,7 @@ _BRANCH_OF = re.compile(r"中共(.+?)(?:总支部委员会|支部委员会|工�
 GOV_POSTS = _GOV_POSTS      # a government post and the level of the place whose government it is
 
 SENTENCE_END = re.compile(r"[。！？；\n]")
+_JUDICIAL_RANKS = {"审判员", "检察员", "助理审判员", "助理检察员"}
 _SAME_BODY_ANY = {"秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员", "常务副主任", "常务副主席"}
 
 
@@ -147,6 +148,8 @@ def inherit(title: str, org: str | None) -> str | None:
         return None
     post = bare_post(title)
     unit = title[: len(title) - len(post)].lstrip("副常务代理执行")
+    if post in _JUDICIAL_RANKS and org.endswith(("审判委员会", "检察委员会")):
+        return org[:-5]             # 副院长、审判委员会委员、审判员: the rank is the court's, not its committee's
     if post in _GOV_POSTS:
         m = re.fullmatch(r"中共(.+?)县?委", org) if org.endswith("县县委") else (
             _BRANCH_OF.fullmatch(org) or re.fullmatch(r"中共(.+)委", org))
@@ -194,17 +197,20 @@ def _division_party(text: str, start: int, place_by_end: dict[int, Mention]) -> 
     return place.start, full_name(place.key, "委")
 
 
-def _the_town(text: str, start: int, place_by_end: dict[int, Mention]) -> tuple[int, str] | None:
+def _the_town(text: str, start: int, place_by_end: dict[int, Mention], *, head: bool = False) -> tuple[int, str] | None:
     """镇党委书记甲 in a story of 某某镇: a bare 镇 or 乡 (at a clause's start) before its party
-    committee's post is the town the story named last, within a few sentences."""
-    word = next((w for w in PARTY_BRANCHES if text.startswith(w, start)), None)
-    at = start - 1
-    if word is None or at < 0 or text[at] not in "镇乡" or at and text[at - 1] not in "，、。；：（ \n,;:":
+    committee's post is the town the story named last, within a few sentences: (where the title
+    starts, the committee's name); with `head`, a bare 镇长 or 副乡长 at `start`: (start, the town)."""
+    word = None if head else next((w for w in PARTY_BRANCHES if text.startswith(w, start)), None)
+    lead = start if head else start - 1                 # where the bare title begins
+    at = lead + 1 if head and text.startswith("副", lead) else lead       # its 镇 or 乡
+    level = text[at:at + 1] if lead >= 0 and (head or word) else ""
+    if level not in ("镇", "乡") or lead and text[lead - 1] not in "，、。；：（ \n,;:":
         return None
     for end in range(at, max(0, at - BARE_REACH), -1):
         m = place_by_end.get(end)
-        if m is not None and m.attr("level") == "township" and m.key.endswith(text[at]):
-            return at, f"中共{m.key}{PARTY_BRANCHES[word]}"
+        if m is not None and m.attr("level") == "township" and m.key.endswith(level):
+            return (start, m.key) if head else (at, f"中共{m.key}{PARTY_BRANCHES[word]}")
     return None
 
 
@@ -332,6 +338,9 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
         town = _BRANCH_UNIT.search(text, lo, start) if lo < start else None
         if town is not None and town.start() == lo and town.group().endswith(level_char):
             return mention(lo, post_end, text, "title", org=full_name(town.group(), "政府"))
+        named = _the_town(text, start, place_by_end or {}, head=True)
+        if named is not None:           # 甲镇党委书记乙、镇长丙: the town the story named last
+            return mention(start, post_end, text, "title", org=full_name(named[1], "政府"))
     place = (place_by_end or {}).get(start)
     if post == "主任" and place is not None and place.attr("zone"):     # 经济开发区主任: its 管委会's
         return mention(place.start, post_end, text, "title", org=place.key + "管理委员会")

@@ -87,7 +87,8 @@ def name_like(core: str) -> bool:
 
 _HOME_WORDS = ("家乡", "故乡", "老乡", "他乡", "异乡", "下乡", "返乡", "回乡", "城乡", "同乡", "水乡", "梦乡")
 _BEFORE_TOWN = ("在", "到", "赴", "于", "从", "和", "与", "及", "、", "，", "位于", "来到", "走进", "深入", "前往",
-                "地处", "来自", "途经", "全", "该", "了", "走访", "看望", "慰问")
+                "地处", "来自", "途经", "全", "该", "了", "走访", "看望", "慰问",
+                "联系点", "挂钩点", "挂点", "蹲点", "包联")        # 到联系点|白鹤街道调研: a leader's own point
 
 
 def _township_start(text: str, start: int, end: int, by_end: dict[int, Mention]) -> tuple[int | None, Mention | None]:

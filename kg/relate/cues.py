@@ -58,7 +58,7 @@ AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:亿)?元")
 # visits.py: a visiting party (leader + members) and the places, companies and units it went to
 VISIT = re.compile(r"(?:调研|考察|走访|视察|走进|察看|参观|督导|检查)(?![团组队员]|报告|成果|课题|文章|座谈会)")
 
-VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|考察组|调研组|督导组|检查组|一行|客人)")
+VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|考察组|调研组|督导组|检查组|视察组|一行|客人)")
 STRONG_GO = ("赴", "到", "深入", "走访", "走进", "莅临", "来到", "前往", "抽查")   # a clause of stops opens so
 VISIT_DOING = re.compile(r"了解|开展|推进|指导|督导|检查|座谈|召开")   # 到甲县调研乡村…: what is done, not where
 # 来我市考察, 来甲县调研: a party come from elsewhere (not 以来, 带来, 来自)
@@ -67,18 +67,18 @@ VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进
                          rf"走访|视察|察看|参观|莅|{COME_TO}|、|，)")
 # where the targets of a visit start: the verb of going or looking
 VISIT_GO = re.compile(rf"赴|到|来到|{COME_TO}|前往|深入|走访|走进|莅临|莅|考察|调研|视察|察看|参观|抽查|督导|检查|在")
-VISIT_GROUP = re.compile(r"(?:考察团|调研组|考察组|代表团|督导组|检查组|调研团)(?:一行|成员)?(?:先后|还|又|随后|实地|一同)*"
+VISIT_GROUP = re.compile(r"(?:考察团|调研组|考察组|代表团|督导组|检查组|视察组|调研团)(?:一行|成员)?(?:先后|还|又|随后|实地|一同)*"
                          rf"(?:到|赴|深入|走访|走进|来到|{COME_TO}|考察|调研|视察|参观|在(?=[^，,。；]{{1,12}}?(?:考察|调研|视察)))")
 # a delegation, whose hosts 参加活动: 率甲市党政代表团, 率团 (a home leader's tour has none; a
 # 考察组/调研组 is one when it sits down to talk with its hosts)
 DELEGATION = re.compile(r"代表团|考察团|(?:率|带领|率领)团")
-GUEST_PARTY = re.compile(r"(?:率|带领|带队|率领)[^，,。；]{0,14}?(?:代表团|考察团|考察组|调研组|督导组|检查组|调研团|团|组)")
-GROUP_TITLE = re.compile(r"(?:考察团|代表团|调研组|考察组|督导组|检查组|调研团)(?:副)?(?:团长|组长)")
+GUEST_PARTY = re.compile(r"(?:率|带领|带队|率领)[^，,。；]{0,14}?(?:代表团|考察团|考察组|调研组|督导组|检查组|视察组|调研团|团|组)")
+GROUP_TITLE = re.compile(r"(?:考察团|代表团|调研组|考察组|督导组|检查组|视察组|调研团)(?:副)?(?:团长|组长)")
 PRONOUN_GOES = re.compile(r"\s*(?:(?:随后|之后|在[^，,。；]{1,14})[，,])?[他她](?:们)?(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到|走访|考察|调研|察看)")
 # 最后来到了李洼村，…; 来到甲公司、乙公司等地，考察组…: the party of the story goes on, unnamed
 SUBJECTLESS_GOES = re.compile(r"\s*(?:随后|之后|接着|最后|当天|下午|上午)?[，,]?(?:先后|又|还)?(?:来到|前往|走进)了?")
 OPENING_AT = re.compile(r"\s*在([^，,。；]{1,40})[，,]")        # 在甲村，乙走进…: 甲村 is a stop too
-GROUP_GUESTS = re.compile(r"(?:代表团|考察团|考察组|调研组|督导组|检查组|客人)(?:一行)?|一行")
+GROUP_GUESTS = re.compile(r"(?:代表团|考察团|考察组|调研组|督导组|检查组|视察组|客人)(?:一行)?|一行")
 VISIT_ONWARD = re.compile(r"(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到)")   # 甲先后来到…
 # 甲带队，乙陪同考察: 甲 leads the group the story follows; 以甲为团长的代表团一行: so does 甲
 LEADS = re.compile(r"(?:同志)?(?:带队(?:[，,。；]|(?=到|赴|深入|前往|来到))|为(?:团长|组长)的)")
