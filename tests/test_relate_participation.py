@@ -119,6 +119,12 @@ CASES = [
     # 受甲委托，乙主持: the one who entrusts the chair is not at the meeting
     ("本报讯 1月12日上午，受县委书记赵一兵委托，县委副书记、县长王二强主持召开县委常委会会议。",
      {("王二强", "县委常委会会议", "chair", 1)}),
+    # a meeting written only by its kind where it is convened (专题协商会, 专题会议) holds the roles
+    (("5月6日，县政协召开专题协商会，围绕乡村振兴建言献策。县政协主席钭一军出席会议并讲话，县政协副主席禹二丽主持会议。"
+      "县政协委员危三明作协商发言。"),
+     {("钭一军", "专题协商会", "speaker", 1), ("禹二丽", "专题协商会", "chair", 2), ("危三明", "专题协商会", "speaker", 3)}),
+    ("5月7日，市长詹一东主持召开专题会议，研究城市更新工作。副市长寇二丽参加会议。",
+     {("詹一东", "专题会议", "chair", 1), ("寇二丽", "专题会议", "attendee", 2)}),
     # those 参加会见 were at the meeting with the guests, not at the event the guests came for
     (("昨晚，市委书记杜一成会见了同业公会理事长许二雄一行。代表团此次来是参加“第二届汽车洽谈会”的。"
       "副市长吴三建参加会见。"), set()),
@@ -151,6 +157,8 @@ def test_a_generic_name_takes_the_full_name_written_earlier():
     ("要深刻领会市政协六届三次会议精神。", ["市政协六届三次会议"]),
     ("审议了《东昌府区人民代表大会议事规则》，听取人事事项以及大会选举办法。", []),
     ("市委常委会召开扩大会议。", ["市委常委会"]),
+    # a kind of meeting not convened is no event
+    ("专题会议要精简。", []),
 ])
 def test_event_names(text, names):
     r = extract_document(Document(id="t.txt", text=text, place="聊城市"))

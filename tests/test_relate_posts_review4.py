@@ -56,6 +56,10 @@ CASES = [
     ("市委书记 甄一国出席会议，副市长 冀二 房三出席。", "常德市",
      [("冀二", "常德市人民政府", "副市长", None), ("房三", "常德市人民政府", "副市长", None),
       ("甄一国", "中共常德市委", "市委书记", None)]),
+    # a CPPCC member named with the CPPCC is its member; an association under a place's short form, as written
+    ("县政协委员祁一明、仝二红作协商发言。", "石门县",
+     [("仝二红", "石门县政协", "县政协委员", None), ("祁一明", "石门县政协", "县政协委员", None)]),
+    ("香港中华总商会会长闻一华表示。", "江门市", [("闻一华", "香港中华总商会", "香港中华总商会会长", None)]),
     # outside a region, 自治区 names no body we can tell
     ("自治区副主席钮一刚出席。", "聊城市", [("钮一刚", "-", "副主席", None)]),
 ]

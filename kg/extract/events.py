@@ -39,6 +39,9 @@ _BODY_CALLS = re.compile(rf"((?:[市县区州旗盟]委|[市县区]政府)常(?:
 # a generic name alone (签约仪式) is an event only beside a role or at its own scene
 GENERIC_HEADS = ("签约仪式", "开工仪式", "启动仪式", "揭牌仪式", "颁奖仪式", "开幕式", "座谈会", "签字仪式", "授牌仪式",
                  "签约活动", "开工活动", "启动活动", "庆典仪式", "欢迎宴会", "招待会")
+# 主持召开专题会议, 县政协召开专题协商会: a meeting written only by its kind, where it is convened
+_KIND_OF_MEETING = re.compile(r"(?:专题|专项|现场|视频)(?:会议|协商会|座谈会|推进会|调度会|部署会|会商会|办公会|协调会)")
+_CALLED = re.compile(r"(?:召开|举行)(?:了)?$")
 _ROLE_BEFORE = re.compile(r"(?:出席|参加|列席|主持|见证|举行|召开|在|了)(?:了|的|随后召开的)?$")
 _ROLE_AFTER = re.compile(r"上|中[，,]|结束后|现场|开始|首先")
 # 活动 names an event only when it is held: 举行甲活动, 甲活动今天上午启动
@@ -92,6 +95,10 @@ def find(text: str, ctx: Context) -> list[Mention]:
             continue
         if name in GENERIC_HEADS and _at_scene(text, start, end):
             out.append(mention(start, end, text, "event", name))
+            named_to = max(named_to, end)
+            continue
+        if _KIND_OF_MEETING.fullmatch(name) and _CALLED.search(text, max(0, start - 6), start):
+            out.append(mention(start, end, text, "event", name))     # 主持召开专题会议: named by its kind
             named_to = max(named_to, end)
             continue
         if name.endswith(("人民代表大会", "政治协商会议")):

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.base import Context, mention
+from kg.extract.base import Context, mention, surname_len
 from kg.extract.committees import full_name, prefecture_bodies, regional, termed_committee, written_committee
 from kg.extract.places import home_division
 from kg.text import is_cjk
@@ -40,7 +40,7 @@ _DEPARTMENT = re.compile(rf"{_MID}{{2,10}}(?:局|厅|委员会|办公室)")   # 
 _LONG = re.compile(rf"(?:中共|中国共产党)?({_MID}{{0,20}}?){SUFFIX}")
 # 某市某某大学科技园, 某县某某中心项目: the unit names a venue or a project, not a body of its own
 _GRADE = re.compile(r"[中高初]等")
-_INSTITUTION = re.compile(r"(?:大学|学院|学校|中学|小学|医院)$")
+_INSTITUTION = re.compile(r"(?:大学|学院|学校|中学|小学|医院|商会|协会|联合会|学会|研究会|促进会|基金会|联谊会)$")
 _VENUE_TAIL = re.compile(r"科技园|产业园|创业园|园区|基地|项目")
 _OF_COMPANY = re.compile(r"公司|集团")
 
@@ -173,8 +173,8 @@ def _rest_at(text: str, pos: int) -> str | None:
     core = _CORE.match(text, pos)
     unit = _UNIT.match(text, pos)
     if unit and (any(c in _NO_MID_SHORT for c in unit.group()) or _bad_and(unit.group())
-                 or unit.group().startswith("长")):
-        unit = None             # 县|长某某代表县政府: 县长 is a post, never a unit
+                 or unit.group().startswith("长") or core and _member_after(text, unit.end(), unit.group())):
+        unit = None             # 县|长某某代表县政府: 县长 is a post, never a unit; 县|政协委|员: the 政协's
     if core and (unit is None or text[core.end():core.end() + 1] in "常书副"
                  or unit.group().startswith(core.group()) and _runs_into_clause(unit.group()[len(core.group()):])):
         rest = core.group()
@@ -215,6 +215,11 @@ _ADVERBS = set("正将已也都还又就仍")
 # a unit's last characters that are the start of a word running on: 人民政治协商会|议, 市政协委|员,
 # 市党政机关办|公中心, 县委中心|工作, 人民银行扬州市中心|支行
 _RUNS_ON = {"会": ("议",), "委": ("员",), "办": ("公",), "中心": ("工作", "任务", "城区", "组", "支行", "城市")}
+
+
+def _member_after(text: str, end: int, unit: str) -> bool:
+    """县政协委|员刘明: a member of the body named after it (县政协 is the body; 委员考察团 is no member)."""
+    return unit.endswith("委") and text.startswith("员", end) and surname_len(text[end + 1:end + 4]) > 0
 
 
 def _runs_on(text: str, end: int, unit: str) -> bool:
@@ -280,7 +285,7 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
             continue
         key = full_name(p.key, rest)
         if p.text != p.key and _INSTITUTION.search(rest):
-            key = text[start:m.end()]    # 长沙职业技术学院, 西宁民族中学: a school is registered as written
+            key = text[start:m.end()]    # 长沙职业技术学院, 香港中华总商会: a school, an association, as written
         written_as = written_committee(text, p.start, p.key, rest)
         if written_as is not None:        # 中共某县委员会, 政协某县委员会: the party committee, the CPPCC
             start, key = written_as
