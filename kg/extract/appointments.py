@@ -5,6 +5,7 @@
     选举己为X                    己当选为X              提请…任命甲为X
     甲同志任X                    甲不再担任X职务
     会议任命：甲为X；乙为Y（one a line）  会议免去：丙的X职务；丁的Y职务
+    甲，男，…，现任X，拟任Y (a nominee's profile: X is held, Y is not yet)
 
 Every appointee gets one post per title (`change` = appointed or removed); each title's body
 is found as for any title (市人民政府副市长 -> the city government; 市公安局局长 -> that bureau
@@ -78,6 +79,11 @@ def find(text: str, *, title_at: TitleMaker, post_re: re.Pattern, taken: set[tup
         if name_shaped(m.group(1)):
             out += _post_mentions(text, [(m.start(1), m.end(1))], m.start(3), m.group(3), NAME_FIRST[m.group(2)],
                                   title_at, post_re, taken)
+    for m in _PROFILE.finditer(text):               # 任前公示: 甲，男，…，现任X，拟任Y (拟任 is no post yet)
+        k = next((k for k in (3, 2) if m.start() >= k and name_shaped(text[m.start() - k:m.start()])), 0)
+        if k:           # the name ends at the profile's first comma (a headline may run into it)
+            out += _post_mentions(text, [(m.start() - k, m.start())], m.start(1), m.group(1), None,
+                                  title_at, post_re, taken)
     for m in _REMOVED_PRONOUN.finditer(text):        # 甲同志任X，免去其Y职务: 其 is the one just named
         named = [p for p in out if p.type == "person" and p.end <= m.start() and m.start() - p.end < 60]
         if named:
@@ -88,6 +94,8 @@ def find(text: str, *, title_at: TitleMaker, post_re: re.Pattern, taken: set[tup
     return out
 
 
+# a profile in a list of nominees or a biography: 甲，男，汉族，1978年3月生，…，现任X
+_PROFILE = re.compile(r"[，,](?=[男女][，,])[^。；\n]{0,80}?[，,]现任([^，,。；\n]{2,40}?)(?=[，,。；\n]|$)")
 _REMOVED_PRONOUN = re.compile(r"免去其([^，。；：\n]{2,40}?)职务")
 
 

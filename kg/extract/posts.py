@@ -251,9 +251,13 @@ def _delegation(text: str, start: int) -> tuple[int, str] | None:
 def _unit_start(text: str, start: int) -> int:
     """Where the unit written before a post begins: after the last separator, at most 16 back."""
     lo = start
-    while lo > 0 and lo > start - 16 and text[lo - 1] not in "，。、；：（）“”\n 的和与及在":
+    while lo > 0 and lo > start - 16 and text[lo - 1] not in "，。、；：（）“”\n 的和与及在" \
+            and text[lo - 2:lo] not in _TAKES_UP:
         lo -= 1
     return lo
+
+
+_TAKES_UP = {"现任", "拟任", "担任", "兼任", "出任", "调任", "改任", "升任"}     # 现任|石桥镇党委书记
 
 
 def bare_post(title: str) -> str:

@@ -98,6 +98,7 @@ LOCATION_OF = re.compile(r"的")                     # 位于甲县的乙公司:
 # 会见了乙一行，并陪同考察了… / 乙在甲的陪同下考察…: 乙 is shown round
 SHOWN_AFTER = re.compile(r"一行[，,]?(?:并|还|随后|一同)?陪同(?:其|他们)?|(?:一行)?[，,]?在[^，,。；]{1,30}?的?陪同下[，,]?(?:先后|实地|一同)*")
 SHOWN_ROUND = re.compile(r"在[^，,。；]{1,30}?的?陪同下")
+PHOTO_SPOT = re.compile(r"[（(](?:前排|后排)?[左右中][一二三四五六七八九]?[）)]")   # 甲（左二）: where one stands in a photo
 SAYING = re.compile(r"强调|表示|指出|说|要求|认为|希望|介绍|讲话|致辞")
 
 # meetings.py: 会见/会谈/座谈 host -> guest, and those 在座/参加 on either side

@@ -27,6 +27,7 @@ from kg.relate.cues import (
     MEET,
     NOT_VISITOR,
     OPENING_AT,
+    PHOTO_SPOT,
     PRONOUN_GOES,
     SAYING,
     SHOWN_AFTER,
@@ -254,7 +255,8 @@ def _leaders(sc: Scope, s: int, e: int, people: list[Mention],
         bare = SHOWN_ROUND.sub("", stretch)
         if shown is None and (NOT_VISITOR.search(bare) or SAYING.search(stretch) or _in_saying_clause(text, s, p)):
             continue
-        if not (VISIT_AGENT.match(text, p.end) or VISIT_LED_AFTER.match(text, p.end)):
+        at = spot.end() if (spot := PHOTO_SPOT.match(text, p.end)) else p.end     # 甲（中）在某镇调研: a caption
+        if not (VISIT_AGENT.match(text, at) or VISIT_LED_AFTER.match(text, at)):
             continue
         out.append(p)
         if go is None:          # 乙在甲的陪同下考察…: the stops follow the verb, not 在甲
