@@ -14,6 +14,10 @@ def pairs(text, relation, place):
 
 
 VISITS = [
+    # a group that 前往s a place goes there as one that 来到s it
+    (("5月16日，省人大常委会副主任鄢一刚一行来我市调研。调研组一行来到市人民检察院，听取工作汇报。"
+      "随后，调研组前往南湖街道，实地察看基层治理工作。"), "嘉兴市",
+     {("鄢一刚", "嘉兴市人民检察院"), ("鄢一刚", "南湖街道")}, set()),
     # a caption's spot after the name (甲（中）在某镇调研); the rooms of a unit visited are no stops
     ("5月22日，县委书记汤一国（中）在城关镇调研人居环境整治工作。", "铜鼓县", {("汤一国", "城关镇")}, set()),
     (("5月26日，县政协主席庄一华到县人民医院开展民主监督视察活动。县政协副主席邝二参加视察。"
@@ -219,6 +223,12 @@ def test_meetings(text, place, expected, excluded):
     got = pairs(text, "met", place)
     assert expected <= got, got
     assert not (excluded & got), got
+
+
+def test_those_present_after_a_tour_of_a_hall_met_the_guest():
+    text = ("市委书记屈一强会见了中国石油天然气集团有限公司副总经理宓二明一行。会见前，屈一强陪同宓二明一行参观了市规划展览馆。"
+            "副市长晏三伟参加会见。")
+    assert pairs(text, "met", "榆林市") == {("屈一强", "宓二明"), ("晏三伟", "宓二明")}
 
 
 def test_a_trip_that_sits_down_to_talk_meets_its_hosts():

@@ -47,7 +47,7 @@ _ROLE_AFTER = re.compile(r"上|中[，,]|结束后|现场|开始|首先")
 # 活动 names an event only when it is held: 举行甲活动, 甲活动今天上午启动
 _HELD_BEFORE = re.compile(r"(?:举行|举办)(?:了)?$")
 _HELD_AFTER = re.compile(r"[^。；]{0,14}?(?:举行|启动|开幕|举办)")
-_NOT_AFTER_HEAD = set("事室厅堂纪")
+_NOT_AFTER_HEAD = set("事室厅堂纪馆")       # 会议室, 会议纪要, 规划展览馆: rooms, papers, venues
 _QUOTED = re.compile(r"“([^“”\n]{2,40})”")
 _BOUNDARY = {"从", "在", "于", "举行", "举办", "召开", "出席", "参加", "主持", "列席", "和", "与", "及", "了", "的",
              "为", "是", "将", "到", "赴", "贯彻", "落实", "学习", "传达", "精神", "组织", "开展", "获悉", "记者",
@@ -80,7 +80,7 @@ def find(text: str, ctx: Context) -> list[Mention]:
     for m in _HEAD_RE.finditer(text):
         end = _longest_head_end(text, m)
         if text[end:end + 1] in _NOT_AFTER_HEAD:
-            continue                    # 人民代表大会议事规则, 会议室, 会议纪要: no meeting
+            continue                    # 人民代表大会议事规则, 会议室, 会议纪要, 展览馆: no meeting
         q = bisect_right(starts, m.start()) - 1
         if m.start() < named_to or q >= 0 and m.start() < reach[q]:
             continue

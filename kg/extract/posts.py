@@ -165,6 +165,8 @@ def inherit(title: str, org: str | None) -> str | None:
     if post == "部长" and unit and not unit.endswith("部"):      # 统战部长, 组织部长
         unit += "部"
     unit = _ABBREVIATED.get(unit, unit)
+    if unit.endswith("工委") and len(unit) > 2:
+        unit = unit[:-2] + "工作委员会"          # 市委常委、教育工委书记: the committee's 教育工作委员会
     if unit and re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:部|办公室|办|委员会|局)|办公室", unit):
         return org + unit
     return org

@@ -68,7 +68,7 @@ VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进
 # where the targets of a visit start: the verb of going or looking
 VISIT_GO = re.compile(rf"赴|到|来到|{COME_TO}|前往|深入|走访|走进|莅临|莅|考察|调研|视察|察看|参观|抽查|督导|检查|在")
 VISIT_GROUP = re.compile(r"(?:考察团|调研组|考察组|代表团|督导组|检查组|视察组|调研团)(?:一行|成员)?(?:先后|还|又|随后|实地|一同)*"
-                         rf"(?:到|赴|深入|走访|走进|来到|{COME_TO}|考察|调研|视察|参观|在(?=[^，,。；]{{1,12}}?(?:考察|调研|视察)))")
+                         rf"(?:到|赴|深入|走访|走进|来到|前往|{COME_TO}|考察|调研|视察|参观|在(?=[^，,。；]{{1,12}}?(?:考察|调研|视察)))")
 # a delegation, whose hosts 参加活动: 率甲市党政代表团, 率团 (a home leader's tour has none; a
 # 考察组/调研组 is one when it sits down to talk with its hosts)
 DELEGATION = re.compile(r"代表团|考察团|(?:率|带领|率领)团")
