@@ -42,7 +42,22 @@ CASES = [
      [("上官二", "宿州市人民检察院", "宿州市人民检察院检察员", "appointed"),
       ("阎一刚", "宿州市中级人民法院", "审判员", "appointed"),
       ("阎一刚", "宿州市中级人民法院", "宿州市中级人民法院副院长", "appointed"),
-      ("阎一刚", "宿州市中级人民法院审判委员会", "审判委员会委员", "appointed")]),
+      ("阎一刚", "宿州市中级人民法院", "审判委员会委员", "appointed")]),
+    # a member of a court's committee holds the court's post, written before its committee or not
+    ("任命汪一为县人民检察院检察委员会委员。", "隆回县",
+     [("汪一", "隆回县人民检察院", "县人民检察院检察委员会委员", "appointed")]),
+    # a bare 委员 names no body: no post (GUIDELINES); one that names its body is one
+    ("委员韦一出席。县委委员韦二出席。", "隆回县", [("韦二", "中共隆回县委", "县委委员", None)]),
+    # an aside between a title and its name; an officer's assistant; a former post, written so
+    ("县公安局党委副书记、副局长（主持工作）符一国主持会议。县委常委、副县长（挂职）符二陪同。", "桃源县",
+     [("符一国", "桃源县公安局", "副局长", None), ("符一国", "桃源县公安局", "县公安局党委副书记", None),
+      ("符二", "中共桃源县委", "县委常委", None), ("符二", "桃源县人民政府", "副县长", None)]),
+    ("深圳市华强集团有限公司总经理助理阮一强参加。座谈会上，原县委书记阮二明回顾了发展历程。", "宁远县",
+     [("阮一强", "深圳市华强集团有限公司", "总经理助理", None), ("阮二明", "中共宁远县委", "原县委书记", None)]),
+    # a bare head's post in a story of a court, a bureau: that body
+    ("县人民法院召开审判委员会会议。院长濮一国主持会议，副院长濮二、濮三出席。", "隆回县",
+     [("濮一国", "隆回县人民法院", "院长", None), ("濮三", "隆回县人民法院", "副院长", None),
+      ("濮二", "隆回县人民法院", "副院长", None)]),
     # a rank in brackets after a title ends it, and the list goes on after it
     ("骆一国同志任县委办公室副主任（正科级）；\n会议决定任命包二为县财政局局长（试用期一年），仇三为县商务局局长。", "长汀县",
      [("仇三", "长汀县商务局", "县商务局局长", "appointed"), ("包二", "长汀县财政局", "县财政局局长", "appointed"),

@@ -39,6 +39,7 @@ from kg.segment import is_vocabulary
 from kg.types import Mention
 
 # (平原融媒记者 甲), 融媒体记者：乙: a county media centre's reporters are journalists too
+_ASIDE = re.compile(r"[（(][^（）()\d]{1,5}[）)](?=[\u4e00-\u9fff])")
 _GAP = re.compile(r"[ \u3000]{1,2}(?=[\u4e00-\u9fff])")     # the spaces between a title and its names
 _LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,8}")
 # 市领导甲、乙: leaders named by their group, not by a post (GUIDELINES: 市领导 is no position)
@@ -102,8 +103,9 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
         name = name_at(text, at, tagged_names) or unmarked_name_at(text, at, tagged_names) \
             or place_word_name(text, at)
         gap = None if name else _GAP.match(text, at)
-        if gap is not None:           # 副县长 王红 刘建国: a leaders' listing, or a PDF's spaced line
-            at = gap.end()
+        aside = None if name or gap else _ASIDE.match(text, at)
+        if gap is not None or aside is not None:   # 副县长 王红 刘建国: a listing, or a PDF's spaced line;
+            at = (gap or aside).end()               # 副局长（主持工作）甲, 副县长（挂职）乙: an aside
             name = name_at(text, at, tagged_names)
         if not name:
             continue

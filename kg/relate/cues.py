@@ -13,6 +13,8 @@ ROLE_VERBS = {"chair": ("主持",),
                           "宣布", "下达开工令", "作供职报告", "汇报", "推介", "演讲", "介绍", "通报", "宣读"),
               "attendee": ("出席", "参加", "列席", "在座", "参会", "与会", "观摩", "签约", "签字", "签订", "签署", "颁发",
                            "授牌", "授旗", "授匾", "揭牌", "剪彩", "见证", "召开", "举行", "就座", "就坐")}
+# 主持修建了公路, 副局长（主持工作）: leading a work or a unit, not chairing a meeting
+NOT_CHAIRING = re.compile(r"主持(?:修建|编写|编制|设计|研发|完成|工作|建设|实施|起草|制定|承担|开发|项目|课题|全面工作)")
 ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
 # present at a 会见 or 会谈 (meetings.py makes them met), not at the story's event
 AT_MEETING = re.compile(r"(?:参加|陪同|一同参加)(?:会见|会谈|接见)|会见时在座|参加座谈(?![会＿])")

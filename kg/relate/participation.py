@@ -30,6 +30,7 @@ from kg.relate.cues import (
     HOLDING,
     LIST_OPENS,
     MEET,
+    NOT_CHAIRING,
     OBJECT_BEFORE,
     QUOTED,
     RELAYED,
@@ -175,7 +176,7 @@ def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | N
         for p in quoted:
             yield p, "quoted", None, (p.start, b), (pos, b)
         people = [p for p in people if p not in quoted]
-        verbs = [m.group() for m in _ROLE_RE.finditer(clause)]
+        verbs = [m.group() for m in _ROLE_RE.finditer(clause) if not NOT_CHAIRING.match(clause, m.start())]
         if listing and people and not verbs:
             for p in people:
                 for role in sorted(listing, key=ROLE_RANK.get):
