@@ -231,6 +231,12 @@ def test_those_present_after_a_tour_of_a_hall_met_the_guest():
     assert pairs(text, "met", "榆林市") == {("屈一强", "宓二明"), ("晏三伟", "宓二明")}
 
 
+def test_a_delegation_met_by_no_name_of_its_own_meets_through_its_members():
+    text = ("5月14日，县委副书记景一洋会见了来我县考察的浙江宁波市海曙区考察团一行。"
+            "宁波市海曙区副区长车二华，我县副县长乐三参加会见。")
+    assert pairs(text, "met", "天柱县") == {("景一洋", "车二华")}
+
+
 def test_a_trip_that_sits_down_to_talk_meets_its_hosts():
     text = ("5月8日，泰安市副市长吴建国率代表团赴东昌府区考察，并进行了座谈。副市长韩冰随同考察。"
             "东昌府区区长孙立平出席活动。")
