@@ -13,6 +13,7 @@ from kg.text import is_cjk
 from kg.types import Mention
 
 _NUMBERED = re.compile(r"第?[一二三四五六七八九十百零〇\d]+届")
+_ZONE_ENDS = ("开发区", "高新区", "经开区", "园区", "集聚区", "新区", "示范区", "试验区")
 
 
 def _prefecture(name: str) -> bool:
@@ -36,6 +37,12 @@ def full_name(prefix: str, rest: str) -> str:
     ('绛县人民法院', '运城市中级人民法院', '绛县人民检察院')
     """
     rest = _NUMBERED.sub("", rest)            # 市五届人大常委会 is the same body every term
+    if rest in ("党委", "党工委") or rest == "委" and prefix.endswith(("镇", "乡")):
+        if rest == "党工委" or prefix.endswith(("镇", "乡", "街道", *_ZONE_ENDS)):   # 某高新区党工委, 某镇委 (Guangdong)
+            return f"中共{prefix}{'工作委员会' if rest == '党工委' else '委员会'}"
+        if prefix.endswith("自治区"):
+            return f"中共{prefix}委员会"
+        return full_name(prefix, "委")        # 州党委, 县党委 (Xinjiang's form): the place's 中共X委
     if rest == "委" or (rest.startswith("委") and rest.endswith(("部", "办", "办公室", "室", "党校"))):
         if len(prefix) == 2 and prefix.endswith("县"):      # 中共绛县县委: a one-character county's
             return f"中共{prefix}县{rest}"

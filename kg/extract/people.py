@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract import appointments, credits
+from kg.extract import appointments, credits, dotted
 from kg.extract.base import (
     Context,
     mention,
@@ -107,6 +107,7 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
         if gap is not None or aside is not None:   # 副县长 王红 刘建国: a listing, or a PDF's spaced line;
             at = (gap or aside).end()               # 副局长（主持工作）甲, 副县长（挂职）乙: an aside
             name = name_at(text, at, tagged_names)
+        name = name or dotted.name_at(text, at)     # 县委副书记、县长热合曼·吐尔逊: a name in parts, the chain's
         if not name:
             continue
         chain = title_chain(text, m.start(), m.end(), ctx, org_by_end, place_by_end)

@@ -29,7 +29,9 @@ POSTS = ("总书记", "党委书记", "党组书记", "党工委书记", "党支
 POST_RE = re.compile("|".join(sorted(POSTS, key=len, reverse=True)))
 _MODS = ("常务", "代理", "执行", "名誉", "一级", "二级", "三级", "四级", "党总支", "党支部", "党工委", "党组", "党委", "董事局", "董事会", "监事会",
          "副", "代")
-_UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:部|办公室|办|委)|办公室")     # 县委常委、办公室主任
+_UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:部|办公室|办|委)|办公室|人大")     # 县委常委、办公室主任
+_PARTY_LEAD = re.compile(r"党工委|党委|党组")     # the words a post (党委书记) may share with its body's name
+_ZONE_PARTY = re.compile(r"党工委|党委")       # a zone's party committee, named by the zone (某某高新区)
 _ZONES = ("开发区", "高新区", "经开区", "园区", "集聚区", "新区")
 _BRANCH_UNIT = re.compile(rf"(?:[\u4e00-\u9fff]{{2,12}}?(?:镇|乡|街道|村|社区)|[\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_ZONES)}))$")
 # a company's own unit (山东大区, 华南区域总部, 投资管理部), or the field of a business post (市场开发|总监)
@@ -154,6 +156,9 @@ def inherit(title: str, org: str | None) -> str | None:
             _BRANCH_OF.fullmatch(org) or re.fullmatch(r"中共(.+)委", org))
         place = m.group(1) if m else None
         return full_name(place, "政府") if place and place.endswith(_GOV_POSTS[post]) else None
+    if unit == "人大":                  # 镇党委书记、人大主席: the town's congress (a county's has a 常委会)
+        m = _BRANCH_OF.fullmatch(org)
+        return m.group(1) + "人大" if m and m.group(1).endswith(("镇", "乡")) else None
     if unit in _LOCAL_ORGANS:           # 街道党工委书记、办事处主任: the street's office; 村委会: the village's
         m = _BRANCH_OF.fullmatch(org)
         return m.group(1) + _LOCAL_ORGANS[unit] if m else None
@@ -242,7 +247,7 @@ def _former(text: str, start: int) -> int:
 def _unit_start(text: str, start: int) -> int:
     """Where the unit written before a post begins: after the last separator, at most 16 back."""
     lo = start
-    while lo > 0 and lo > start - 16 and text[lo - 1] not in "，。、；：（）“”\n 的和与及在" \
+    while lo > 0 and lo > start - 16 and text[lo - 1] not in "，。、；：（）“”\n 的和与及在由" \
             and text[lo - 2:lo] not in _TAKES_UP:
         lo -= 1
     return lo
@@ -273,6 +278,11 @@ def _company_before_unit(text: str, start: int, org_by_end: dict[int, Mention], 
 
 def one_title(text: str, post_start: int, post_end: int, ctx: Context,
                org_by_end: dict[int, Mention], place_by_end: dict[int, Mention] | None = None) -> Mention:
+    lead = _PARTY_LEAD.match(text, post_start)
+    body = org_by_end.get(lead.end()) if lead else None
+    if body is not None and body.start < post_start:     # 县党委|书记, 自治区党委|书记: the post holds the body's end
+        return mention(body.start, post_end, text, "title", org=body.key,
+                       company=body.key if body.type == "company" else None)
     start = post_start
     while start not in org_by_end:        # 自治区党委|常委: a body whose name ends in a modifier's word
         for mod in _MODS:
@@ -298,6 +308,9 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
     firm = the_firm(text, start, org_by_end) if org is None else None
     if firm is not None:                         # …有限公司…。集团党委书记、董事长甲: the story's company
         return mention(start, post_end, text, "title", org=firm[1].key, company=firm[1].key)
+    zone = (place_by_end or {}).get(start) if org is None else None
+    if zone is not None and zone.attr("zone") and (word := _ZONE_PARTY.match(text, start)) is not None:
+        return mention(zone.start, post_end, text, "title", org=full_name(zone.key, word.group()))   # 高新区党工委
     branch = (_division_party(text, start, place_by_end or {}) or _party_branch(text, start, ctx)
               or the_town(text, start, place_by_end or {})
               or _local_organ(text, start) or _delegation(text, start)) if org is None else None
