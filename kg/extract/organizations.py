@@ -176,6 +176,7 @@ def _rest_at(text: str, pos: int) -> str | None:
                  or unit.group().startswith("长") or core and _member_after(text, unit.end(), unit.group())):
         unit = None             # 县|长某某代表县政府: 县长 is a post, never a unit; 县|政协委|员: the 政协's
     if core and (unit is None or text[core.end():core.end() + 1] in "常书副"
+                 or text.startswith(_POST_AFTER_CORE, core.end())         # 县政协|主席甲代表政协…: a post
                  or unit.group().startswith(core.group()) and _runs_into_clause(unit.group()[len(core.group()):])):
         rest = core.group()
     else:
@@ -211,6 +212,7 @@ def _runs_into_clause(after_core: str) -> bool:
                for w in words(after_core))
 
 
+_POST_AFTER_CORE = ("主席", "主任", "秘书长", "党组")
 _ADVERBS = set("正将已也都还又就仍")
 # a unit's last characters that are the start of a word running on: 人民政治协商会|议, 市政协委|员,
 # 市党政机关办|公中心, 县委中心|工作, 人民银行扬州市中心|支行
