@@ -86,6 +86,8 @@ def find(text: str, found: list[Mention]) -> list[Mention]:
         if end == last_dot + 1:
             continue
         name = text[start:end]
+        if any(m.start <= start and end <= m.end for m in people):
+            continue                  # read whole already, with its chain (县委副书记、县长热合曼·吐尔逊)
         if inside:
             for m in inside:
                 grown[m] = mention(start, end, text, "person", name, **dict(inside[0].attrs))
