@@ -14,6 +14,10 @@ def pairs(text, relation, place):
 
 
 VISITS = [
+    # leaders who went separately, each in a clause of their own, visited only their own stops
+    (("5月8日，县委书记蔺一明，县委副书记、县长蔺二红分别带队，深入各自联系的乡镇开展调研。"
+      "蔺一明来到双峰镇，蔺二红来到柳溪乡。"), "双峰县",
+     {("蔺一明", "双峰镇"), ("蔺二红", "柳溪乡")}, {("蔺一明", "柳溪乡"), ("蔺二红", "双峰镇")}),
     # a group that 前往s a place goes there as one that 来到s it
     (("5月16日，省人大常委会副主任鄢一刚一行来我市调研。调研组一行来到市人民检察院，听取工作汇报。"
       "随后，调研组前往南湖街道，实地察看基层治理工作。"), "嘉兴市",
