@@ -108,6 +108,9 @@ CASES = [
     # a post right after a body's core ends the body's name (not 县政协主席甲代表政协, an organisation)
     ("县政协主席应一华代表政协第十二届石门县委员会常务委员会作工作报告。", "石门县",
      [("应一华", "石门县政协", "县政协主席", None)]),
+    # the passive (被任命为) and a decision voted on (关于任命甲为X的决定); a proposal (议案) is none yet
+    ("庞一被任命为县公安局局长。会议表决通过了关于任命庞二为县审计局局长的决定。会议审议了关于提请任命庞三为县财政局局长的议案。",
+     "石门县", [("庞一", "石门县公安局", "县公安局局长", "appointed"), ("庞二", "石门县审计局", "县审计局局长", "appointed")]),
     # outside a region, 自治区 names no body we can tell
     ("自治区副主席钮一刚出席。", "聊城市", [("钮一刚", "-", "副主席", None)]),
 ]

@@ -6,6 +6,7 @@
     甲同志任X                    甲不再担任X职务
     会议任命：甲为X；乙为Y（one a line）  会议免去：丙的X职务；丁的Y职务
     甲，男，…，现任X，拟任Y (a nominee's profile: X is held, Y is not yet)
+    甲被任命为X                   通过了关于任命甲为X的决定 (not 提请…的议案: a proposal)
 
 Every appointee gets one post per title (`change` = appointed or removed); each title's body
 is found as for any title (市人民政府副市长 -> the city government; 市公安局局长 -> that bureau
@@ -31,12 +32,13 @@ _CUE = re.compile("|".join(sorted(CUES, key=len, reverse=True)))
 _NAME = r"[\u4e00-\u9fff]{2,4}?"
 # name first, at the start of a clause: 甲当选为X, 甲同志任X, 甲不再担任X职务
 NAME_FIRST = {"当选为": "appointed", "当选": "appointed", "出任": "appointed", "担任": "appointed",
+              "被任命为": "appointed", "被选举为": "appointed", "被选为": "appointed",
               "任": "appointed", "不再担任": "removed"}
 _ELECTED = re.compile(rf"(?:^|(?<=[，。；：\s]))({_NAME})(?:同志)?"
-                      rf"({'|'.join(sorted(NAME_FIRST, key=len, reverse=True))})"
+                      rf"({'|'.join(sorted(NAME_FIRST, key=len, reverse=True))})(?<!任(?=命))"
                       r"([^，。；：\n（(]{2,40}?)(?=职务|[，。；（(]|$)", re.MULTILINE)
 _ASIDE = re.compile(r"[（(][^）)]{1,8}[）)]")             # 副主任（正科级）, 局长（试用期一年）: an aside
-_TITLES_END = re.compile(rf"职务(?:的请求)?|一职|(?=[，。；\n]|$)|(?={_ASIDE.pattern})")
+_TITLES_END = re.compile(rf"职务(?:的请求)?|一职|(?=[，。；\n]|$)|(?={_ASIDE.pattern})|(?=的决定)")   # 关于任命甲为X的决定
 _LIST_OPENS = re.compile(r"[：:]\s*")
 _NEXT_ITEM = re.compile(r"[、，；]\s*|\n\s*")       # the next appointee: in the sentence, or on the next line
 _NEXT_APPOINTEE = re.compile(r"、[\u4e00-\u9fff]{2,4}?(?:同志)?(?:为|任)")
