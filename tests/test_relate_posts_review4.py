@@ -111,6 +111,9 @@ CASES = [
     # the passive (被任命为) and a decision voted on (关于任命甲为X的决定); a proposal (议案) is none yet
     ("庞一被任命为县公安局局长。会议表决通过了关于任命庞二为县审计局局长的决定。会议审议了关于提请任命庞三为县财政局局长的议案。",
      "石门县", [("庞一", "石门县公安局", "县公安局局长", "appointed"), ("庞二", "石门县审计局", "县审计局局长", "appointed")]),
+    # a village's or community's 主任 heads its committee; a 班主任 is a teacher, 书记信箱 a mailbox
+    ("五一村主任严一强介绍情况。幸福社区主任严二芳说。县第一中学班主任严三梅获评优秀教师。市委书记信箱收到来信。", "石门县",
+     [("严一强", "五一村村民委员会", "五一村主任", None), ("严二芳", "幸福社区居民委员会", "幸福社区主任", None)]),
     # outside a region, 自治区 names no body we can tell
     ("自治区副主席钮一刚出席。", "聊城市", [("钮一刚", "-", "副主席", None)]),
 ]

@@ -39,6 +39,7 @@ from kg.segment import is_vocabulary
 from kg.types import Mention
 
 # (平原融媒记者 甲), 融媒体记者：乙: a county media centre's reporters are journalists too
+_TITLE_NOUNS = ("信箱", "热线", "专线", "接待日", "邮箱", "公开电话")
 _ASIDE = re.compile(r"[（(][^（）()\d]{1,5}[）)](?=[\u4e00-\u9fff])")
 _GAP = re.compile(r"[ \u3000]{1,2}(?=[\u4e00-\u9fff])")     # the spaces between a title and its names
 _LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,8}")
@@ -100,6 +101,8 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
     written = place_words(places)
     for m in POST_RE.finditer(text):
         at = m.end()
+        if text.startswith(_TITLE_NOUNS, at) or text[m.start() - 1:m.start()] == "班" and m.group() == "主任":
+            continue            # 市委书记信箱, 县长热线: a service named by a post; 班主任: a teacher
         name = name_at(text, at, tagged_names) or unmarked_name_at(text, at, tagged_names) \
             or place_word_name(text, at)
         gap = None if name else _GAP.match(text, at)

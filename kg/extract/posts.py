@@ -333,6 +333,10 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
         if named is not None:           # 甲镇党委书记乙、镇长丙: the town the story named last
             return mention(start, post_end, text, "title", org=full_name(named[1], "政府"))
     place = (place_by_end or {}).get(start)
+    if post == "主任" and text[start - 1:start] in ("村", "区") and (lo := _unit_start(text, start)) < start - 1 \
+            and (unit := _BRANCH_UNIT.fullmatch(text, lo, start)) is not None and unit.group().endswith(("村", "社区")):
+        organ = "村民委员会" if unit.group().endswith("村") else "居民委员会"       # 五一村主任: the village committee's
+        return mention(lo, post_end, text, "title", org=unit.group() + organ)
     if post == "主任" and place is not None and place.attr("zone"):     # 经济开发区主任: its 管委会's
         return mention(place.start, post_end, text, "title", org=place.key + "管理委员会")
     town = _town_before(text, start, post)
