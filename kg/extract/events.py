@@ -36,6 +36,7 @@ _BODY_END = re.compile(r"(?:常委会|政协|委员会|党组|政府|[市县区�
 _BODY_SITTING = re.compile(r"召开(?:了)?((?:[市县区州旗]委|[市县区]政府)常(?:委|务)会(?:会议|议)?)")
 _BODY_CALLS = re.compile(rf"((?:[市县区州旗盟]委|[市县区]政府)常(?:委|务)会)召开(?:了)?(?:第[{_NUM}]+次)?"
                          r"(?:全体|专题|扩大|常务)?会议")
+_BODY_CONVENES = re.compile(r"(?<![\u4e00-\u9fff])([市县区州旗]委|[市县区]政府)召开(?:了)?(常委会议|常务会议|常委会会议)")
 # a generic name alone (签约仪式) is an event only beside a role or at its own scene
 GENERIC_HEADS = ("签约仪式", "开工仪式", "启动仪式", "揭牌仪式", "颁奖仪式", "开幕式", "座谈会", "签字仪式", "授牌仪式",
                  "签约活动", "开工活动", "启动活动", "庆典仪式", "欢迎宴会", "招待会",
@@ -56,7 +57,7 @@ _BOUNDARY = {"从", "在", "于", "举行", "举办", "召开", "出席", "参�
              "上午", "下午", "晚上", "当天", "日前", "近日", "期间", "参与", "观看", "承办", "主办", "筹备",
              "作", "在于", "通过", "经", "由", "向", "对", "就", "以", "按照", "根据", "结合", "围绕", "召集",
              "见证", "共同", "随后", "并", "图为", "我市", "我县", "我区", "领会", "关于", "把", "以及",
-             "深刻领会", "认真学习", "传达学习", "学习贯彻", "认真贯彻",
+             "深刻领会", "认真学习", "传达学习", "学习贯彻", "认真贯彻", "贯彻落实",
              "今后", "目前", "当前", "此前", "届时", "同意", "决议", "决定", "批准", "审议"}
 # a boundary verb that is a noun before these words (组织|工作, 组织|部长)
 _NOUN_BEFORE = {"组织": ("工作", "部长", "部")}
@@ -141,6 +142,8 @@ def _sittings(text: str) -> list[Mention]:
         out.append(mention(m.start(1), m.end(1), text, "event", m.group(1)))
     for m in _BODY_SITTING.finditer(text):
         out.append(mention(m.start(1), m.end(1), text, "event", m.group(1)))
+    for m in _BODY_CONVENES.finditer(text):   # 县委召开常委会议: the body's sitting, named whole
+        out.append(mention(m.start(), m.end(), text, "event", m.group(1) + m.group(2)))
     return out
 
 
