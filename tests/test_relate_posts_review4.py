@@ -114,6 +114,9 @@ CASES = [
     # a village's or community's 主任 heads its committee; a 班主任 is a teacher, 书记信箱 a mailbox
     ("五一村主任严一强介绍情况。幸福社区主任严二芳说。县第一中学班主任严三梅获评优秀教师。市委书记信箱收到来信。", "石门县",
      [("严一强", "五一村村民委员会", "五一村主任", None), ("严二芳", "幸福社区居民委员会", "幸福社区主任", None)]),
+    # a bank's branch before its 党委书记 stays the body (not the 某省分行党委 inside its name)
+    ("中国银行福建省分行党委书记、行长苗一明一行来我市对接工作。", "莆田市",
+     [("苗一明", "中国银行福建省分行", "党委书记", None), ("苗一明", "中国银行福建省分行", "行长", None)]),
     # outside a region, 自治区 names no body we can tell
     ("自治区副主席钮一刚出席。", "聊城市", [("钮一刚", "-", "副主席", None)]),
 ]

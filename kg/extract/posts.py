@@ -279,7 +279,7 @@ def _company_before_unit(text: str, start: int, org_by_end: dict[int, Mention], 
 def one_title(text: str, post_start: int, post_end: int, ctx: Context,
                org_by_end: dict[int, Mention], place_by_end: dict[int, Mention] | None = None) -> Mention:
     lead = _PARTY_LEAD.match(text, post_start)
-    body = org_by_end.get(lead.end()) if lead else None
+    body = org_by_end.get(lead.end()) if lead and post_start not in org_by_end else None
     if body is not None and body.start < post_start:     # 县党委|书记, 自治区党委|书记: the post holds the body's end
         return mention(body.start, post_end, text, "title", org=body.key,
                        company=body.key if body.type == "company" else None)
