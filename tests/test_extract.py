@@ -333,8 +333,11 @@ def test_a_learned_span_running_on_into_the_visit_is_no_body():
     ("会议决定任命拉毛措为县农牧水利和科技局局长。", ["拉毛措"]),
     # but a county named by a name word is a place (尼玛县), no name
     ("尼玛县举行活动。", []),
+    # Mongolian names: a surname may open them, the name runs over all its words
+    ("旗委副书记、旗长乌云其木格，副旗长额尔敦巴雅尔、巴特尔出席。", ["乌云其木格", "额尔敦巴雅尔", "巴特尔"]),
+    ("乌兰察布市召开会议。", []),
 ])
-def test_tibetan_names(text, expected):
+def test_tibetan_and_mongolian_names(text, expected):
     from kg.divisions import find_home
     from kg.extract.base import Context
 
