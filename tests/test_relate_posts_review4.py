@@ -117,6 +117,10 @@ CASES = [
     # a bank's branch before its 党委书记 stays the body (not the 某省分行党委 inside its name)
     ("中国银行福建省分行党委书记、行长苗一明一行来我市对接工作。", "莆田市",
      [("苗一明", "中国银行福建省分行", "党委书记", None), ("苗一明", "中国银行福建省分行", "行长", None)]),
+    # 第一副书记 in a chain keeps the chain (县长 and 县委副书记 were lost)
+    ("县委副书记、县长、县人武部党委第一副书记伏一红出席。", "台江县",
+     [("伏一红", "中共台江县委", "县委副书记", None), ("伏一红", "台江县人民政府", "县长", None),
+      ("伏一红", "台江县人武部", "县人武部党委第一副书记", None)]),
     # outside a region, 自治区 names no body we can tell
     ("自治区副主席钮一刚出席。", "聊城市", [("钮一刚", "-", "副主席", None)]),
 ]

@@ -31,7 +31,7 @@ HEADS = ("常委会会议", "全体会议", "工作会议", "座谈会", "研讨
 _HEAD_RE = re.compile("|".join(sorted(set(HEADS), key=len, reverse=True)))
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+次(?:全体|常务|主任)?会议")
 _NUM = "一二三四五六七八九十百零〇\\d"
-_SITTING = re.compile(rf"(?:召开|举行)((?:[{_NUM}]+届)?(?:第[{_NUM}]+次|[{_NUM}]+次)(?:全体|常务|常委|主任)?(?:会议|会))")
+_SITTING = re.compile(rf"(?:召开|举行)((?:[{_NUM}]+届)?(?:\d{{4}}年)?(?:第[{_NUM}]+次|[{_NUM}]+次)(?:全体|常务|常委|主任)?(?:会议|会))")
 _BODY_END = re.compile(r"(?:常委会|政协|委员会|党组|政府|[市县区州]委)$")
 _BODY_SITTING = re.compile(r"召开(?:了)?((?:[市县区州旗]委|[市县区]政府)常(?:委|务)会(?:会议|议)?)")
 _BODY_CALLS = re.compile(rf"((?:[市县区州旗盟]委|[市县区]政府)常(?:委|务)会)召开(?:了)?(?:第[{_NUM}]+次)?"
