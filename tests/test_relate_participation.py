@@ -140,6 +140,13 @@ CASES = [
     # a sitting numbered within its year: 县委常委会召开2024年第15次会议
     ("近日，县委常委会召开2024年第15次会议。县委书记伏一斌主持会议。",
      {("伏一斌", "县委常委会2024年第15次会议", "chair", 1)}),
+    # a study group's numbered study session is a sitting named with its body; a 续会 held after a
+    # higher meeting is where the roles named with it are taken
+    ("5月28日，县委理论学习中心组举行2024年第五次集体学习。县委书记侯一华主持学习并讲话。县长侯二强参加学习。",
+     {("侯一华", "县委理论学习中心组2024年第五次集体学习", "chair", 1),
+      ("侯二强", "县委理论学习中心组2024年第五次集体学习", "attendee", 2)}),
+    ("5月27日，全省农业农村工作视频会议召开。会后，我市随即召开续会。市委副书记侯三出席续会并讲话，副市长侯四主持续会。",
+     {("侯三", "续会", "speaker", 1), ("侯四", "续会", "chair", 2)}),
     # 主持修建 leads a work, it chairs no meeting
     ("本报讯 5月9日，老干部座谈会召开。时任县长蒲一华当年主持修建了这条公路。县长蒲二主持座谈会。",
      {("蒲二", "老干部座谈会", "chair", 1)}),

@@ -27,12 +27,13 @@ HEADS = ("常委会会议", "全体会议", "工作会议", "座谈会", "研讨
          "文化节", "旅游节", "美食节", "音乐节", "电影节", "读书节", "科技节", "大讲堂", "讲座", "大会",
          "会议", "联席会", "听证会", "协商会", "通报会", "评议会", "述职会", "恳谈会", "茶话会", "招聘会", "运动会", "马拉松", "展会", "书画展", "摄影展",
          "展览", "画展", "展销会", "开幕式", "闭幕式", "启动会", "誓师大会", "表彰大会", "年会", "对接会",
-         "签约活动", "开工活动", "启动活动", "碰头会", "学习会", "欢迎宴会", "宴会", "招待会", "活动")
+         "签约活动", "开工活动", "启动活动", "碰头会", "学习会", "欢迎宴会", "宴会", "招待会", "活动", "续会")
 _HEAD_RE = re.compile("|".join(sorted(set(HEADS), key=len, reverse=True)))
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+次(?:全体|常务|主任)?会议")
 _NUM = "一二三四五六七八九十百零〇\\d"
-_SITTING = re.compile(rf"(?:召开|举行)((?:[{_NUM}]+届)?(?:\d{{4}}年)?(?:第[{_NUM}]+次|[{_NUM}]+次)(?:全体|常务|常委|主任)?(?:会议|会))")
-_BODY_END = re.compile(r"(?:常委会|政协|委员会|党组|政府|[市县区州]委)$")
+_SITTING = re.compile(rf"(?:召开|举行)((?:[{_NUM}]+届)?(?:\d{{4}}年(?:度)?)?(?:第[{_NUM}]+次|[{_NUM}]+次)(?:全体|常务|常委|主任)?"
+                      r"(?:会议|会|集体学习))")     # 县委理论学习中心组举行第五次集体学习: a sitting too
+_BODY_END = re.compile(r"(?:常委会|政协|委员会|党组|政府|[市县区州]委|中心组)$")
 _BODY_SITTING = re.compile(r"召开(?:了)?((?:[市县区州旗]委|[市县区]政府)常(?:委|务)会(?:会议|议)?)")
 _BODY_CALLS = re.compile(rf"((?:[市县区州旗盟]委|[市县区]政府)常(?:委|务)会)召开(?:了)?(?:第[{_NUM}]+次)?"
                          r"(?:全体|专题|扩大|常务)?会议")
@@ -41,7 +42,7 @@ _BODY_CONVENES = re.compile(r"(?<![\u4e00-\u9fff])([市县区州旗]委|[市县�
 GENERIC_HEADS = ("签约仪式", "开工仪式", "启动仪式", "揭牌仪式", "颁奖仪式", "开幕式", "座谈会", "签字仪式", "授牌仪式",
                  "签约活动", "开工活动", "启动活动", "庆典仪式", "欢迎宴会", "招待会",
                  "表彰大会", "动员大会", "誓师大会", "总结大会", "推进会", "调度会", "部署会", "协调会", "报告会",
-                 "交流会", "现场会", "观摩会", "恳谈会", "见面会", "茶话会", "通报会")
+                 "交流会", "现场会", "观摩会", "恳谈会", "见面会", "茶话会", "通报会", "续会")
 # 主持召开专题会议, 县政协召开专题协商会: a meeting written only by its kind, where it is convened
 _KIND_OF_MEETING = re.compile(r"(?:专题|专项|现场|视频)(?:会议|协商会|座谈会|推进会|调度会|部署会|会商会|办公会|协调会)")
 _CALLED = re.compile(r"(?:召开|举行)(?:了)?$")
@@ -135,6 +136,8 @@ def _sittings(text: str) -> list[Mention]:
     for m in _SITTING.finditer(text):
         body_end = m.start()
         body_start = _left_edge(text, body_end, body_end)
+        if text.startswith("学习", body_start - 2):       # 县委理论学习|中心组: 学习 is in the body's name
+            body_start = _left_edge(text, body_start - 2, body_end)
         body = text[body_start:body_end]
         if len(body) >= 2 and _BODY_END.search(body):
             out.append(mention(body_start, m.end(1), text, "event", body + m.group(1)))
