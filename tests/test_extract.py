@@ -336,6 +336,9 @@ def test_a_learned_span_running_on_into_the_visit_is_no_body():
     # Mongolian names: a surname may open them, the name runs over all its words
     ("旗委副书记、旗长乌云其木格，副旗长额尔敦巴雅尔、巴特尔出席。", ["乌云其木格", "额尔敦巴雅尔", "巴特尔"]),
     ("乌兰察布市召开会议。", []),
+    # Yi names: a clan of two characters (吉克, 沙马) and a given name of two; a verb is no given name
+    ("县人大常委会主任吉克曲比、副县长沙马拉毅出席。", ["吉克曲比", "沙马拉毅"]),
+    ("县长吉克出席。", ["吉克"]),
 ])
 def test_tibetan_and_mongolian_names(text, expected):
     from kg.divisions import find_home
