@@ -59,10 +59,15 @@ _HEADS_OF = {"院长": ("法院", "医院", "学院", "研究院", "设计院"),
              "局长": ("局",), "校长": ("学校", "中学", "小学", "大学", "学院"), "馆长": ("馆",)}
 
 
+_THAT_BODY = ("该院", "该局", "该校", "该馆", "本院", "本局", "本校")
+
+
 def the_body(text: str, start: int, post: str, org_by_end: dict[int, Mention]) -> Mention | None:
     """院长甲, 副局长乙 at a clause's start in a story of 某县人民法院 or 某县公安局: the body of
     that kind the story named last, within a few sentences (a hospital's 院长 is its own)."""
     kinds = _HEADS_OF.get(post)
+    if kinds is not None and text[start - 2:start] in _THAT_BODY:
+        start -= 2                  # 该院副院长甲: the body the story named, pointed at
     if kinds is None or start and text[start - 1] not in "，、。；：（ \n":
         return None
     for end in range(start, max(0, start - BARE_REACH), -1):
