@@ -19,6 +19,11 @@ PARAGRAPH_STARTS = ("本报讯", "本网讯", "本台讯", "■", "——", "【
 OUTLET_DATELINE = r"[\u4e00-\u9fff]{2,10}?(?:网|报|台|客户端|融媒体?|新媒体|新闻)(?:讯|消息)(?=[\s（(：:，,])"
 _OUTLET_DATELINE = re.compile(OUTLET_DATELINE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# a byline standing alone (■本报记者 甲 通讯员 乙), and what opens a line of credits (文/图 丙, 通讯员 丁)
+_BYLINE = re.compile(r"[■□]?\s*(?:本报)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff]{2,4}"
+                     r"(?:\s+(?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff]{2,4})*")
+_LEADER_LINE = re.compile(r"[\u4e00-\u9fff、]{2,24}(?:[ \u3000]+[\u4e00-\u9fff·]{2,7})+")   # 县委副书记、县长 甲
+_CREDIT_OPENS = re.compile(r"(?:文|图)\s*[/／]\s*(?:文|图)|(?:通讯员|实习生|记者)\s+[\u4e00-\u9fff]{2,4}")
 
 
 def is_cjk(ch: str) -> bool:
@@ -97,6 +102,8 @@ def joins(prev: str, nxt: str) -> bool:
         return False
     if n.startswith(PARAGRAPH_STARTS) or _OUTLET_DATELINE.match(n) or p.startswith("——") or p.endswith(("：", ":")):
         return False
+    if _BYLINE.fullmatch(p) or _CREDIT_OPENS.match(n) or _LEADER_LINE.fullmatch(p):
+        return False          # ■本报记者 甲 通讯员 乙 | 文/图 丙; 副县长 甲 乙: credit and listing lines, each its own
     return _visible_len(p) >= 0.7 * max(_visible_len(p), _visible_len(n))
 
 

@@ -333,8 +333,14 @@ def test_a_learned_span_running_on_into_the_visit_is_no_body():
     ("会议决定任命拉毛措为县农牧水利和科技局局长。", ["拉毛措"]),
     # but a county named by a name word is a place (尼玛县), no name
     ("尼玛县举行活动。", []),
+    # Mongolian names: a surname may open them, the name runs over all its words
+    ("旗委副书记、旗长乌云其木格，副旗长额尔敦巴雅尔、巴特尔出席。", ["乌云其木格", "额尔敦巴雅尔", "巴特尔"]),
+    ("乌兰察布市召开会议。", []),
+    # Yi names: a clan of two characters (吉克, 沙马) and a given name of two; a verb is no given name
+    ("县人大常委会主任吉克曲比、副县长沙马拉毅出席。", ["吉克曲比", "沙马拉毅"]),
+    ("县长吉克出席。", ["吉克"]),
 ])
-def test_tibetan_names(text, expected):
+def test_tibetan_and_mongolian_names(text, expected):
     from kg.divisions import find_home
     from kg.extract.base import Context
 
@@ -371,3 +377,27 @@ def test_a_name_in_parts_found_after_a_post_holds_that_post():
     title = mention(4, 6, t, "title", org="某市人民政府")
     person = [m for m in dotted.find(t, [title]) if m.type == "person"]
     assert [(m.text, m.attr("titles")) for m in person] == [("阿列克谢·伊万诺夫", (("市长", "某市人民政府"),))]
+
+
+def test_a_learned_span_running_on_into_an_inspection_is_no_body():
+    from kg.divisions import find_home
+    from kg.extract.base import Context
+    ctx = Context(home=find_home("惠城区"))
+    text = "区委书记王一芳带队到江北街道、滨江街道检查防汛工作。"
+    assert [m.key for m in recognise(text, ctx) if m.type in ("organization", "company")] == ["中共惠城区委"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 组织 before 工作 or 部长 is the party's organisation work, not the verb of organising
+    ("本报讯 5月26日，全县组织工作会议召开。", ["全县组织工作会议"]),
+    ("全市组织部长会议召开。", ["全市组织部长会议"]),
+    ("市委组织召开全市招商推进会。", ["全市招商推进会"]),
+])
+def test_organisation_work_names_its_meeting(text, expected, home_ctx):
+    assert [k for _, k in spans(text, home_ctx, "event")] == expected
+
+
+def test_the_cppcc_written_in_full_is_a_body_not_a_meeting(home_ctx):
+    text = "中国人民政治协商会议聊城市委员会副主席王一出席。"
+    assert [k for _, k in spans(text, home_ctx, "event")] == []
+    assert [k for _, k in spans(text, home_ctx, "organization")] == ["聊城市政协"]

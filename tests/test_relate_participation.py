@@ -119,6 +119,37 @@ CASES = [
     # 受甲委托，乙主持: the one who entrusts the chair is not at the meeting
     ("本报讯 1月12日上午，受县委书记赵一兵委托，县委副书记、县长王二强主持召开县委常委会会议。",
      {("王二强", "县委常委会会议", "chair", 1)}),
+    # a meeting written only by its kind where it is convened (专题协商会, 专题会议) holds the roles
+    (("5月6日，县政协召开专题协商会，围绕乡村振兴建言献策。县政协主席钭一军出席会议并讲话，县政协副主席禹二丽主持会议。"
+      "县政协委员危三明作协商发言。"),
+     {("钭一军", "专题协商会", "speaker", 1), ("禹二丽", "专题协商会", "chair", 2), ("危三明", "专题协商会", "speaker", 3)}),
+    ("5月7日，市长詹一东主持召开专题会议，研究城市更新工作。副市长寇二丽参加会议。",
+     {("詹一东", "专题会议", "chair", 1), ("寇二丽", "专题会议", "attendee", 2)}),
+    # a generic meeting convened (召开表彰大会) holds the roles; who hands out awards attends
+    ("近日，我县召开表彰大会，授予刘一华等10名同志“优秀村党组织书记”称号。县委书记尤二明为受表彰人员颁奖。",
+     {("尤二明", "表彰大会", "attendee", 1)}),
+    # who 就…作安排部署, 就…作了说明 or, in a clause going on with 并, 提出要求, speaks there;
+    # 贯彻落实会议精神 names no meeting
+    (("5月15日，全市“百日攻坚”行动动员大会召开。会议由市委副书记晏一主持。市长晏二就具体工作作安排部署。"
+      "副市长晏三就方案起草情况作了说明。市委书记晏四出席会议，并就贯彻落实会议精神提出要求。"),
+     {("晏一", "全市“百日攻坚”行动动员大会", "chair", 1), ("晏二", "全市“百日攻坚”行动动员大会", "speaker", 2),
+      ("晏三", "全市“百日攻坚”行动动员大会", "speaker", 3), ("晏四", "全市“百日攻坚”行动动员大会", "speaker", 4)}),
+    # the body convening its sitting names it: 县委召开常委会议 is 县委常委会议
+    ("5月9日，县委召开常委会议。县委书记邝一强主持会议。县长邝二出席会议。",
+     {("邝一强", "县委常委会议", "chair", 1), ("邝二", "县委常委会议", "attendee", 2)}),
+    # a sitting numbered within its year: 县委常委会召开2024年第15次会议
+    ("近日，县委常委会召开2024年第15次会议。县委书记伏一斌主持会议。",
+     {("伏一斌", "县委常委会2024年第15次会议", "chair", 1)}),
+    # a study group's numbered study session is a sitting named with its body; a 续会 held after a
+    # higher meeting is where the roles named with it are taken
+    ("5月28日，县委理论学习中心组举行2024年第五次集体学习。县委书记侯一华主持学习并讲话。县长侯二强参加学习。",
+     {("侯一华", "县委理论学习中心组2024年第五次集体学习", "chair", 1),
+      ("侯二强", "县委理论学习中心组2024年第五次集体学习", "attendee", 2)}),
+    ("5月27日，全省农业农村工作视频会议召开。会后，我市随即召开续会。市委副书记侯三出席续会并讲话，副市长侯四主持续会。",
+     {("侯三", "续会", "speaker", 1), ("侯四", "续会", "chair", 2)}),
+    # 主持修建 leads a work, it chairs no meeting
+    ("本报讯 5月9日，老干部座谈会召开。时任县长蒲一华当年主持修建了这条公路。县长蒲二主持座谈会。",
+     {("蒲二", "老干部座谈会", "chair", 1)}),
     # those 参加会见 were at the meeting with the guests, not at the event the guests came for
     (("昨晚，市委书记杜一成会见了同业公会理事长许二雄一行。代表团此次来是参加“第二届汽车洽谈会”的。"
       "副市长吴三建参加会见。"), set()),
@@ -151,6 +182,8 @@ def test_a_generic_name_takes_the_full_name_written_earlier():
     ("要深刻领会市政协六届三次会议精神。", ["市政协六届三次会议"]),
     ("审议了《东昌府区人民代表大会议事规则》，听取人事事项以及大会选举办法。", []),
     ("市委常委会召开扩大会议。", ["市委常委会"]),
+    # a kind of meeting not convened is no event
+    ("专题会议要精简。", []),
 ])
 def test_event_names(text, names):
     r = extract_document(Document(id="t.txt", text=text, place="聊城市"))

@@ -14,6 +14,25 @@ def pairs(text, relation, place):
 
 
 VISITS = [
+    # leaders who went separately, each in a clause of their own, visited only their own stops
+    (("5月8日，县委书记蔺一明，县委副书记、县长蔺二红分别带队，深入各自联系的乡镇开展调研。"
+      "蔺一明来到双峰镇，蔺二红来到柳溪乡。"), "双峰县",
+     {("蔺一明", "双峰镇"), ("蔺二红", "柳溪乡")}, {("蔺一明", "柳溪乡"), ("蔺二红", "双峰镇")}),
+    # a group that 前往s a place goes there as one that 来到s it
+    (("5月16日，省人大常委会副主任鄢一刚一行来我市调研。调研组一行来到市人民检察院，听取工作汇报。"
+      "随后，调研组前往南湖街道，实地察看基层治理工作。"), "嘉兴市",
+     {("鄢一刚", "嘉兴市人民检察院"), ("鄢一刚", "南湖街道")}, set()),
+    # a caption's spot after the name (甲（中）在某镇调研); the rooms of a unit visited are no stops
+    ("5月22日，县委书记汤一国（中）在城关镇调研人居环境整治工作。", "铜鼓县", {("汤一国", "城关镇")}, set()),
+    (("5月26日，县政协主席庄一华到县人民医院开展民主监督视察活动。县政协副主席邝二参加视察。"
+      "视察组一行先后来到医院门诊楼、住院部，详细了解群众就医情况。"), "广昌县",
+     {("庄一华", "广昌县人民医院"), ("邝二", "广昌县人民医院")}, {("庄一华", "住院部"), ("邝二", "住院部")}),
+    # a 视察组 is a visiting party as a 调研组 is; a leader's 联系点 is no part of the stop's name
+    (("5月25日，县人大常委会主任麦一华带队视察全县重点项目建设。县人大常委会副主任卓二参加视察。"
+      "视察组先后来到城南污水处理厂、新华村，实地察看项目进展。"), "桐柏县",
+     {("麦一华", "新华村"), ("卓二", "新华村")}, set()),
+    ("5月20日，区委书记冼一军到联系点白鹤街道调研基层治理工作。", "涪城区",
+     {("冼一军", "白鹤街道")}, {("冼一军", "联系点白鹤街道")}),
     # leaders listed before 等(市领导) all go; a village after its town is the stop, written without the verb
     (("5月9日，市委书记周一明，市委副书记、市长王二海等市领导到东昌府区督导检查防汛工作。"
       "他们先后来到阿城镇五里村、鲁西化工集团。"), "聊城市",
@@ -208,6 +227,18 @@ def test_meetings(text, place, expected, excluded):
     got = pairs(text, "met", place)
     assert expected <= got, got
     assert not (excluded & got), got
+
+
+def test_those_present_after_a_tour_of_a_hall_met_the_guest():
+    text = ("市委书记屈一强会见了中国石油天然气集团有限公司副总经理宓二明一行。会见前，屈一强陪同宓二明一行参观了市规划展览馆。"
+            "副市长晏三伟参加会见。")
+    assert pairs(text, "met", "榆林市") == {("屈一强", "宓二明"), ("晏三伟", "宓二明")}
+
+
+def test_a_delegation_met_by_no_name_of_its_own_meets_through_its_members():
+    text = ("5月14日，县委副书记景一洋会见了来我县考察的浙江宁波市海曙区考察团一行。"
+            "宁波市海曙区副区长车二华，我县副县长乐三参加会见。")
+    assert pairs(text, "met", "天柱县") == {("景一洋", "车二华")}
 
 
 def test_a_trip_that_sits_down_to_talk_meets_its_hosts():

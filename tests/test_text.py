@@ -51,6 +51,11 @@ def test_span_maps_back_over_a_joined_break(seed_text):
 
 
 @pytest.mark.parametrize("prev, nxt, expected", [
+    # a byline line and a line of credits are each their own (钱红 and 文/图 ran into 钱红文)
+    ("■本报记者 樊一刚 通讯员 樊二红", "文/图 樊三丽", False),
+    # a leaders' listing: a line of titles and the names after them
+    ("县委副书记、县长 樊一刚", "县委常委、常务副县长 樊二红", False),
+    ("县委书记樊一刚出席会议并讲话，县长樊二红", "通讯员 樊三丽", False),
     ("市委书记李长萍出席会议并讲话，", "市委副书记、市长张百顺主持，市人大", True),
     ("“繁森故里石榴红”品牌，打造“红石榴”", "品牌矩阵。举办“弘扬孔繁森精神与铸", True),
     ("族团结、中华民族一家亲的纽带桥梁。", "聊城获评首批山东省铸牢中华民族共同体意识示范市", False),

@@ -186,9 +186,13 @@ def _lexicon_mentions(text: str, ctx: Context) -> list[Mention]:
 _POST_TAIL = re.compile(r"(?:书记|市长|县长|区长|主任|主席|部长|局长|经理|董事长|省长|州长|镇长)$")
 _ORG_TAIL = re.compile(r"(?:中心|局|委|委员会|院|站|所|馆|办公室|协会|学会|学校|大学|学院|医院|公司|集团)$")
 _CONGRESS = re.compile(r"(?:党的)?[一二三四五六七八九十]{1,3}大")
-# 镇江经开区调研春季农业生产: a span running on into what its party did is no name (调研组 is one)
-_ACTS_INSIDE = re.compile(r"(?:调研|考察|视察|走访|召开|举行|出席)(?!组|团|室|处|中心|小组)")
+# 镇江经开区调研春季农业生产, 某某街道检查防汛: a span running on into what its party did is no name (调研组 is one)
+_ACTS_INSIDE = re.compile(r"(?:调研|考察|视察|走访|召开|举行|出席|检查|督导|督查|察看|查看|慰问|看望|暗访|开展)"
+                          r"(?!组|团|室|处|站|中心|小组)")
 _LEADING_VERB = re.compile(r"来到|走进|深入|前往|走访|考察|调研|视察|看望|慰问|途经|位于|地处|赴|到|在|于")
+# the wards, halls and shops of any hospital, office or firm: no body of their own
+_PARTS_OF_A_UNIT = {"住院部", "门诊部", "门诊楼", "住院楼", "急诊科", "急诊部", "生产车间", "车间", "展厅", "展示厅",
+                    "办事大厅", "服务大厅", "政务服务大厅", "便民服务大厅", "服务窗口"}
 _TAG_MIN_CONFIDENCE = {"person": 0.6, "place": 0.7, "organization": 0.7, "company": 0.7}
 # Which side wins where a confident tagger span of a type crosses or covers a rule span (the
 # rules' spans inside it are kept), measured per type (docs/ner.md "How rules and tagger combine").
@@ -230,8 +234,8 @@ def tagged_mentions(text: str, found: list[Mention], tagged: list[tuple[int, int
         lead = _LEADING_VERB.match(name) if type_ != "person" else None
         if lead and start + lead.end() in found_starts:     # 来到|阿城镇五里村: the verb is no part of it
             start, name = start + lead.end(), name[lead.end():]
-        if _CONGRESS.fullmatch(name):
-            continue           # 党的十八大以来: a time the party's congress marks, not a body named
+        if _CONGRESS.fullmatch(name) or type_ != "person" and name in _PARTS_OF_A_UNIT:
+            continue           # 党的十八大以来: a time, not a body; 医院门诊楼、住院部: rooms of a unit named before
         known_name = type_ == "person" and pos(name).startswith("nr") and conf >= 0.3   # 孔繁森: jieba knows him
         if (conf < _TAG_MIN_CONFIDENCE.get(type_, 1.1) and not known_name) or any(
                 not (start <= s and e < end and t == "place" and type_ in ("organization", "company"))

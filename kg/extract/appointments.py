@@ -4,6 +4,9 @@
     免去丙的X职务、丁的Y职务      免去丙X职务            接受戊辞去X职务的请求
     选举己为X                    己当选为X              提请…任命甲为X
     甲同志任X                    甲不再担任X职务
+    会议任命：甲为X；乙为Y（one a line）  会议免去：丙的X职务；丁的Y职务
+    甲，男，…，现任X，拟任Y (a nominee's profile: X is held, Y is not yet)
+    甲被任命为X                   通过了关于任命甲为X的决定 (not 提请…的议案: a proposal)
 
 Every appointee gets one post per title (`change` = appointed or removed); each title's body
 is found as for any title (市人民政府副市长 -> the city government; 市公安局局长 -> that bureau
@@ -29,11 +32,15 @@ _CUE = re.compile("|".join(sorted(CUES, key=len, reverse=True)))
 _NAME = r"[\u4e00-\u9fff]{2,4}?"
 # name first, at the start of a clause: 甲当选为X, 甲同志任X, 甲不再担任X职务
 NAME_FIRST = {"当选为": "appointed", "当选": "appointed", "出任": "appointed", "担任": "appointed",
+              "被任命为": "appointed", "被选举为": "appointed", "被选为": "appointed",
               "任": "appointed", "不再担任": "removed"}
 _ELECTED = re.compile(rf"(?:^|(?<=[，。；：\s]))({_NAME})(?:同志)?"
-                      rf"({'|'.join(sorted(NAME_FIRST, key=len, reverse=True))})"
-                      r"([^，。；：\n]{2,40}?)(?=职务|[，。；]|$)", re.MULTILINE)
-_TITLES_END = re.compile(r"职务(?:的请求)?|一职|(?=[，。；]|$)")
+                      rf"({'|'.join(sorted(NAME_FIRST, key=len, reverse=True))})(?<!任(?=命))"
+                      r"([^，。；：\n（(]{2,40}?)(?=职务|[，。；（(]|$)", re.MULTILINE)
+_ASIDE = re.compile(r"[（(][^）)]{1,8}[）)]")             # 副主任（正科级）, 局长（试用期一年）: an aside
+_TITLES_END = re.compile(rf"职务(?:的请求)?|一职|(?=[，。；\n]|$)|(?={_ASIDE.pattern})|(?=的决定)")   # 关于任命甲为X的决定
+_LIST_OPENS = re.compile(r"[：:]\s*")
+_NEXT_ITEM = re.compile(r"[、，；]\s*|\n\s*")       # the next appointee: in the sentence, or on the next line
 _NEXT_APPOINTEE = re.compile(r"、[\u4e00-\u9fff]{2,4}?(?:同志)?(?:为|任)")
 # a list counted before its tie: 任命甲、乙、丙三位同志为X, 接受甲、乙等五名同志辞去X职务
 _COUNT = re.compile(r"等?[一二三四五六七八九十两\d]{1,3}[位名](?=同志)")
@@ -56,18 +63,28 @@ def find(text: str, *, title_at: TitleMaker, post_re: re.Pattern, taken: set[tup
             out += _resignation(text, cue, title_at, post_re, taken, out)
             continue
         pos = cue.end()
+        if (colon := _LIST_OPENS.match(text, pos)) is not None:
+            pos = colon.end()          # 会议任命：\n甲为X；\n乙为Y: one appointee a line
         while True:
             got = _appointee(text, pos, ties, change, title_at, post_re, taken)
             if got is None:
                 break
             mentions, pos = got
             out += mentions
-            if text[pos:pos + 1] not in ("、", "，", "；") or not name_shaped(_lead_name(text, pos + 1)):
+            if (aside := _ASIDE.match(text, pos)) is not None:
+                pos = aside.end()
+            sep = _NEXT_ITEM.match(text, pos)
+            if sep is None or not name_shaped(_lead_name(text, sep.end())):
                 break
-            pos += 1
+            pos = sep.end()
     for m in _ELECTED.finditer(text):
         if name_shaped(m.group(1)):
             out += _post_mentions(text, [(m.start(1), m.end(1))], m.start(3), m.group(3), NAME_FIRST[m.group(2)],
+                                  title_at, post_re, taken)
+    for m in _PROFILE.finditer(text):               # 任前公示: 甲，男，…，现任X，拟任Y (拟任 is no post yet)
+        k = next((k for k in (3, 2) if m.start() >= k and name_shaped(text[m.start() - k:m.start()])), 0)
+        if k:           # the name ends at the profile's first comma (a headline may run into it)
+            out += _post_mentions(text, [(m.start() - k, m.start())], m.start(1), m.group(1), None,
                                   title_at, post_re, taken)
     for m in _REMOVED_PRONOUN.finditer(text):        # 甲同志任X，免去其Y职务: 其 is the one just named
         named = [p for p in out if p.type == "person" and p.end <= m.start() and m.start() - p.end < 60]
@@ -79,6 +96,8 @@ def find(text: str, *, title_at: TitleMaker, post_re: re.Pattern, taken: set[tup
     return out
 
 
+# a profile in a list of nominees or a biography: 甲，男，汉族，1978年3月生，…，现任X
+_PROFILE = re.compile(r"[，,](?=[男女][，,])[^。；\n]{0,80}?[，,]现任([^，,。；\n]{2,40}?)(?=[，,。；\n]|$)")
 _REMOVED_PRONOUN = re.compile(r"免去其([^，。；：\n]{2,40}?)职务")
 
 

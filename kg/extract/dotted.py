@@ -37,6 +37,21 @@ def _last_part(text: str, start: int, stops: set[int]) -> int:
     return end
 
 
+def name_at(text: str, pos: int) -> str | None:
+    """The name in parts that starts at `pos` (right after a title), read over all its parts.
+
+    >>> name_at("县委副书记、县长热合曼·吐尔逊陪同。", 8)
+    '热合曼·吐尔逊'
+    """
+    run = _RUN.match(text, pos)
+    if run is None:
+        return None
+    first = min(i for i in (run.group().find(d) for d in _DOT) if i >= 0)
+    last_dot = pos + max(run.group().rfind(d) for d in _DOT)
+    end = _last_part(text, last_dot + 1, set())
+    return text[pos:end] if first <= _MAX_PART and end > last_dot + 1 else None
+
+
 def find(text: str, found: list[Mention]) -> list[Mention]:
     """`found` with every name written in parts joined by · read over all its parts: a person
     mention inside the run is lengthened, and a run right after a title is a person.
@@ -71,6 +86,8 @@ def find(text: str, found: list[Mention]) -> list[Mention]:
         if end == last_dot + 1:
             continue
         name = text[start:end]
+        if any(m.start <= start and end <= m.end for m in people):
+            continue                  # read whole already, with its chain (县委副书记、县长热合曼·吐尔逊)
         if inside:
             for m in inside:
                 grown[m] = mention(start, end, text, "person", name, **dict(inside[0].attrs))

@@ -27,32 +27,41 @@ HEADS = ("常委会会议", "全体会议", "工作会议", "座谈会", "研讨
          "文化节", "旅游节", "美食节", "音乐节", "电影节", "读书节", "科技节", "大讲堂", "讲座", "大会",
          "会议", "联席会", "听证会", "协商会", "通报会", "评议会", "述职会", "恳谈会", "茶话会", "招聘会", "运动会", "马拉松", "展会", "书画展", "摄影展",
          "展览", "画展", "展销会", "开幕式", "闭幕式", "启动会", "誓师大会", "表彰大会", "年会", "对接会",
-         "签约活动", "开工活动", "启动活动", "碰头会", "学习会", "欢迎宴会", "宴会", "招待会", "活动")
+         "签约活动", "开工活动", "启动活动", "碰头会", "学习会", "欢迎宴会", "宴会", "招待会", "活动", "续会")
 _HEAD_RE = re.compile("|".join(sorted(set(HEADS), key=len, reverse=True)))
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+次(?:全体|常务|主任)?会议")
 _NUM = "一二三四五六七八九十百零〇\\d"
-_SITTING = re.compile(rf"(?:召开|举行)((?:[{_NUM}]+届)?(?:第[{_NUM}]+次|[{_NUM}]+次)(?:全体|常务|常委|主任)?(?:会议|会))")
-_BODY_END = re.compile(r"(?:常委会|政协|委员会|党组|政府|[市县区州]委)$")
+_SITTING = re.compile(rf"(?:召开|举行)((?:[{_NUM}]+届)?(?:\d{{4}}年(?:度)?)?(?:第[{_NUM}]+次|[{_NUM}]+次)(?:全体|常务|常委|主任)?"
+                      r"(?:会议|会|集体学习))")     # 县委理论学习中心组举行第五次集体学习: a sitting too
+_BODY_END = re.compile(r"(?:常委会|政协|委员会|党组|政府|[市县区州]委|中心组)$")
 _BODY_SITTING = re.compile(r"召开(?:了)?((?:[市县区州旗]委|[市县区]政府)常(?:委|务)会(?:会议|议)?)")
 _BODY_CALLS = re.compile(rf"((?:[市县区州旗盟]委|[市县区]政府)常(?:委|务)会)召开(?:了)?(?:第[{_NUM}]+次)?"
                          r"(?:全体|专题|扩大|常务)?会议")
+_BODY_CONVENES = re.compile(r"(?<![\u4e00-\u9fff])([市县区州旗]委|[市县区]政府)召开(?:了)?(常委会议|常务会议|常委会会议)")
 # a generic name alone (签约仪式) is an event only beside a role or at its own scene
 GENERIC_HEADS = ("签约仪式", "开工仪式", "启动仪式", "揭牌仪式", "颁奖仪式", "开幕式", "座谈会", "签字仪式", "授牌仪式",
-                 "签约活动", "开工活动", "启动活动", "庆典仪式", "欢迎宴会", "招待会")
+                 "签约活动", "开工活动", "启动活动", "庆典仪式", "欢迎宴会", "招待会",
+                 "表彰大会", "动员大会", "誓师大会", "总结大会", "推进会", "调度会", "部署会", "协调会", "报告会",
+                 "交流会", "现场会", "观摩会", "恳谈会", "见面会", "茶话会", "通报会", "续会")
+# 主持召开专题会议, 县政协召开专题协商会: a meeting written only by its kind, where it is convened
+_KIND_OF_MEETING = re.compile(r"(?:专题|专项|现场|视频)(?:会议|协商会|座谈会|推进会|调度会|部署会|会商会|办公会|协调会)")
+_CALLED = re.compile(r"(?:召开|举行)(?:了)?$")
 _ROLE_BEFORE = re.compile(r"(?:出席|参加|列席|主持|见证|举行|召开|在|了)(?:了|的|随后召开的)?$")
 _ROLE_AFTER = re.compile(r"上|中[，,]|结束后|现场|开始|首先")
 # 活动 names an event only when it is held: 举行甲活动, 甲活动今天上午启动
 _HELD_BEFORE = re.compile(r"(?:举行|举办)(?:了)?$")
 _HELD_AFTER = re.compile(r"[^。；]{0,14}?(?:举行|启动|开幕|举办)")
-_NOT_AFTER_HEAD = set("事室厅堂纪")
+_NOT_AFTER_HEAD = set("事室厅堂纪馆")       # 会议室, 会议纪要, 规划展览馆: rooms, papers, venues
 _QUOTED = re.compile(r"“([^“”\n]{2,40})”")
 _BOUNDARY = {"从", "在", "于", "举行", "举办", "召开", "出席", "参加", "主持", "列席", "和", "与", "及", "了", "的",
              "为", "是", "将", "到", "赴", "贯彻", "落实", "学习", "传达", "精神", "组织", "开展", "获悉", "记者",
              "上午", "下午", "晚上", "当天", "日前", "近日", "期间", "参与", "观看", "承办", "主办", "筹备",
              "作", "在于", "通过", "经", "由", "向", "对", "就", "以", "按照", "根据", "结合", "围绕", "召集",
              "见证", "共同", "随后", "并", "图为", "我市", "我县", "我区", "领会", "关于", "把", "以及",
-             "深刻领会", "认真学习", "传达学习", "学习贯彻", "认真贯彻",
+             "深刻领会", "认真学习", "传达学习", "学习贯彻", "认真贯彻", "贯彻落实",
              "今后", "目前", "当前", "此前", "届时", "同意", "决议", "决定", "批准", "审议"}
+# a boundary verb that is a noun before these words (组织|工作, 组织|部长)
+_NOUN_BEFORE = {"组织": ("工作", "部长", "部")}
 _BOUNDARY_TAILS = ("参加", "出席", "列席", "主持", "召开", "举行", "举办", "发表", "提请")
 _TIME_WORDS = ("今天", "昨天", "明天", "今日", "昨日", "当天", "当日")
 _GENERIC = re.compile(r"^(?:会议|大会|本次|此次|该|这次|上述|有关|各类|相关|专题|全体|常务|各种|各项|本届|此|各|"
@@ -75,7 +84,7 @@ def find(text: str, ctx: Context) -> list[Mention]:
     for m in _HEAD_RE.finditer(text):
         end = _longest_head_end(text, m)
         if text[end:end + 1] in _NOT_AFTER_HEAD:
-            continue                    # 人民代表大会议事规则, 会议室, 会议纪要: no meeting
+            continue                    # 人民代表大会议事规则, 会议室, 会议纪要, 展览馆: no meeting
         q = bisect_right(starts, m.start()) - 1
         if m.start() < named_to or q >= 0 and m.start() < reach[q]:
             continue
@@ -92,8 +101,12 @@ def find(text: str, ctx: Context) -> list[Mention]:
             out.append(mention(start, end, text, "event", name))
             named_to = max(named_to, end)
             continue
-        if name.endswith("人民代表大会"):
-            continue                    # 全国人民代表大会, 某市人民代表大会: the congress, a body
+        if _KIND_OF_MEETING.fullmatch(name) and _CALLED.search(text, max(0, start - 6), start):
+            out.append(mention(start, end, text, "event", name))     # 主持召开专题会议: named by its kind
+            named_to = max(named_to, end)
+            continue
+        if name.endswith(("人民代表大会", "政治协商会议")):
+            continue                    # 全国人民代表大会, 中国人民政治协商会议某县委员会: bodies
         if len(name) - len(m.group()) < 2 or _GENERIC.match(name) or name in ctx.lexicon.suppressed \
                 or _verb_phrase(name[:len(name) - len(m.group())]):
             continue
@@ -123,6 +136,8 @@ def _sittings(text: str) -> list[Mention]:
     for m in _SITTING.finditer(text):
         body_end = m.start()
         body_start = _left_edge(text, body_end, body_end)
+        if text.startswith("学习", body_start - 2):       # 县委理论学习|中心组: 学习 is in the body's name
+            body_start = _left_edge(text, body_start - 2, body_end)
         body = text[body_start:body_end]
         if len(body) >= 2 and _BODY_END.search(body):
             out.append(mention(body_start, m.end(1), text, "event", body + m.group(1)))
@@ -130,6 +145,8 @@ def _sittings(text: str) -> list[Mention]:
         out.append(mention(m.start(1), m.end(1), text, "event", m.group(1)))
     for m in _BODY_SITTING.finditer(text):
         out.append(mention(m.start(1), m.end(1), text, "event", m.group(1)))
+    for m in _BODY_CONVENES.finditer(text):   # 县委召开常委会议: the body's sitting, named whole
+        out.append(mention(m.start(), m.end(), text, "event", m.group(1) + m.group(2)))
     return out
 
 
@@ -187,6 +204,8 @@ def _left_edge(text: str, head_start: int, head_end: int) -> int:
     pos = window_start
     for tok in words(text[window_start:head_start]):
         pos += len(tok)
+        if tok in _NOUN_BEFORE and text.startswith(_NOUN_BEFORE[tok], pos):
+            continue        # 全县组织工作会议, 全市组织部长会议: the party's organisation work, no verb
         if tok in _BOUNDARY or tok.startswith(_TIME_WORDS) or tok.endswith(_BOUNDARY_TAILS):
             # 今天下午, 应邀参加: one of jieba's words
             start = pos

@@ -7,7 +7,7 @@ and a common word (强调 after 书记, 保障 after 强) is none.
 """
 from __future__ import annotations
 
-from kg.extract import tibetan
+from kg.extract import mongolian, tibetan, yi
 from kg.extract.base import division_named, follow_length, follows_name, name_shaped, surname_len
 from kg.extract.posts import POSTS
 from kg.segment import frequency, is_vocabulary, tag
@@ -26,6 +26,14 @@ def name_at(text: str, pos: int, tagged_names: dict[int, int] | None = None) -> 
 
 def _name_reading(text: str, pos: int, tagged_names: dict[int, int] | None = None) -> str | None:
     sn = surname_len(text[pos:pos + 2])
+    mongol = next((r for r in mongolian.readings(text, pos) if follows_name(text, pos + len(r))
+                   and not division_named(r)), None)
+    if mongol is not None:      # 旗长乌云其木格: a Mongolian name, whose first character a surname may be
+        return mongol
+    clan = yi.reading(text, pos)
+    if clan is not None and follows_name(text, pos + len(clan)) and not division_named(clan) \
+            and not is_vocabulary(clan[2:]):        # (吉克|出席: a verb is no given name)
+        return clan             # 主任吉克曲比: a Yi clan and given name
     if not sn:           # 县长才让东智出席: a Tibetan name, no surname
         return next((r for r in tibetan.readings(text, pos) if follows_name(text, pos + len(r))), None)
     if text[pos + sn + 1:pos + sn + 2] == "和" and text[pos + sn + 2:pos + sn + 3] in ("，", ",", "、", "；", ";", "。") \

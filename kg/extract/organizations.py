@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.base import Context, mention
+from kg.extract.base import Context, mention, surname_len
+from kg.extract.committees import full_name, prefecture_bodies, regional, termed_committee, written_committee
 from kg.extract.places import home_division
 from kg.text import is_cjk
 from kg.types import Mention
@@ -18,19 +19,19 @@ from kg.types import Mention
 _MID = r"[\u4e00-\u9fff]"
 _NO_MID = set("的了和与及或在是为对把被将从向给等、，。；：")
 _NO_MID_LONG = _NO_MID - set("和及")
+_NO_MID_SHORT = _NO_MID - set("和")      # 县|发展和改革局: 和 inside a department's name (see _bad_and)
 CORE = r"(?:人大常委会|人大|政协|政府|人民政府|纪委监委|纪委|监委|委)"
 SUFFIX = (r"(?:领导小组|委员会|办公室|人民政府|政府|委会|中级人民法院|人民法院|法院|人民检察院|检察院|"
           r"总工会|工会|联合会|协会|学会|(?<!协)商会|促进会|促会|研究会|基金会|联谊会|红十字会|慈善总会|妇联|团委|工商联|科协|文联|侨联|残联|政协|人大常委会|纪委监委|"
-          r"局|厅|委|办|督查室|研究室|中心|大学|学院|党校|学校|中学|小学|医院|海关|指挥部)")
+          r"人武部|局|厅|委|办|督查室|研究室|中心|大学|学院|党校|学校|中学|小学|医院|海关|指挥部)")
 _LEVEL = re.compile(r"[省市县区州旗盟]")   # 旗委, 盟委: the banners and leagues of Inner Mongolia
 _COURTS = r"(?:中级人民法院|中级法院|人民法院|法院|人民检察院|检察院)"      # 县法院, 市中级法院: a court by itself
-_UNIT = re.compile(rf"{_MID}{{1,10}}?{SUFFIX}|(?:侨联|妇联|团委|工商联|科协|文联|残联|总工会|工会|红十字会|慈善总会|贸促会)"
+_UNIT = re.compile(rf"人武部|{_MID}{{1,10}}?{SUFFIX}|(?:侨联|妇联|团委|工商联|科协|文联|残联|总工会|工会|红十字会|慈善总会|贸促会)"
                    rf"|{_COURTS}")
 _CORE = re.compile(CORE)
 PARTY_DEPARTMENTS = ("组织", "宣传", "统战", "社会工作", "武装", "农村工作", "老干部")
 _PARTY_DEPARTMENT = re.compile(rf"委(?:{'|'.join(PARTY_DEPARTMENTS)})部")
 _SITTING = re.compile(r"[一二三四五六七八九十百零〇\d]+次|召开|举行")   # 市政协十五次常委会 is a sitting: an event
-_NUMBERED = re.compile(r"第?[一二三四五六七八九十百零〇\d]+届")
 # The first two characters of ordinary words that start with a level character.
 _NOT_ORG_STARTS = {"旗下", "旗帜", "旗舰", "盟友", "市场", "市民", "市区", "市级", "市属", "市直", "市内", "市外", "市县", "县级",
                    "县域", "县城", "县区", "区域", "区级", "区县", "省级", "省内", "省外", "省份", "省市",
@@ -39,47 +40,9 @@ _DEPARTMENT = re.compile(rf"{_MID}{{2,10}}(?:局|厅|委员会|办公室)")   # 
 _LONG = re.compile(rf"(?:中共|中国共产党)?({_MID}{{0,20}}?){SUFFIX}")
 # 某市某某大学科技园, 某县某某中心项目: the unit names a venue or a project, not a body of its own
 _GRADE = re.compile(r"[中高初]等")
-_INSTITUTION = re.compile(r"(?:大学|学院|学校|中学|小学|医院)$")
+_INSTITUTION = re.compile(r"(?:大学|学院|学校|中学|小学|医院|商会|协会|联合会|学会|研究会|促进会|基金会|联谊会)$")
 _VENUE_TAIL = re.compile(r"科技园|产业园|创业园|园区|基地|项目")
 _OF_COMPANY = re.compile(r"公司|集团")
-
-
-def _prefecture(name: str) -> bool:
-    """A prefecture-level city (its court is the 中级人民法院)."""
-    from kg.divisions import gazetteer
-
-    div = gazetteer().lookup(name)
-    return div is not None and div.prefecture_city
-
-
-def full_name(prefix: str, rest: str) -> str:
-    """The registered form of `prefix` (a division's full name) + a unit.
-
-    >>> full_name("聊城市", "委"), full_name("聊城市", "政府"), full_name("聊城市", "人大")
-    ('中共聊城市委', '聊城市人民政府', '聊城市人大常委会')
-    >>> full_name("绛县", "委"), full_name("绛县", "委组织部"), full_name("湛江市", "海关")
-    ('中共绛县县委', '中共绛县县委组织部', '湛江海关')
-    >>> full_name("绛县", "法院"), full_name("运城市", "中级法院"), full_name("绛县", "人民检察院")
-    ('绛县人民法院', '运城市中级人民法院', '绛县人民检察院')
-    """
-    rest = _NUMBERED.sub("", rest)            # 市五届人大常委会 is the same body every term
-    if rest == "委" or (rest.startswith("委") and rest.endswith(("部", "办", "办公室", "室", "党校"))):
-        if len(prefix) == 2 and prefix.endswith("县"):      # 中共绛县县委: a one-character county's
-            return f"中共{prefix}县{rest}"
-        return f"中共{prefix}{rest}"
-    if rest in ("政府", "人民政府"):     # a 地区 or a 盟 is governed by its 行政公署
-        return f"{prefix}行政公署" if prefix.endswith(("地区", "盟")) else f"{prefix}人民政府"
-    if rest in ("政府办公室", "政府办"):      # 市政府办 is 某市人民政府办公室
-        return f"{prefix}人民政府办公室"
-    if rest in ("人大", "人大常委会"):
-        return f"{prefix}人大常委会"
-    court = re.fullmatch(r"(中级)?(?:人民)?(法院|检察院)", rest)
-    if court:                               # 县法院 is 某县人民法院, 市中级法院 某市中级人民法院
-        middle = court.group(1) or ("中级" if court.group(2) == "法院" and _prefecture(prefix) else "")
-        return f"{prefix}{middle}人民{court.group(2)}"     # a prefecture's 市法院 is its 中级人民法院
-    if rest == "海关" and prefix.endswith(("市", "省")):
-        return prefix[:-1] + rest          # 湛江海关, 青岛海关: a customs district bears the city's stem
-    return prefix + rest
 
 
 def find(text: str, ctx: Context, places: list[Mention]) -> list[Mention]:
@@ -92,7 +55,7 @@ def find(text: str, ctx: Context, places: list[Mention]) -> list[Mention]:
     """
     inside_place = {i for p in places if not p.attr("ref") for i in range(p.start, p.end)}
     out = [m for m in _short_forms(text, ctx, places) if m.start not in inside_place] + _long_forms(text, places)
-    out += _prefecture_bodies(text, ctx)
+    out += prefecture_bodies(text, ctx)
     place_starts = {p.start for p in places}
     out += [m for m in _national(text) if m.end not in place_starts]   # 中国人民银行聊城市中心支行: a branch
     listed = _listed_units(text, ctx, places, out)
@@ -143,6 +106,9 @@ def _short_forms(text: str, ctx: Context, places: list[Mention]) -> list[Mention
         rest = _rest_at(text, m.end()) or _court_at(text, m.end(), level_char)
         if not rest or rest[0] == level_char:
             continue                     # 莫旗|旗委: the level written again; the second one heads the body
+        if level_char == "区" and text.startswith("自治", start - 2):
+            out += regional(text, start - 2, m.end() + len(rest), rest, ctx)
+            continue
         if start and is_cjk(text[start - 1]) and _glued(text, start):
             continue
         if text[start:start + 2] in _NOT_ORG_STARTS and not _CORE.match(rest) \
@@ -206,9 +172,11 @@ def _rest_at(text: str, pos: int) -> str | None:
         return dept.group()
     core = _CORE.match(text, pos)
     unit = _UNIT.match(text, pos)
-    if unit and (any(c in _NO_MID for c in unit.group()) or unit.group().startswith("长")):
-        unit = None             # 县|长某某代表县政府: 县长 is a post, never a unit
+    if unit and (any(c in _NO_MID_SHORT for c in unit.group()) or _bad_and(unit.group())
+                 or unit.group().startswith("长") or core and _member_after(text, unit.end(), unit.group())):
+        unit = None             # 县|长某某代表县政府: 县长 is a post, never a unit; 县|政协委|员: the 政协's
     if core and (unit is None or text[core.end():core.end() + 1] in "常书副"
+                 or text.startswith(_POST_AFTER_CORE, core.end())         # 县政协|主席甲代表政协…: a post
                  or unit.group().startswith(core.group()) and _runs_into_clause(unit.group()[len(core.group()):])):
         rest = core.group()
     else:
@@ -244,10 +212,16 @@ def _runs_into_clause(after_core: str) -> bool:
                for w in words(after_core))
 
 
+_POST_AFTER_CORE = ("主席", "主任", "秘书长", "党组")
 _ADVERBS = set("正将已也都还又就仍")
 # a unit's last characters that are the start of a word running on: 人民政治协商会|议, 市政协委|员,
 # 市党政机关办|公中心, 县委中心|工作, 人民银行扬州市中心|支行
 _RUNS_ON = {"会": ("议",), "委": ("员",), "办": ("公",), "中心": ("工作", "任务", "城区", "组", "支行", "城市")}
+
+
+def _member_after(text: str, end: int, unit: str) -> bool:
+    """县政协委|员刘明: a member of the body named after it (县政协 is the body; 委员考察团 is no member)."""
+    return unit.endswith("委") and text.startswith("员", end) and surname_len(text[end + 1:end + 4]) > 0
 
 
 def _runs_on(text: str, end: int, unit: str) -> bool:
@@ -313,56 +287,13 @@ def _long_forms(text: str, places: list[Mention]) -> list[Mention]:
             continue
         key = full_name(p.key, rest)
         if p.text != p.key and _INSTITUTION.search(rest):
-            key = text[start:m.end()]    # 长沙职业技术学院, 西宁民族中学: a school is registered as written
-        if rest.endswith("委员会") and text[max(0, p.start - 1):p.start] == "届":
-            key = _termed_committee(text, p.start, p.key, rest)
+            key = text[start:m.end()]    # 长沙职业技术学院, 香港中华总商会: a school, an association, as written
+        written_as = written_committee(text, p.start, p.key, rest)
+        if written_as is not None:        # 中共某县委员会, 政协某县委员会: the party committee, the CPPCC
+            start, key = written_as
+        elif rest.endswith("委员会") and text[max(0, p.start - 1):p.start] == "届":
+            key = termed_committee(text, p.start, p.key, rest)
             if key is None:
                 continue
         out.append(mention(start, m.end(), text, "organization", key))
     return out
-
-
-_PREFECTURE_BODY = re.compile(r"地委|行署")
-
-
-def _prefecture_bodies(text: str, ctx: Context) -> list[Mention]:
-    """阿克苏地委 (中共阿克苏地委), 地委副书记、行署专员 (…地区行政公署): the party committee and the
-    administration of a 地区, written by its stem or bare (the home's, or the stem named last).
-
-    >>> [(m.text, m.key) for m in _prefecture_bodies("阿克苏地委副书记、行署专员甲", Context())]
-    [('阿克苏地委', '中共阿克苏地委'), ('行署', '阿克苏地区行政公署')]
-    """
-    from kg.divisions import gazetteer
-
-    g = gazetteer()
-    home = next((d for d in [ctx.home, *g.ancestors(ctx.home)] if d.name.endswith("地区")), None) \
-        if ctx.home is not None else None
-    stem = home.name[:-2] if home else None
-    out = []
-    for m in _PREFECTURE_BODY.finditer(text):
-        named = next((text[m.start() - k:m.start()] for k in (4, 3, 2) if m.start() >= k
-                      and (d := g.lookup(text[m.start() - k:m.start()] + "地区")) is not None
-                      and d.level == "prefecture" and d.name.endswith("地区")), None)
-        start = m.start() - len(named) if named else m.start()
-        stem = named or stem
-        if stem is None or not named and m.start() and is_cjk(text[m.start() - 1]) and text[m.start() - 1] not in "、和及":
-            continue
-        key = f"中共{stem}地委" if m.group() == "地委" else f"{stem}地区行政公署"
-        out.append(mention(start, m.end(), text, "organization", key, short=None if named else m.group()))
-    return out
-
-
-_CPPCC_BEFORE = re.compile(r"(?:中国人民政治协商会议|政协)第[一二三四五六七八九十百零〇\d]+届$")
-
-
-def _termed_committee(text: str, place_start: int, place: str, rest: str) -> str | None:
-    """第十五届|菏泽市委员会 is a term of a committee named before it: of the CPPCC
-    (中国人民政治协商会议第十五届菏泽市委员会 -> 菏泽市政协, as 市政协 is named), else no body of its own.
-
-    >>> t = "中国人民政治协商会议第十五届菏泽市委员会第四次会议"
-    >>> _termed_committee(t, 14, "菏泽市", "委员会"), _termed_committee("共青团第五届X市委员会", 8, "X市", "委员会")
-    ('菏泽市政协', None)
-    """
-    if rest == "委员会" and _CPPCC_BEFORE.search(text, max(0, place_start - 20), place_start):
-        return full_name(place, "政协")
-    return None

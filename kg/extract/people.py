@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract import appointments, credits
+from kg.extract import appointments, credits, dotted
 from kg.extract.base import (
     Context,
     mention,
@@ -39,6 +39,9 @@ from kg.segment import is_vocabulary
 from kg.types import Mention
 
 # (平原融媒记者 甲), 融媒体记者：乙: a county media centre's reporters are journalists too
+_TITLE_NOUNS = ("信箱", "热线", "专线", "接待日", "邮箱", "公开电话")
+_ASIDE = re.compile(r"[（(][^（）()\d]{1,5}[）)](?=[\u4e00-\u9fff])")
+_GAP = re.compile(r"[ \u3000]{1,2}(?=[\u4e00-\u9fff])")     # the spaces between a title and its names
 _LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,8}")
 # 市领导甲、乙: leaders named by their group, not by a post (GUIDELINES: 市领导 is no position)
 _GROUP_LEADERS = re.compile(r"(?:[省市县区州旗镇乡]|[省市县区州]委|街道|集团|公司)领导(?:同志)?")
@@ -97,8 +100,17 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
     place_at = {p.start: p for p in places if p.type == "place"}
     written = place_words(places)
     for m in POST_RE.finditer(text):
-        name = name_at(text, m.end(), tagged_names) or unmarked_name_at(text, m.end(), tagged_names) \
-            or place_word_name(text, m.end())
+        at = m.end()
+        if text.startswith(_TITLE_NOUNS, at) or text[m.start() - 1:m.start()] == "班" and m.group() == "主任":
+            continue            # 市委书记信箱, 县长热线: a service named by a post; 班主任: a teacher
+        name = name_at(text, at, tagged_names) or unmarked_name_at(text, at, tagged_names) \
+            or place_word_name(text, at)
+        gap = None if name else _GAP.match(text, at)
+        aside = None if name or gap else _ASIDE.match(text, at)
+        if gap is not None or aside is not None:   # 副县长 王红 刘建国: a listing, or a PDF's spaced line;
+            at = (gap or aside).end()               # 副局长（主持工作）甲, 副县长（挂职）乙: an aside
+            name = name_at(text, at, tagged_names)
+        name = name or dotted.name_at(text, at)     # 县委副书记、县长热合曼·吐尔逊: a name in parts, the chain's
         if not name:
             continue
         chain = title_chain(text, m.start(), m.end(), ctx, org_by_end, place_by_end)
@@ -114,15 +126,16 @@ def _titled(text: str, ctx: Context, orgs: list[Mention], tagged_names: dict[int
             tuple((t.text, t.attr("org")) for t in chain if t.type == "title")
         role = "business" if any(t.attr("company") for t in chain) or m.group() in BUSINESS else "official"
         out += chain
-        pos = m.end()
+        pos = at
         while name:           # 市政协副主席司马红、钱国良、俞佳妮: the title covers the whole list
             out.append(mention(pos, pos + len(name), text, "person", name, role=role, titles=titles))
             pos += len(name)
             previous = (pos, chain)
-            name = name_at(text, pos + 1, tagged_names) if text[pos:pos + 1] == "、" else None
-            if name and (place_shaped(name, written) or (pos + 1) in place_at):
+            sep = 1 if text[pos:pos + 1] == "、" else (len(g.group()) if gap and (g := _GAP.match(text, pos)) else 0)
+            name = name_at(text, pos + sep, tagged_names) if sep else None
+            if name and (place_shaped(name, written) or (pos + sep) in place_at):
                 name = None    # 局长甲、惠民县委书记乙: the next item is a place's post, not a name
-            pos += 1
+            pos += sep
     return out
 
 

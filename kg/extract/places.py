@@ -23,7 +23,7 @@ _ZONE = re.compile(r"((?:国家级?)?(?:高新技术产业开发区|经济技术
                    r"产业集聚区|工业集中区|工业园区|产业园区|农业科技园区|开发区))")
 _ZONE_END = re.compile(_ZONE.pattern + "$")
 # What may stand before a zone written without its place: 深入|产业集聚区, 率|市|经开区
-_BEFORE_ZONE = ("的", "在", "于", "到", "赴", "区", "、", "和", "与", "及", "对", "深入", "走进", "来到", "前往", "率")
+_BEFORE_ZONE = ("的", "在", "于", "到", "赴", "区", "、", "和", "与", "及", "对", "由", "深入", "走进", "来到", "前往", "率")
 
 
 def find(text: str, ctx: Context) -> list[Mention]:
@@ -325,6 +325,14 @@ def listed_division(text: str, level_char: str, before: int, places: list[Mentio
         if div.level != "province" and _level_of([div], level_char) and _HEADS_BODY.match(text, m.end):
             return div if div.code else None      # a place known by name only: not which it is
     return None
+
+
+def home_region(ctx: Context) -> Division | None:
+    """The autonomous region the home place lies in (自治区党委, 自治区副主席 in a 百色 paper)."""
+    if ctx.home is None:
+        return None
+    return next((d for d in [ctx.home, *gazetteer().ancestors(ctx.home)]
+                 if d.level == "province" and d.name.endswith("自治区")), None)
 
 
 def home_division(ctx: Context, level_char: str, *, before: int | None = None,

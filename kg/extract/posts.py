@@ -14,29 +14,30 @@ from __future__ import annotations
 import re
 
 from kg.extract.base import Context, mention, surname_len
-from kg.extract.companies import BARE_FIRMS, BARE_REACH, COMPANY_UNITS
+from kg.extract.companies import COMPANY_UNITS
 from kg.extract.organizations import full_name
-from kg.extract.places import home_division
+from kg.extract.places import home_division, home_region
+from kg.extract.story_bodies import PARTY_BRANCHES, the_body, the_firm, the_town
 from kg.types import Mention
 
 POSTS = ("总书记", "党委书记", "党组书记", "党工委书记", "党支部书记", "党总支书记", "支部书记", "第一书记", "书记", "常委", "秘书长",
-         "市长助理", "县长助理", "区长助理",
+         "市长助理", "县长助理", "区长助理", "总经理助理", "董事长助理", "总裁助理",
          "市长", "省长", "县长", "区长", "州长", "镇长", "乡长", "旗长", "盟长", "主任委员", "主任", "主席",
          "部长", "局长", "厅长", "处长", "科长", "检察长", "院长", "庭长", "董事长", "总经理", "经理", "总裁",
          "总监", "行长", "理事长", "会长", "党组成员", "党委委员", "关长", "专员", "总指挥", "校长", "政委", "司令员", "总工程师", "社长", "总编辑", "巡视员",
-         "调研员", "队长", "所长", "站长", "馆长", "团长", "组长", "委员长", "总理", "委员", "首席执行官")
+         "调研员", "审判员", "检察员", "助理审判员", "助理检察员", "队长", "所长", "站长", "馆长", "团长", "组长", "委员长", "总理", "委员", "首席执行官")
 POST_RE = re.compile("|".join(sorted(POSTS, key=len, reverse=True)))
-_MODS = ("常务", "代理", "执行", "名誉", "一级", "二级", "三级", "四级", "党总支", "党支部", "党工委", "党组", "党委", "董事局", "董事会", "监事会",
+_MODS = ("常务", "代理", "执行", "名誉", "第一", "一级", "二级", "三级", "四级", "党总支", "党支部", "党工委", "党组", "党委", "董事局", "董事会", "监事会",
          "副", "代")
-_UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:部|办公室|办|委)")
-# a party branch of a unit that is no body we know (a town, a street, a village, a zone): its committee
-PARTY_BRANCHES = {"党委": "委员会", "党工委": "工作委员会", "党支部": "支部委员会", "党总支": "总支部委员会"}
+_UNIT_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:部|办公室|办|委)|办公室|人大")     # 县委常委、办公室主任
+_PARTY_LEAD = re.compile(r"党工委|党委|党组")     # the words a post (党委书记) may share with its body's name
+_ZONE_PARTY = re.compile(r"党工委|党委")       # a zone's party committee, named by the zone (某某高新区)
 _ZONES = ("开发区", "高新区", "经开区", "园区", "集聚区", "新区")
 _BRANCH_UNIT = re.compile(rf"(?:[\u4e00-\u9fff]{{2,12}}?(?:镇|乡|街道|村|社区)|[\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_ZONES)}))$")
 # a company's own unit (山东大区, 华南区域总部, 投资管理部), or the field of a business post (市场开发|总监)
 _COMPANY_UNIT = re.compile(rf"[\u4e00-\u9fff]{{2,4}}(?:{'|'.join((*COMPANY_UNITS, '总部', '部', '中心'))})")
 _BUSINESS_FIELD = re.compile(r"[\u4e00-\u9fff]{2,4}")
-_DELEGATION = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:考察团|代表团|调研组|督导组|工作组|检查组|访问团)$")
+_DELEGATION = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:考察团|代表团|调研组|督导组|工作组|检查组|视察组|访问团)$")
 # abbreviated departments in titles: 统战部长 is the 统战部's 部长, 政法委书记 the 政法委员会's
 DEPARTMENT_STEMS = ("组织", "宣传", "统战", "武装", "外联")
 _OWN_COMMISSIONS = ("纪委", "监委", "纪委监委")      # named by their place (福鼎市纪委), as 市纪委 is
@@ -54,6 +55,7 @@ _BRANCH_OF = re.compile(r"中共(.+?)(?:总支部委员会|支部委员会|工�
 GOV_POSTS = _GOV_POSTS      # a government post and the level of the place whose government it is
 
 SENTENCE_END = re.compile(r"[。！？；\n]")
+_COURT_COMMITTEES = ("审判委员会", "检察委员会")     # a court's committee: its members hold the court's post
 _SAME_BODY_ANY = {"秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员", "常务副主任", "常务副主席"}
 
 
@@ -147,11 +149,16 @@ def inherit(title: str, org: str | None) -> str | None:
         return None
     post = bare_post(title)
     unit = title[: len(title) - len(post)].lstrip("副常务代理执行")
+    if org.endswith(_COURT_COMMITTEES):
+        org = org[:-5]              # 副院长、审判委员会委员、审判员: the court's, as its committee's members are
     if post in _GOV_POSTS:
         m = re.fullmatch(r"中共(.+?)县?委", org) if org.endswith("县县委") else (
             _BRANCH_OF.fullmatch(org) or re.fullmatch(r"中共(.+)委", org))
         place = m.group(1) if m else None
         return full_name(place, "政府") if place and place.endswith(_GOV_POSTS[post]) else None
+    if unit == "人大":                  # 镇党委书记、人大主席: the town's congress (a county's has a 常委会)
+        m = _BRANCH_OF.fullmatch(org)
+        return m.group(1) + "人大" if m and m.group(1).endswith(("镇", "乡")) else None
     if unit in _LOCAL_ORGANS:           # 街道党工委书记、办事处主任: the street's office; 村委会: the village's
         m = _BRANCH_OF.fullmatch(org)
         return m.group(1) + _LOCAL_ORGANS[unit] if m else None
@@ -161,8 +168,12 @@ def inherit(title: str, org: str | None) -> str | None:
         return full_name(place, unit) if place else None
     if post == "部长" and unit and not unit.endswith("部"):      # 统战部长, 组织部长
         unit += "部"
+    if unit in _COURT_COMMITTEES:
+        return org                  # 副检察长、检察委员会委员: a member of the procuratorate's committee is its
     unit = _ABBREVIATED.get(unit, unit)
-    if unit and re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:部|办公室|办|委员会|局)", unit):
+    if unit.endswith("工委") and len(unit) > 2:
+        unit = unit[:-2] + "工作委员会"          # 市委常委、教育工委书记: the committee's 教育工作委员会
+    if unit and re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:部|办公室|办|委员会|局)|办公室", unit):
         return org + unit
     return org
 
@@ -192,20 +203,6 @@ def _division_party(text: str, start: int, place_by_end: dict[int, Mention]) -> 
     if place.attr("level") == "province":
         return place.start, f"中共{place.key}委员会"
     return place.start, full_name(place.key, "委")
-
-
-def _the_town(text: str, start: int, place_by_end: dict[int, Mention]) -> tuple[int, str] | None:
-    """镇党委书记甲 in a story of 某某镇: a bare 镇 or 乡 (at a clause's start) before its party
-    committee's post is the town the story named last, within a few sentences."""
-    word = next((w for w in PARTY_BRANCHES if text.startswith(w, start)), None)
-    at = start - 1
-    if word is None or at < 0 or text[at] not in "镇乡" or at and text[at - 1] not in "，、。；：（ \n,;:":
-        return None
-    for end in range(at, max(0, at - BARE_REACH), -1):
-        m = place_by_end.get(end)
-        if m is not None and m.attr("level") == "township" and m.key.endswith(text[at]):
-            return at, f"中共{m.key}{PARTY_BRANCHES[word]}"
-    return None
 
 
 def _local_organ(text: str, start: int) -> tuple[int, str | None] | None:
@@ -242,12 +239,21 @@ def _delegation(text: str, start: int) -> tuple[int, str] | None:
     return (lo, unit.group()) if unit is not None and unit.start() == lo else None
 
 
+def _former(text: str, start: int) -> int:
+    """1 when a clause's 原 (former) is written right before `start`, else 0."""
+    return int(text[start - 1:start] == "原" and (start == 1 or text[start - 2] in "，、。；：（ \n"))
+
+
 def _unit_start(text: str, start: int) -> int:
     """Where the unit written before a post begins: after the last separator, at most 16 back."""
     lo = start
-    while lo > 0 and lo > start - 16 and text[lo - 1] not in "，。、；：（）“”\n 的和与及在":
+    while lo > 0 and lo > start - 16 and text[lo - 1] not in "，。、；：（）“”\n 的和与及在由" \
+            and text[lo - 2:lo] not in _TAKES_UP:
         lo -= 1
     return lo
+
+
+_TAKES_UP = {"现任", "拟任", "担任", "兼任", "出任", "调任", "改任", "升任"}     # 现任|石桥镇党委书记
 
 
 def bare_post(title: str) -> str:
@@ -255,29 +261,6 @@ def bare_post(title: str) -> str:
     posts = [m for m in POST_RE.finditer(title)]
     ending = [m for m in posts if m.end() == len(title)]
     return (ending or posts)[-1].group() if posts else title
-
-
-_BARE_FIRM = re.compile(f"(?:{'|'.join(BARE_FIRMS)})$")
-
-
-def _the_firm(text: str, start: int, org_by_end: dict[int, Mention]) -> tuple[int, Mention] | None:
-    """集团党委书记、董事长甲 after the story has named 某某集团有限公司: a bare 集团/公司 (at a
-    clause's start) before a post is the company named last, within a few sentences.
-
-    >>> from kg.extract.base import mention
-    >>> t = "山东远大集团有限公司举行年会。集团董事长甲出席。"
-    >>> firm = mention(0, 10, t, "company")
-    >>> _the_firm(t, 17, {10: firm})[1].key
-    '山东远大集团有限公司'
-    """
-    bare = _BARE_FIRM.search(text, max(0, start - max(map(len, BARE_FIRMS))), start)
-    if bare is None or bare.start() and text[bare.start() - 1] not in "，、。；：（ \n,;:与和及同由向":
-        return None
-    for end in range(bare.start(), max(0, bare.start() - BARE_REACH), -1):
-        m = org_by_end.get(end)
-        if m is not None and m.type == "company":
-            return bare.start(), m
-    return None
 
 
 def _company_before_unit(text: str, start: int, org_by_end: dict[int, Mention], post: str = "") -> Mention | None:
@@ -295,42 +278,65 @@ def _company_before_unit(text: str, start: int, org_by_end: dict[int, Mention], 
 
 def one_title(text: str, post_start: int, post_end: int, ctx: Context,
                org_by_end: dict[int, Mention], place_by_end: dict[int, Mention] | None = None) -> Mention:
+    lead = _PARTY_LEAD.match(text, post_start)
+    body = org_by_end.get(lead.end()) if lead and post_start not in org_by_end else None
+    if body is not None and body.start < post_start:     # 县党委|书记, 自治区党委|书记: the post holds the body's end
+        return mention(body.start, post_end, text, "title", org=body.key,
+                       company=body.key if body.type == "company" else None)
     start = post_start
-    while True:
+    while start not in org_by_end:        # 自治区党委|常委: a body whose name ends in a modifier's word
         for mod in _MODS:
             if text.startswith(mod, start - len(mod)) and start - len(mod) >= 0:
                 start -= len(mod)
                 break
         else:
             break
-    if text[start - 1:start] == "原" and (place_by_end or {}).get(start - 1):   # 潍坊市原市长: a former one
-        start -= 1
+    if text[start - 1:start] == "原" and ((place_by_end or {}).get(start - 1) or _former(text, start)):
+        start -= 1                    # 潍坊市原市长, 原副县长甲: a former one, written so
     if text.startswith("政府", start - 2) and text[start - 3:start - 2] in ("", "、", "，"):
         start -= 2                    # 旗委副书记、政府旗长: the level's own government, written so in a chain
     org = org_by_end.get(start)
+    if org is None and text[start - 5:start] in _COURT_COMMITTEES:
+        org = org_by_end.get(start - 5)          # 县人民检察院|检察委员会|委员: the procuratorate's
     post = text[post_start:post_end]
     company = _company_before_unit(text, start, org_by_end, post) if org is None else None
     if company is not None:                      # 华润电力控股有限公司|山东大区|总经理: the company's post
         return mention(company.end, post_end, text, "title", org=company.key, company=company.key)
-    firm = _the_firm(text, start, org_by_end) if org is None else None
+    body = the_body(text, start, post, org_by_end) if org is None else None
+    if body is not None:                         # 县人民法院召开…。院长甲主持: the story's court
+        return mention(start, post_end, text, "title", org=body.key)
+    firm = the_firm(text, start, org_by_end) if org is None else None
     if firm is not None:                         # …有限公司…。集团党委书记、董事长甲: the story's company
         return mention(start, post_end, text, "title", org=firm[1].key, company=firm[1].key)
+    zone = (place_by_end or {}).get(start) if org is None else None
+    if zone is not None and zone.attr("zone") and (word := _ZONE_PARTY.match(text, start)) is not None:
+        return mention(zone.start, post_end, text, "title", org=full_name(zone.key, word.group()))   # 高新区党工委
     branch = (_division_party(text, start, place_by_end or {}) or _party_branch(text, start, ctx)
-              or _the_town(text, start, place_by_end or {})
+              or the_town(text, start, place_by_end or {})
               or _local_organ(text, start) or _delegation(text, start)) if org is None else None
     if branch:
         return mention(branch[0], post_end, text, "title", org=branch[1])
     if org is not None and org.type == "company":     # 总经理 of the company named before it
         return mention(start, post_end, text, "title", org=org.key, company=org.key)
-    if org is not None:
-        return mention(org.start, post_end, text, "title", org=org.key)
+    if org is not None:                     # 原县委书记甲: the former post of the body, written so
+        key = org.key[:-5] if org.key.endswith(_COURT_COMMITTEES) else org.key     # 某法院审判委员会委员
+        return mention(org.start - _former(text, org.start), post_end, text, "title", org=key)
+    if post == "主席" and text.startswith("自治区", start - 3) and (region := home_region(ctx)) is not None:
+        return mention(start - 3, post_end, text, "title", org=full_name(region.name, "政府"))   # 自治区副主席
     level_char = _GOV_POSTS.get(post)
     if level_char in ("镇", "乡"):          # 梁水镇镇长: the town's government
         lo = _unit_start(text, start)
         town = _BRANCH_UNIT.search(text, lo, start) if lo < start else None
         if town is not None and town.start() == lo and town.group().endswith(level_char):
             return mention(lo, post_end, text, "title", org=full_name(town.group(), "政府"))
+        named = the_town(text, start, place_by_end or {}, head=True)
+        if named is not None:           # 甲镇党委书记乙、镇长丙: the town the story named last
+            return mention(start, post_end, text, "title", org=full_name(named[1], "政府"))
     place = (place_by_end or {}).get(start)
+    if post == "主任" and text[start - 1:start] in ("村", "区") and (lo := _unit_start(text, start)) < start - 1 \
+            and (unit := _BRANCH_UNIT.fullmatch(text, lo, start)) is not None and unit.group().endswith(("村", "社区")):
+        organ = "村民委员会" if unit.group().endswith("村") else "居民委员会"       # 五一村主任: the village committee's
+        return mention(lo, post_end, text, "title", org=unit.group() + organ)
     if post == "主任" and place is not None and place.attr("zone"):     # 经济开发区主任: its 管委会's
         return mention(place.start, post_end, text, "title", org=place.key + "管理委员会")
     town = _town_before(text, start, post)

@@ -12,8 +12,8 @@ from kg.types import Mention
 
 # not 乡民, 村干部, 镇长, 村级, 乡镇, 镇委 …; but 城关镇党委书记 (a town's party committee) is a town
 _SUFFIX = "街道办事处|街道|镇|乡|村|社区|苏木|嘎查"      # 苏木, 嘎查: Inner Mongolia's township and village
-_TOWNSHIP = re.compile(rf"[\u4e00-\u9fff]{{2,6}}?(?:{_SUFFIX})(?![\u4e00-\u9fff]{{0,1}}(?:民|干部|书记|长|企|级|镇|振兴|亲))"
-                       r"(?!委|[^党]委)")
+_TOWNSHIP = re.compile(rf"[\u4e00-\u9fff]{{2,6}}?(?:{_SUFFIX})(?!(?!委副?书记)[\u4e00-\u9fff]{{0,1}}(?:民|干部|书记|长|企|级|镇|振兴|亲))"
+                       r"(?!委(?!副?书记)|[^党]委)")      # but 石龙镇委书记 (Guangdong's 镇委: the town's committee)
 # 莽张镇镇长, 红星乡乡长: the town before its own head's post (镇长 alone is no town)
 _TOWN_HEAD = re.compile(r"[\u4e00-\u9fff]{2,6}?(镇|乡)(?=\1长)")
 _NOT_TOWNSHIP = re.compile(r"^(?:[省市县区]|全|各|该|本|我|每|乡|部分|城市|城区|城乡|农|新农|美丽|特色|示范|重点|周边|附近|沿线|所在|相关|"
@@ -87,7 +87,8 @@ def name_like(core: str) -> bool:
 
 _HOME_WORDS = ("家乡", "故乡", "老乡", "他乡", "异乡", "下乡", "返乡", "回乡", "城乡", "同乡", "水乡", "梦乡")
 _BEFORE_TOWN = ("在", "到", "赴", "于", "从", "和", "与", "及", "、", "，", "位于", "来到", "走进", "深入", "前往",
-                "地处", "来自", "途经", "全", "该", "了", "走访", "看望", "慰问")
+                "地处", "来自", "途经", "全", "该", "了", "走访", "看望", "慰问",
+                "联系点", "挂钩点", "挂点", "蹲点", "包联")        # 到联系点|白鹤街道调研: a leader's own point
 
 
 def _township_start(text: str, start: int, end: int, by_end: dict[int, Mention]) -> tuple[int | None, Mention | None]:

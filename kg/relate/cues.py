@@ -10,9 +10,12 @@ import re
 # participation.py: the strongest role wins (chair > speaker > attendee)
 ROLE_VERBS = {"chair": ("主持",),
               "speaker": ("讲话", "致辞", "作报告", "发言", "作主题报告", "宣讲", "主讲", "致贺词", "致欢迎辞", "致欢迎词",
-                          "宣布", "下达开工令", "作供职报告", "汇报", "推介", "演讲", "介绍", "通报", "宣读"),
-              "attendee": ("出席", "参加", "列席", "在座", "参会", "与会", "观摩", "签约", "签字", "签订", "签署", "颁发",
+                          "宣布", "下达开工令", "作供职报告", "汇报", "推介", "演讲", "介绍", "通报", "宣读", "提出要求",
+                          "提出了要求", "提出具体要求", "作部署", "作安排部署", "作具体部署"),
+              "attendee": ("出席", "参加", "列席", "在座", "参会", "与会", "观摩", "签约", "签字", "签订", "签署", "颁发", "颁奖", "颁证",
                            "授牌", "授旗", "授匾", "揭牌", "剪彩", "见证", "召开", "举行", "就座", "就坐")}
+# 主持修建了公路, 副局长（主持工作）: leading a work or a unit, not chairing a meeting
+NOT_CHAIRING = re.compile(r"主持(?:修建|编写|编制|设计|研发|完成|工作|建设|实施|起草|制定|承担|开发|项目|课题|全面工作)")
 ROLE_RANK = {"chair": 0, "speaker": 1, "attendee": 2}
 # present at a 会见 or 会谈 (meetings.py makes them met), not at the story's event
 AT_MEETING = re.compile(r"(?:参加|陪同|一同参加)(?:会见|会谈|接见)|会见时在座|参加座谈(?![会＿])")
@@ -24,7 +27,10 @@ RELAYED = re.compile(r"(?:传达|学习|贯彻|领会)[^，,。；;]*$")
 ENTRUSTING = re.compile(r"^\s*受(?!邀)[^，,；;]*委托")
 REPORTING = re.compile(r"指出|强调|表示|要求|认为|提出|希望|告诉|介绍|说")
 # 甲强调, 甲在会上表示, 甲作的关于…的报告: the person quoted or reporting speaks at the event
-QUOTED = re.compile(r"(?:同志)?(?:(?:在[\u4e00-\u9fff“”]{0,20}?[上中]|对[^，,。；]{1,60}?)?[，,]?(?:指出|强调|表示|要求|说|介绍|承诺)|作(?:了)?的?[^，,。；：:]{0,40}?(?:报告|说明))")
+# 甲就贯彻落实提出要求, 甲就具体工作作安排部署, 甲就方案作了说明: speaking there too
+QUOTED = re.compile(r"(?:同志)?(?:(?:在[\u4e00-\u9fff“”]{0,20}?[上中]|[对就][^，,。；]{1,60}?)?[，,]?"
+                    r"(?:指出|强调|表示|要求|说|介绍|承诺|提出(?:了)?[^，,。；]{0,8}?要求)"
+                    r"|(?:[对就][^，,。；]{1,40}?)?作(?:了)?的?[^，,。；：:]{0,40}?(?:报告|说明|部署|安排))")
 AFTER_EVENT = re.compile(r"结束后|之后|后[，,]")      # 启动仪式结束后，甲…: 甲's role is elsewhere
 AT = re.compile(r"[上中]")                            # 在座谈会上: at the event
 SIGNING = re.compile(r"签署|签订|签约|签字|见证|(?:出席|参加)活动")   # roles taken before the event is named
@@ -82,7 +88,7 @@ AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千|百)?(?:亿)?元")
 # visits.py: a visiting party (leader + members) and the places, companies and units it went to
 VISIT = re.compile(r"(?:调研|考察|走访|视察|走进|察看|参观|督导|检查)(?![团组队员]|报告|成果|课题|文章|座谈会)")
 
-VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|考察组|调研组|督导组|检查组|一行|客人)")
+VISIT_ORIGIN = re.compile(r"(?:党政)?(?:代表团|考察团|考察组|调研组|督导组|检查组|视察组|一行|客人)")
 STRONG_GO = ("赴", "到", "深入", "走访", "走进", "莅临", "来到", "前往", "抽查")   # a clause of stops opens so
 VISIT_DOING = re.compile(r"了解|开展|推进|指导|督导|检查|座谈|召开")   # 到甲县调研乡村…: what is done, not where
 # 来我市考察, 来甲县调研: a party come from elsewhere (not 以来, 带来, 来自)
@@ -91,18 +97,18 @@ VISIT_AGENT = re.compile(r"(?:同志|一行)?(?:到|赴|在|深入|来到|走进
                          rf"走访|视察|察看|参观|莅|{COME_TO}|、|，)")
 # where the targets of a visit start: the verb of going or looking
 VISIT_GO = re.compile(rf"赴|到|来到|{COME_TO}|前往|深入|走访|走进|莅临|莅|考察|调研|视察|察看|参观|抽查|督导|检查|在")
-VISIT_GROUP = re.compile(r"(?:考察团|调研组|考察组|代表团|督导组|检查组|调研团)(?:一行|成员)?(?:先后|还|又|随后|实地|一同)*"
-                         rf"(?:到|赴|深入|走访|走进|来到|{COME_TO}|考察|调研|视察|参观|在(?=[^，,。；]{{1,12}}?(?:考察|调研|视察)))")
+VISIT_GROUP = re.compile(r"(?:考察团|调研组|考察组|代表团|督导组|检查组|视察组|调研团)(?:一行|成员)?(?:先后|还|又|随后|实地|一同)*"
+                         rf"(?:到|赴|深入|走访|走进|来到|前往|{COME_TO}|考察|调研|视察|参观|在(?=[^，,。；]{{1,12}}?(?:考察|调研|视察)))")
 # a delegation, whose hosts 参加活动: 率甲市党政代表团, 率团 (a home leader's tour has none; a
 # 考察组/调研组 is one when it sits down to talk with its hosts)
 DELEGATION = re.compile(r"代表团|考察团|(?:率|带领|率领)团")
-GUEST_PARTY = re.compile(r"(?:率|带领|带队|率领)[^，,。；]{0,14}?(?:代表团|考察团|考察组|调研组|督导组|检查组|调研团|团|组)")
-GROUP_TITLE = re.compile(r"(?:考察团|代表团|调研组|考察组|督导组|检查组|调研团)(?:副)?(?:团长|组长)")
+GUEST_PARTY = re.compile(r"(?:率|带领|带队|率领)[^，,。；]{0,14}?(?:代表团|考察团|考察组|调研组|督导组|检查组|视察组|调研团|团|组)")
+GROUP_TITLE = re.compile(r"(?:考察团|代表团|调研组|考察组|督导组|检查组|视察组|调研团)(?:副)?(?:团长|组长)")
 PRONOUN_GOES = re.compile(r"\s*(?:(?:随后|之后|在[^，,。；]{1,14})[，,])?[他她](?:们)?(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到|走访|考察|调研|察看)")
 # 最后来到了李洼村，…; 来到甲公司、乙公司等地，考察组…: the party of the story goes on, unnamed
 SUBJECTLESS_GOES = re.compile(r"\s*(?:随后|之后|接着|最后|当天|下午|上午)?[，,]?(?:先后|又|还)?(?:来到|前往|走进)了?")
 OPENING_AT = re.compile(r"\s*在([^，,。；]{1,40})[，,]")        # 在甲村，乙走进…: 甲村 is a stop too
-GROUP_GUESTS = re.compile(r"(?:代表团|考察团|考察组|调研组|督导组|检查组|客人)(?:一行)?|一行")
+GROUP_GUESTS = re.compile(r"(?:代表团|考察团|考察组|调研组|督导组|检查组|视察组|客人)(?:一行)?|一行")
 VISIT_ONWARD = re.compile(r"(?:一行)?(?:先后|还|又|随后|实地|一同)*(?:来到|走进|深入|前往|到)")   # 甲先后来到…
 # 甲带队，乙陪同考察: 甲 leads the group the story follows; 以甲为团长的代表团一行: so does 甲
 LEADS = re.compile(r"(?:同志)?(?:带队(?:[，,。；]|(?=到|赴|深入|前往|来到))|为(?:团长|组长)的)")
@@ -122,6 +128,7 @@ LOCATION_OF = re.compile(r"的")                     # 位于甲县的乙公司:
 # 会见了乙一行，并陪同考察了… / 乙在甲的陪同下考察…: 乙 is shown round
 SHOWN_AFTER = re.compile(r"一行[，,]?(?:并|还|随后|一同)?陪同(?:其|他们)?|(?:一行)?[，,]?在[^，,。；]{1,30}?的?陪同下[，,]?(?:先后|实地|一同)*")
 SHOWN_ROUND = re.compile(r"在[^，,。；]{1,30}?的?陪同下")
+PHOTO_SPOT = re.compile(r"[（(](?:前排|后排)?[左右中][一二三四五六七八九]?[）)]")   # 甲（左二）: where one stands in a photo
 SAYING = re.compile(r"强调|表示|指出|说|要求|认为|希望|介绍|讲话|致辞")
 
 # meetings.py: 会见/会谈/座谈 host -> guest, and those 在座/参加 on either side

@@ -16,6 +16,7 @@ from kg.relate.cues import GUEST_END, MEET, MEET_PRESENT, MEET_PRESENT_LATER, NO
 from kg.types import Mention, eid
 
 _WITH = re.compile(r"与|同(?!志)")
+_GROUP_BEFORE = re.compile(r"(?:考察团|代表团|调研组|考察组|访问团|客商)(?:一行)?$")   # 会见了甲区考察团一行
 _CLAUSE = "，,；;：:"
 _STORY = 12            # how far on a story may name who else was there
 _FOLLOWERS = 2          # sentences after the meeting where a bare 参加 names those present
@@ -35,10 +36,10 @@ def find_meetings(sc: Scope) -> Iterator[Found]:
     for i, (s, e) in enumerate(sc.sents):
         for cue in MEET.finditer(sc.text, s, e):
             hosts, guests, zone = _sides(sc, s, e, cue)
-            if not (hosts and guests):
+            if not hosts:             # (a delegation met with no name of its own: its members named later)
                 continue
             pairs = [(h, g, (h.start, g.end), (s, e)) for h in hosts for g in guests]
-            after = [(max(zone[1], guests[-1].end, cue.end()), e)] + sc.sents[i + 1:i + 1 + _STORY]
+            after = [(max(zone[1], guests[-1].end if guests else 0, cue.end()), e)] + sc.sents[i + 1:i + 1 + _STORY]
             pairs += _present(sc, after, hosts, guests, zone)
             for a, b, span, sent in pairs:
                 key = (eid(a), eid(b))
@@ -71,7 +72,8 @@ def _sides(sc: Scope, s: int, e: int, cue: re.Match[str]) -> tuple[list[Mention]
             t.end == stop for t in sc.inside((cue.end(), stop), "title")):
         stop = min([i for i in (text.find(c, stop + 1, e) for c in _CLAUSE + "。") if i >= 0] or [e])
         guests = _people(sc, cue.end(), stop)                               # the guest's titles run over a comma
-    hosts = [p for p in before if not NOT_VISITOR.search(text, p.end, cue.start())] if guests else []
+    party = not guests and end_ is not None and _GROUP_BEFORE.search(text, cue.end(), end_.end())
+    hosts = [p for p in before if not NOT_VISITOR.search(text, p.end, cue.start())] if guests or party else []
     return hosts, guests, (cue.end(), stop)
 
 
@@ -100,7 +102,8 @@ def _present(sc: Scope, sents: list[tuple[int, int]], hosts: list[Mention], gues
              zone: tuple[int, int]) -> list[tuple[Mention, Mention, tuple[int, int], tuple[int, int]]]:
     """Those 在座/参加 after the meeting: the host side meets each guest, the visiting side the hosts."""
     text = sc.text
-    guest_bodies = {eid(m) for m in sc.inside(zone) if m.type in ("company", "organization", "place")}
+    guest_bodies = {eid(m) for m in sc.inside(zone) if m.type in ("company", "organization", "place")} - {sc.home_id}
+    # (会见了来我县考察的甲区考察团一行: 我县 is where they came, the hosts' place)
     out = []
     for n, (s, e) in enumerate(sents):
         if _new_meeting(sc, s, e) or sc.inside((s, e), "event") and \

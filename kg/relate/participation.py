@@ -30,6 +30,7 @@ from kg.relate.cues import (
     HOLDING,
     LIST_OPENS,
     MEET,
+    NOT_CHAIRING,
     OBJECT_BEFORE,
     QUOTED,
     RELAYED,
@@ -165,6 +166,7 @@ def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | N
     listing: set[str] = set()           # 出席仪式的领导有：甲，乙…: the roles of the list that follows
     pos = s
     bounds = [m.start() + s for m in CLAUSE.finditer(sc.text[s:e])] + [e]
+    before: list[Mention] = []          # the people of the clause before
     blank = _without_events(sc, s, e)
     for b in bounds:
         clause = blank[pos - s:b - s]
@@ -175,7 +177,9 @@ def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | N
         for p in quoted:
             yield p, "quoted", None, (p.start, b), (pos, b)
         people = [p for p in people if p not in quoted]
-        verbs = [m.group() for m in _ROLE_RE.finditer(clause)]
+        verbs = [m.group() for m in _ROLE_RE.finditer(clause) if not NOT_CHAIRING.match(clause, m.start())]
+        if not people and verbs and clause.lstrip(" ，,").startswith("并"):
+            people = before        # 甲在分会场参加会议，并就贯彻落实提出要求: the same 甲 goes on
         if listing and people and not verbs:
             for p in people:
                 for role in sorted(listing, key=ROLE_RANK.get):
@@ -197,6 +201,7 @@ def _roles_in(sc: Scope, s: int, e: int) -> Iterator[tuple[Mention, str, str | N
             pending = []               # 通过了对甲、乙的任命，并颁发…: 甲 and 乙 are objects
         else:
             pending += people          # 市委书记甲，市长乙出席: a list that runs on to its verb
+        before = people if verbs else []      # (not the objects of 通过了对甲的任命)
         pos = b + 1
 
 

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from kg.relate.base import Found, Scope, attrs
 from kg.types import Mention, eid
 
+_NO_POST_ALONE = {"委员"}
+
 
 def find_positions(sc: Scope) -> Iterator[Found]:
     """holds_position from every titled person (市委副书记、市长张百顺 -> two posts)."""
@@ -25,6 +27,8 @@ def find_positions(sc: Scope) -> Iterator[Found]:
         for title, org in p.attr("titles"):
             if org is None and any(t.endswith(title) for t in bodied.get(eid(p), ())):
                 continue                  # 区政协秘书长甲…秘书长甲汇报: the bare title again, the same post
+            if org is None and title in _NO_POST_ALONE:
+                continue                  # 委员甲: a member of no body the text names is no post (GUIDELINES)
             t = _nearest_title(titles.get(title, []), p, ends.get(title, []))
             start = t.start if t else p.start
             obj = (f"company/{org}" if t is not None and t.attr("company") else f"organization/{org}") if org else None

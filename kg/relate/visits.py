@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from kg.relate.base import Found, Scope
 from kg.relate.cues import (
@@ -27,6 +28,7 @@ from kg.relate.cues import (
     MEET,
     NOT_VISITOR,
     OPENING_AT,
+    PHOTO_SPOT,
     PRONOUN_GOES,
     SAYING,
     SHOWN_AFTER,
@@ -84,6 +86,25 @@ def find_visits(sc: Scope) -> Iterator[Found]:
         yield from _group_met(sc, s, e, trip)
 
 
+def _pieces(sc: Scope) -> Iterator[tuple[int, int, bool]]:
+    """The article's sentences, and a sentence whose clauses each send one named person on
+    (甲来到乙镇，丙来到丁乡: each went alone) as those clauses, marked apart."""
+    for s, e in sc.sents:
+        cuts = [s] + [i + 1 for i in range(s, e) if sc.text[i] in "，,；;"] + [e + 1]
+        clauses = [(a, b - 1) for a, b in pairwise(cuts) if b - 1 > a]
+        own = [c for c in clauses if _sets_out_alone(sc, *c)]
+        if len(clauses) >= 2 and len(own) == len(clauses):
+            yield from ((a, b, True) for a, b in clauses)
+        else:
+            yield s, e, False
+
+
+def _sets_out_alone(sc: Scope, s: int, e: int) -> bool:
+    people = [m for m in sc.inside((s, e), "person") if m.attr("role") != "journalist"]
+    return len(people) == 1 and not sc.text[s:people[0].start].strip(" \n随后接着") \
+        and VISIT_ONWARD.match(sc.text, people[0].end) is not None
+
+
 def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], set[tuple[int, int]]]:
     """The trips of an article, the sentences that may meet a trip's party, and the sentences
     whose people joined a trip as its members (乙参加调研。丙参加活动。)."""
@@ -93,7 +114,7 @@ def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], s
     greeted: list[tuple[int, int, _Trip]] = []
     joined: list[tuple[tuple[int, int], _Trip | None]] = []
     received: list[Mention] = []       # 甲会见了乙一行: 乙 heads the group a later sentence sends on
-    for s, e in sc.sents:
+    for s, e, apart in _pieces(sc):
         people = [m for m in sc.inside((s, e), "person") if m.attr("role") != "journalist"
                   and not _DIVISION_LIKE.search(m.text)]
         meet = MEET.search(sc.text, s, e)
@@ -107,7 +128,8 @@ def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], s
                 continue
             members = [p for p in people if p.start > cut]      # 甲到乙村调研，丙、丁参加调研。
             people, e = [p for p in people if p.start < cut], cut
-        leaders, go = _leaders(sc, s, e, people, trips[-1].ids() if trips else set())
+        party = {eid(p) for p in people} if apart and trips else trips[-1].ids() if trips else set()
+        leaders, go = _leaders(sc, s, e, people, party)     # (甲、乙分别带队…甲来到A，乙来到B: each goes on)
         onward = SUBJECTLESS_GOES.match(sc.text, s) if trips and not leaders else None
         group = onward or VISIT_GROUP.search(sc.text, s, e) or (PRONOUN_GOES.match(sc.text, s) if trips and not leaders
                                                                else None)
@@ -115,7 +137,7 @@ def _read_trips(sc: Scope) -> tuple[list[_Trip], list[tuple[int, int, _Trip]], s
             if go is None and group:
                 g = VISIT_GO.search(sc.text, group.end() - 2, e)     # the verb that ends the cue
                 go = g.start() if g else group.start()
-            if not trips or (leaders and not set(map(eid, leaders)) & trips[-1].ids()):
+            if not trips or apart or (leaders and not set(map(eid, leaders)) & trips[-1].ids()):
                 trips.append(_Trip())
                 if len(trips) == 1:
                     trips[0].join(early)
@@ -254,7 +276,8 @@ def _leaders(sc: Scope, s: int, e: int, people: list[Mention],
         bare = SHOWN_ROUND.sub("", stretch)
         if shown is None and (NOT_VISITOR.search(bare) or SAYING.search(stretch) or _in_saying_clause(text, s, p)):
             continue
-        if not (VISIT_AGENT.match(text, p.end) or VISIT_LED_AFTER.match(text, p.end)):
+        at = spot.end() if (spot := PHOTO_SPOT.match(text, p.end)) else p.end     # 甲（中）在某镇调研: a caption
+        if not (VISIT_AGENT.match(text, at) or VISIT_LED_AFTER.match(text, at)):
             continue
         out.append(p)
         if go is None:          # 乙在甲的陪同下考察…: the stops follow the verb, not 在甲
