@@ -51,12 +51,22 @@ class Scope:
         self.mentions = sorted(self.mentions, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
         self._sent_starts = [s for s, _ in self.sents]
+        self._said: dict[str, bool] = {}
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self._sent_starts, pos) - 1
         if i >= 0 and self.sents[i][0] <= pos < self.sents[i][1]:
             return self.sents[i]
         return pos, pos
+
+    def says(self, word: str) -> bool:
+        """Whether the article holds `word` anywhere, read once per article and word (a
+        question each sentence asks of its whole article must not read the article again:
+        that was the square of a story's length)."""
+        found = self._said.get(word)
+        if found is None:
+            found = self._said[word] = self.text.find(word, self.start, self.end) >= 0
+        return found
 
     @cached_property
     def place_keys(self) -> frozenset[str]:

@@ -80,7 +80,7 @@ def find_visits(sc: Scope) -> Iterator[Found]:
     trips, greeted, _ = _read_trips(sc)
     for trip in trips:
         yield from _facts(sc, trip)
-    if trips and trips[0].party and trips[0].guests and "座谈" in sc.text[sc.start:sc.end]:
+    if trips and trips[0].party and trips[0].guests and sc.says("座谈"):
         yield from _hosts_met(sc, trips[0])
     for s, e, trip in greeted:
         yield from _group_met(sc, s, e, trip)
@@ -164,7 +164,7 @@ def _guests(sc: Scope, s: int, e: int, group: object, stops: list[Mention]) -> b
     delegation (率甲市代表团赴乙县), or a group (调研组) that sits down to talk (座谈)?"""
     if any(eid(t) == sc.home_id for t in stops) or DELEGATION.search(sc.text, s, e):
         return True
-    return bool(group or GUEST_PARTY.search(sc.text, s, e)) and "座谈" in sc.text[sc.start:sc.end]
+    return bool(group or GUEST_PARTY.search(sc.text, s, e)) and sc.says("座谈")
 
 
 def tour_members(sc: Scope) -> set[tuple[int, int]]:
@@ -333,6 +333,6 @@ def _member_sentence(sc: Scope, s: int, e: int, people: list[Mention], trip: _Tr
     参加活动 join a leader's own tour (甲在丙县调研。乙参加活动。), but host a delegation or a
     party come to the page's home (甲率代表团来我市考察。乙参加活动。)."""
     tail = sc.text[people[-1].end:e].strip()
-    hosts = trip.guests if trip else "座谈" in sc.text[sc.start:sc.end]     # before any trip: no talks
+    hosts = trip.guests if trip else sc.says("座谈")     # before any trip: no talks
     touring = TRIP_PRESENT.search(tail) and not hosts
     return bool(VISIT_MEMBER.search(tail) or touring) and not NOT_VISITOR.search(sc.text, s, e)
