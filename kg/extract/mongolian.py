@@ -19,6 +19,7 @@ _WORDS = """
 """
 WORDS = frozenset(_WORDS.split())
 _LONGEST = max(map(len, WORDS))
+_FIRST = frozenset(w[0] for w in WORDS)      # most positions open no name word: asked first
 
 
 def readings(text: str, pos: int) -> list[str]:
@@ -28,6 +29,8 @@ def readings(text: str, pos: int) -> list[str]:
     >>> readings("旗长乌云其木格出席", 2), readings("乌云散去", 0), readings("旗长巴特尔主持", 2)
     (['乌云其木格'], [], ['巴特尔'])
     """
+    if text[pos:pos + 1] not in _FIRST:
+        return []
     ends: list[int] = []
     stack = [pos]
     while stack:

@@ -56,6 +56,18 @@ GOV_POSTS = _GOV_POSTS      # a government post and the level of the place whose
 
 SENTENCE_END = re.compile(r"[。！？；\n]")
 _COURT_COMMITTEES = ("审判委员会", "检察委员会")     # a court's committee: its members hold the court's post
+
+
+def _court_of(org: str) -> str:
+    """The court or procuratorate whose committee `org` is (else `org`): its members hold its post.
+
+    >>> _court_of("某县人民法院审判委员会"), _court_of("某县人民法院")
+    ('某县人民法院', '某县人民法院')
+    """
+    committee = next((c for c in _COURT_COMMITTEES if org.endswith(c)), "")
+    return org[:len(org) - len(committee)]
+
+
 _SAME_BODY_ANY = {"秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员", "常务副主任", "常务副主席"}
 
 
@@ -149,8 +161,7 @@ def inherit(title: str, org: str | None) -> str | None:
         return None
     post = bare_post(title)
     unit = title[: len(title) - len(post)].lstrip("副常务代理执行")
-    if org.endswith(_COURT_COMMITTEES):
-        org = org[:-5]              # 副院长、审判委员会委员、审判员: the court's, as its committee's members are
+    org = _court_of(org)            # 副院长、审判委员会委员、审判员: the court's, as its committee's members are
     if post in _GOV_POSTS:
         m = re.fullmatch(r"中共(.+?)县?委", org) if org.endswith("县县委") else (
             _BRANCH_OF.fullmatch(org) or re.fullmatch(r"中共(.+)委", org))
@@ -296,8 +307,9 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
     if text.startswith("政府", start - 2) and text[start - 3:start - 2] in ("", "、", "，"):
         start -= 2                    # 旗委副书记、政府旗长: the level's own government, written so in a chain
     org = org_by_end.get(start)
-    if org is None and text[start - 5:start] in _COURT_COMMITTEES:
-        org = org_by_end.get(start - 5)          # 县人民检察院|检察委员会|委员: the procuratorate's
+    if org is None:                   # 县人民检察院|检察委员会|委员: the procuratorate's
+        committee = next((c for c in _COURT_COMMITTEES if text.startswith(c, start - len(c))), None)
+        org = org_by_end.get(start - len(committee)) if committee else None
     post = text[post_start:post_end]
     company = _company_before_unit(text, start, org_by_end, post) if org is None else None
     if company is not None:                      # 华润电力控股有限公司|山东大区|总经理: the company's post
@@ -319,8 +331,8 @@ def one_title(text: str, post_start: int, post_end: int, ctx: Context,
     if org is not None and org.type == "company":     # 总经理 of the company named before it
         return mention(start, post_end, text, "title", org=org.key, company=org.key)
     if org is not None:                     # 原县委书记甲: the former post of the body, written so
-        key = org.key[:-5] if org.key.endswith(_COURT_COMMITTEES) else org.key     # 某法院审判委员会委员
-        return mention(org.start - _former(text, org.start), post_end, text, "title", org=key)
+        return mention(org.start - _former(text, org.start), post_end, text, "title",
+                       org=_court_of(org.key))     # 某法院审判委员会委员: the court's
     if post == "主席" and text.startswith("自治区", start - 3) and (region := home_region(ctx)) is not None:
         return mention(start - 3, post_end, text, "title", org=full_name(region.name, "政府"))   # 自治区副主席
     level_char = _GOV_POSTS.get(post)
